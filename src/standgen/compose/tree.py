@@ -1,0 +1,236 @@
+"""The layout-neutral document tree: what every writer reads, and nothing more.
+
+Frozen dataclasses without behaviour, built by `compose_document`. Every value is already
+formatted (Dutch), every heading numbered and every footnote numbered, so that writers only
+lay out. Writers dispatch on node type; none of them knows about KPIs or editions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Literal
+
+Script = Literal["normal", "super", "sub"]
+Align = Literal["left", "right", "center"]
+RowRole = Literal["data", "total", "subtotal", "group"]
+
+
+# Inlines -------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    """A run of text with its emphasis and vertical position."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    script: Script = "normal"
+
+
+@dataclass(frozen=True)
+class FootnoteRef:
+    """A footnote mark; the note's content travels with it so writers can place it."""
+
+    number: int
+    content: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Link:
+    """A hyperlink around one or more text runs."""
+
+    target: str
+    children: tuple[Text, ...]
+
+
+Inline = Text | FootnoteRef | Link
+
+
+# Blocks --------------------------------------------------------------------------------
+
+ParagraphStyle = Literal["body", "label", "lead", "note", "signature", "caption", "sample"]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """A paragraph of inlines; `style` is a semantic role that the house style maps."""
+
+    inlines: tuple[Inline, ...]
+    style: ParagraphStyle = "body"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """A heading. Level 1 is a chapter (or front-matter part), 2 a section, 3 a topic,
+    4 a standard label or sub-heading. `anchor` is unique and stable, for TOC links."""
+
+    level: int
+    text: str
+    anchor: str
+    number: str | None = None
+    in_toc: bool = False
+
+    @property
+    def display(self) -> str:
+        """The heading as printed: number and text."""
+        return f"{self.number} {self.text}" if self.number else self.text
+
+
+@dataclass(frozen=True)
+class ListBlock:
+    """A list; each item is a sequence of inlines."""
+
+    items: tuple[tuple[Inline, ...], ...]
+    ordered: bool = False
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A table cell: already-formatted inlines, alignment and spans."""
+
+    inlines: tuple[Inline, ...]
+    align: Align = "left"
+    colspan: int = 1
+    rowspan: int = 1
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """A row of cells with its role (totals and subtotals are emphasised)."""
+
+    cells: tuple[Cell, ...]
+    role: RowRole = "data"
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table with header rows (repeated on every page), body rows, notes below it,
+    a numbered caption, alt text and relative column widths (summing to 1)."""
+
+    caption: str
+    header_rows: tuple[TableRow, ...]
+    body_rows: tuple[TableRow, ...]
+    column_widths: tuple[float, ...]
+    notes: tuple[Paragraph, ...] = ()
+    alt_text: str = ""
+    number: int | None = None
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A figure: a rendered chart or an image file, or a placeholder text when the data
+    is not available. `vector_path` (PDF) serves the PDF writer, `raster_path` (PNG) the
+    DOCX writer; `width_cm`/`height_cm` give the printed size."""
+
+    caption: str
+    alt_text: str
+    kind: Literal["chart", "image", "placeholder"]
+    vector_path: Path | None = None
+    raster_path: Path | None = None
+    width_cm: float = 16.0
+    height_cm: float = 8.0
+    placeholder_text: str = ""
+    source_note: str = ""
+    data_table: Table | None = None
+    number: int | None = None
+    anchor: str = ""
+
+
+@dataclass(frozen=True)
+class PageBreak:
+    """Start a new page."""
+
+
+Block = Paragraph | Heading | ListBlock | Table | Figure | PageBreak
+
+
+# Document structure --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Marking:
+    """A classification marking printed at the top and bottom of every page.
+
+    `text` is the level in capitals; `copy_number` is set for numbered copies;
+    `page_x_of_y` prints "pagina x van y"; `extra` holds further lines (concept, sample).
+    """
+
+    text: str
+    page_x_of_y: bool = True
+    copy_number: str | None = None
+    extra: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Cover:
+    """The cover page."""
+
+    title: str
+    ministry: str
+    edition_label: str
+    period: str
+    subtitle: str | None = None
+    tagline: str | None = None
+    classification_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    """An entry of the table of contents, pointing at a heading's anchor."""
+
+    level: int
+    text: str
+    anchor: str
+    number: str | None = None
+
+    @property
+    def display(self) -> str:
+        return f"{self.number} {self.text}" if self.number else self.text
+
+
+@dataclass(frozen=True)
+class TableOfContents:
+    """The Inhoud page."""
+
+    title: str
+    entries: tuple[TocEntry, ...]
+
+
+@dataclass(frozen=True)
+class DocSection:
+    """A run of content with one running header (a chapter or front-matter part).
+    It starts on a new page."""
+
+    running_header: str
+    blocks: tuple[Block, ...]
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """Document properties, all taken from the report (never from the machine)."""
+
+    title: str
+    subject: str
+    author: str
+    language: str
+    created: dt.datetime
+    keywords: tuple[str, ...] = ()
+    edition: str = "openbaar"
+    generator: str = "standgen"
+
+
+@dataclass(frozen=True)
+class Document:
+    """A composed document: everything a writer needs."""
+
+    metadata: Metadata
+    cover: Cover
+    toc: TableOfContents | None
+    sections: tuple[DocSection, ...]
+    marking: Marking | None = None
+    footer_label: str = ""
+    fonts: tuple[str, ...] = field(default=())

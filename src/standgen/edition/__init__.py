@@ -1,0 +1,1 @@
+"""standgen edition stage."""

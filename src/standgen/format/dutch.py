@@ -1,0 +1,125 @@
+"""Dutch formatting of every number, amount, date and missing value, on Babel (nl_NL).
+
+The one place where figures become text: writers, charts and templates all call it, so a
+number can never be printed two ways. Decimals default to the precision the source gave
+(Decimal keeps it), so 2,0 stays 2,0 and 1,42 stays 1,42.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
+
+from babel.dates import format_date
+from babel.numbers import format_compact_decimal, format_decimal
+
+LOCALE = "nl_NL"
+NBSP = "\u00a0"
+EURO = "€"
+SUPERSCRIPT_E = "ᵉ"
+
+SCALE_FACTORS = {"een": 1, "duizend": 1_000, "miljoen": 1_000_000, "miljard": 1_000_000_000}
+SCALE_WORDS = {"een": "", "duizend": "duizend", "miljoen": "miljoen", "miljard": "miljard"}
+
+
+def _pattern(decimals: int, signed: bool = False) -> str:
+    body = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return f"+{body};-{body}" if signed else body
+
+
+def decimals_of(value: Decimal) -> int:
+    """How many decimals a Decimal was written with (0 for integers)."""
+    exponent = value.as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def quantize(value: Decimal, decimals: int) -> Decimal:
+    """Round half up, as reports do (Babel would round half even)."""
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def number(value: Decimal | int, decimals: int | None = None, signed: bool = False,
+           group: bool = True) -> str:
+    """A number with grouping dot and decimal comma: 79.949; 2,7; +1.850."""
+    value = Decimal(value)
+    places = decimals_of(value) if decimals is None else decimals
+    text = format_decimal(quantize(value, places), format=_pattern(places, signed),
+                          locale=LOCALE, decimal_quantization=True)
+    if not group:
+        text = text.replace(".", "")
+    if signed and quantize(value, places) == 0:
+        text = text.lstrip("+")
+    return text
+
+
+def integer(value: Decimal | int) -> str:
+    """A whole number with grouping: 59.597."""
+    return number(value, 0)
+
+
+def year(value: int) -> str:
+    """Years are never grouped: 2025."""
+    return str(int(value))
+
+
+def percent(value: Decimal | int, decimals: int | None = None, signed: bool = False) -> str:
+    """A percentage given in percent points, without a space: 79,5%; 100%."""
+    return number(value, decimals, signed) + "%"
+
+
+def delta(value: Decimal | int, decimals: int | None = None) -> str:
+    """A signed difference: +1.850; -95; 0."""
+    return number(value, decimals, signed=True)
+
+
+def euro(value: Decimal | int, scale: str = "een", decimals: int | None = None) -> str:
+    """An amount already expressed in `scale`: euro(26.3, "miljard") -> "€ 26,3 miljard"."""
+    word = SCALE_WORDS[scale]
+    text = f"{EURO}{NBSP}{number(value, decimals)}"
+    return f"{text} {word}" if word else text
+
+
+def euro_compact(value: Decimal | int, decimals: int = 1) -> str:
+    """A full amount in euros, written the report way: 26_300_000_000 -> "€ 26,3 miljard"."""
+    value = Decimal(value)
+    if abs(value) < 1_000_000:
+        return euro(value, "een", 0)
+    text = format_compact_decimal(value, format_type="long", locale=LOCALE,
+                                  fraction_digits=decimals)
+    return f"{EURO}{NBSP}{text}"
+
+
+def scale_header(scale: str) -> str:
+    """The header note of a table in scaled amounts: "(€ x 1.000)"."""
+    factor = SCALE_FACTORS[scale]
+    return f"({EURO} x {integer(factor)})" if factor > 1 else f"(in {EURO})"
+
+
+def long_date(value: dt.date) -> str:
+    """A long Dutch date: 3 juli 2025; 1 januari 2026."""
+    return str(format_date(value, "d MMMM y", locale=LOCALE))
+
+
+def ordinal(value: int, superscript: bool = True) -> str:
+    """A Dutch ordinal: 7ᵉ (or 7e when superscript characters are not wanted)."""
+    return f"{int(value)}{SUPERSCRIPT_E if superscript else 'e'}"
+
+
+def fraction(value: Decimal | int, of: Decimal | int) -> str:
+    """A part of a whole in words: 5 van 8."""
+    return f"{number(value)} van {number(of)}"
+
+
+MISSING_WORDS = {
+    "n.t.b.": "n.t.b.",
+    "nog niet bekend": "Nog niet bekend",
+    "n.v.t.": "n.v.t.",
+    "niet van toepassing dit jaar": "n.v.t.",
+    "geen gegevens": "-",
+    "te leveren": "…",
+}
+
+
+def missing(status: str) -> str:
+    """The words printed for a value that has no number, by status."""
+    return MISSING_WORDS.get(status, status)

@@ -1,0 +1,168 @@
+"""Indicator data from CSV or XLSX, as a report team keeps it in spreadsheets.
+
+The first column holds row ids, the header row holds column keys (years such as 2024, or
+column ids). Cells are numbers (a decimal comma or point), status words (n.t.b., -) or
+text. Every problem names the file, the spreadsheet row and the column.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from standgen.errors import Location, source_error
+from standgen.load.safety import check_text
+from standgen.model.values import STATUS_ALIASES
+
+MAX_ROWS = 10_000
+MAX_COLUMNS = 200
+MAX_XLSX_UNPACKED = 50 * 1024 * 1024
+
+Grid = dict[str, dict[str, Any]]
+
+
+def read_grid(path: Path, sheet: str | None, at: Location) -> tuple[Grid, dict[str, int]]:
+    """Read a data file into {row id: {column key: value}} and the line of each row id."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        rows = _csv_rows(path, at)
+    elif suffix in (".xlsx", ".xlsm"):
+        rows = _xlsx_rows(path, sheet, at)
+    else:
+        raise source_error(at.file, at.line, at.field,
+                           f"data file {path.name} is neither .csv nor .xlsx")
+    return _to_grid(rows, path)
+
+
+def _csv_rows(path: Path, at: Location) -> list[list[str]]:
+    if not path.is_file():
+        raise source_error(at.file, at.line, at.field, f"data file not found: {path}")
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        raise source_error(path, None, "", "CSV file is not UTF-8; export it as UTF-8"
+                           ) from None
+    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else None
+    reader = csv.reader(io.StringIO(text), dialect or csv.excel)
+    return [row for row in reader]
+
+
+def _xlsx_rows(path: Path, sheet: str | None, at: Location) -> list[list[Any]]:
+    if not path.is_file():
+        raise source_error(at.file, at.line, at.field, f"data file not found: {path}")
+    _check_zip(path)
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many types for broken files
+        raise source_error(path, None, "", f"cannot read spreadsheet: {exc}") from None
+    try:
+        if sheet is not None and sheet not in book.sheetnames:
+            raise source_error(at.file, at.line, "sheet", f"sheet {sheet!r} not found; the "
+                               f"workbook has {', '.join(book.sheetnames)}")
+        ws = book[sheet] if sheet is not None else book.worksheets[0]
+        out: list[list[Any]] = []
+        for row in ws.iter_rows(values_only=True):
+            out.append(list(row))
+            if len(out) > MAX_ROWS + 1:
+                break
+        return out
+    finally:
+        book.close()
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse spreadsheets that unpack to far more than any report table needs."""
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(info.file_size for info in zf.infolist())
+    except zipfile.BadZipFile:
+        raise source_error(path, None, "", "not a valid XLSX file (not a zip archive)"
+                           ) from None
+    if total > MAX_XLSX_UNPACKED:
+        raise source_error(path, None, "", f"spreadsheet unpacks to {total:,} bytes; the "
+                           f"limit is {MAX_XLSX_UNPACKED:,} (is it a zip bomb?)")
+
+
+def _to_grid(rows: list[list[Any]], path: Path) -> tuple[Grid, dict[str, int]]:
+    rows = [r for r in rows if any(c not in (None, "") for c in r)]
+    if not rows:
+        raise source_error(path, 1, "", "data file has no rows; the first row must hold "
+                           "column keys")
+    if len(rows) > MAX_ROWS + 1:
+        raise source_error(path, None, "", f"more than {MAX_ROWS:,} rows; a report table "
+                           "should not need that many")
+    header = [_key(c) for c in rows[0][1:]]
+    if len(header) > MAX_COLUMNS:
+        raise source_error(path, 1, "", f"more than {MAX_COLUMNS} columns")
+    grid: Grid = {}
+    lines: dict[str, int] = {}
+    for number, row in enumerate(rows[1:], start=2):
+        row_id = _key(row[0])
+        if not row_id:
+            raise source_error(path, number, "A", "row has no id in its first column")
+        if row_id in grid:
+            raise source_error(path, number, "A", f"row id {row_id!r} appears twice")
+        grid[row_id] = {}
+        lines[row_id] = number
+        for index, key in enumerate(header):
+            raw = row[index + 1] if index + 1 < len(row) else None
+            grid[row_id][key] = parse_cell(raw, Location(path, number, _column_name(index + 1)))
+    return grid, lines
+
+
+def _key(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _column_name(index: int) -> str:
+    name = ""
+    index += 1
+    while index:
+        index, rem = divmod(index - 1, 26)
+        name = chr(65 + rem) + name
+    return f"column {name}"
+
+
+def parse_cell(raw: Any, at: Location) -> Any:
+    """A spreadsheet cell as model input: Decimal, a status word, text or None."""
+    if raw is None:
+        return None
+    if isinstance(raw, bool):
+        raise source_error(at.file, at.line, at.field, "a TRUE/FALSE cell is not a value")
+    if isinstance(raw, int | float):
+        return Decimal(str(raw))
+    text = str(raw).strip()
+    if not text:
+        return None
+    check_text(text, at)
+    if text.lower() in STATUS_ALIASES:
+        return text
+    return _parse_number(text, at)
+
+
+def _parse_number(text: str, at: Location) -> Any:
+    """Numbers as written in Dutch (1.234,5) or plain (1234.5); otherwise text."""
+    body = text.replace("\u00a0", "").replace(" ", "")
+    if body.startswith("=") or body.startswith("#"):
+        raise source_error(at.file, at.line, at.field,
+                           f"cell holds {text!r}, a formula or spreadsheet error; export "
+                           "values, not formulas")
+    candidates = [body]
+    if "," in body:
+        candidates = [body.replace(".", "").replace(",", ".")]
+    for candidate in candidates:
+        try:
+            return Decimal(candidate)
+        except InvalidOperation:
+            continue
+    return text

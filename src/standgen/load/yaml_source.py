@@ -1,0 +1,143 @@
+"""Read YAML report sources into plain data, keeping file and line of every mapping.
+
+ruamel.yaml keeps line numbers; we turn its tree into dicts and lists with a `SourceRef`
+under the `__source__` key, resolve `include:` mappings (a whole node read from another
+file), and convert numbers to Decimal so that no float ever touches a figure.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.scalarfloat import ScalarFloat
+
+from standgen.errors import Location, Problem, SourceError, source_error
+from standgen.load.safety import check_text, resolve_inside
+from standgen.model.base import SOURCE_KEY, SourceRef
+
+MAX_FILE_BYTES = 8 * 1024 * 1024
+MAX_NODES = 2_000_000
+INCLUDE_KEY = "include"
+
+
+class _Reader:
+    """One load: tracks the project root, the include stack and a node budget."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.stack: list[Path] = []
+        self.nodes = 0
+        self.files: list[Path] = []
+
+    def read_file(self, path: Path, at: Location) -> Any:
+        path = resolve_inside(self.root, path, at)
+        if path in self.stack:
+            chain = " -> ".join(p.name for p in [*self.stack, path])
+            raise source_error(at.file, at.line, at.field,
+                               f"recursive include ({chain}); remove the include that "
+                               "points back to a file that includes it")
+        text = read_text(path, at)
+        self.stack.append(path)
+        self.files.append(path)
+        try:
+            raw = parse_yaml(text, path)
+            return self.convert(raw, path, "")
+        finally:
+            self.stack.pop()
+
+    def convert(self, node: Any, file: Path, field: str, line: int | None = None) -> Any:
+        self.nodes += 1
+        if self.nodes > MAX_NODES:
+            raise source_error(file, None, field, "the sources hold too many values "
+                               f"(more than {MAX_NODES:,}); split or simplify them")
+        if isinstance(node, CommentedMap):
+            return self.convert_map(node, file, field)
+        if isinstance(node, CommentedSeq):
+            return [self.convert(v, file, f"{field}[{i}]" if field else f"[{i}]",
+                                 node.lc.item(i)[0] + 1)
+                    for i, v in enumerate(node)]
+        if isinstance(node, ScalarFloat | float):
+            return Decimal(str(node)) if str(node) not in ("inf", "-inf", "nan") else node
+        if isinstance(node, str):
+            check_text(node, Location(file, line, field))
+            return str(node)
+        return node
+
+    def convert_map(self, node: CommentedMap, file: Path, field: str) -> Any:
+        line = node.lc.line + 1
+        keys = [k for k in node]
+        if keys == [INCLUDE_KEY]:
+            target = node[INCLUDE_KEY]
+            at = Location(file, node.lc.key(INCLUDE_KEY)[0] + 1, f"{field}.include".lstrip("."))
+            if not isinstance(target, str):
+                raise source_error(at.file, at.line, at.field,
+                                   "include takes a file path relative to this file")
+            return self.read_file(file.parent / target, at)
+        out: dict[str, Any] = {}
+        key_lines: dict[str, int] = {}
+        for key in keys:
+            name = str(key)
+            key_lines[name] = node.lc.key(key)[0] + 1
+            sub = f"{field}.{name}" if field else name
+            out[name] = self.convert(node[key], file, sub, key_lines[name])
+        out[SOURCE_KEY] = SourceRef(file, line, key_lines)
+        return out
+
+
+def read_text(path: Path, at: Location) -> str:
+    """Read a source file as UTF-8 text, refusing directories, binaries and huge files."""
+    if path.is_dir():
+        raise source_error(path, None, at.field, "this is a directory; give a report file")
+    if not path.exists():
+        raise source_error(at.file, at.line, at.field,
+                           f"file not found: {path}; check the path (it is relative to "
+                           "the file that names it)")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise source_error(path, None, "", f"file is {size:,} bytes; the limit is "
+                           f"{MAX_FILE_BYTES:,}")
+    data = path.read_bytes()
+    if b"\x00" in data:
+        raise source_error(path, None, "", "file is binary, not YAML text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise source_error(path, line, "", "file is not valid UTF-8; save it as UTF-8"
+                           ) from None
+    if not text.strip():
+        raise source_error(path, 1, "", "file is empty; a report file needs at least a "
+                           "title, period, report_year, ministry, date and rubricering")
+    return text
+
+
+def parse_yaml(text: str, path: Path) -> Any:
+    """Parse YAML, turning parser errors into a located SourceError."""
+    yaml = YAML(typ="rt")
+    yaml.allow_duplicate_keys = False
+    try:
+        return yaml.load(text)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark is not None else None
+        what = (exc.problem or "invalid YAML").strip()
+        raise SourceError([Problem(Location(path, line, ""),
+                                   f"YAML syntax error: {what}; fix the YAML at this line",
+                                   code="yaml")]) from None
+    except YAMLError as exc:
+        raise source_error(path, None, "", f"YAML error: {exc}") from None
+    except RecursionError:
+        raise source_error(path, None, "", "YAML nesting is too deep") from None
+
+
+def load_yaml_tree(path: Path, root: Path | None = None) -> tuple[Any, list[Path]]:
+    """Load a YAML file and its includes as plain data; returns the data and every file."""
+    path = path.resolve()
+    reader = _Reader((root or path.parent).resolve())
+    data = reader.read_file(path, Location(path, None, ""))
+    return data, reader.files

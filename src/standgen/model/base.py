@@ -1,0 +1,50 @@
+"""Shared base for every model node: strict keys, immutability, and a source reference."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+from pydantic.json_schema import SkipJsonSchema
+
+from standgen.errors import Location
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a mapping was read: its file, its first line, and the line of each key."""
+
+    file: Path | None
+    line: int | None
+    key_lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+
+    def at(self, key: str, path: str) -> Location:
+        """The location of one field of this mapping, falling back to the mapping's line."""
+        return Location(self.file, self.key_lines.get(key, self.line), path)
+
+
+SOURCE_KEY = "__source__"
+
+
+class Node(BaseModel):
+    """A model node: unknown keys are errors, values are frozen once loaded."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              arbitrary_types_allowed=True)
+
+    source: Annotated[SkipJsonSchema[SourceRef | None],
+                      Field(default=None, alias=SOURCE_KEY, exclude=True, repr=False)] = None
+
+    def loc(self, key: str, path: str) -> Location:
+        """Location of field `key` of this node, reported under the dotted `path`."""
+        if self.source is None:
+            return Location(None, None, path)
+        return self.source.at(key, path)
+
+
+class Classified(Node):
+    """A node that may carry a rubricering; None means it inherits from its parent."""
+
+    rubricering: str | None = None

@@ -1,0 +1,239 @@
+"""The report: front matter, chapters, sections, topics and their blocks.
+
+Blocks are written in YAML as one-key mappings (`- toelichting: ...`, `- table: {...}`);
+the key names the block kind. Rich text is Markdown (emphasis, `^sup^`, `~sub~`,
+footnote references `[^id]`, links) and may hold Jinja expressions over indicator data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any, Literal
+
+from pydantic import Field, model_validator
+
+from standgen.model.base import SOURCE_KEY, Classified, Node
+from standgen.model.charts import ChartSpec
+from standgen.model.tables import IndicatorTable
+
+BLOCK_KINDS = ("doelstelling", "toelichting", "groeiparagraaf", "text", "heading", "list",
+               "table", "figure", "bijlage_verwijzing")
+
+
+class TextBlock(Classified):
+    """A block of rich text; for labelled kinds the standard label is printed above it."""
+
+    kind: Literal["doelstelling", "toelichting", "groeiparagraaf", "text"]
+    text: str
+    label: str | None = None
+
+
+class HeadingBlock(Classified):
+    """A sub-heading inside a topic (for example an airbase name)."""
+
+    kind: Literal["heading"] = "heading"
+    text: str
+
+
+class ListBlock(Classified):
+    """A bulleted or numbered list of rich-text items."""
+
+    kind: Literal["list"] = "list"
+    items: list[str]
+    ordered: bool = False
+
+
+class TableBlock(Classified):
+    """An indicator table in the flow of a topic."""
+
+    kind: Literal["table"] = "table"
+    table: IndicatorTable
+
+
+class FigureBlock(Classified):
+    """A figure: a chart drawn from data, an image file, or a placeholder whose data is
+    not available (the note says why)."""
+
+    kind: Literal["figure"] = "figure"
+    id: str
+    title: str
+    chart: ChartSpec | None = None
+    image: str | None = None
+    placeholder: str | None = None
+    alt: str | None = None
+    source_note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_source(self) -> FigureBlock:
+        given = [n for n in ("chart", "image", "placeholder") if getattr(self, n) is not None]
+        if len(given) != 1:
+            raise ValueError("a figure takes exactly one of: chart, image, placeholder")
+        return self
+
+
+class BijlageVerwijzing(Classified):
+    """The standard sentence that points to the vertrouwelijke bijlage for a subject."""
+
+    kind: Literal["bijlage_verwijzing"] = "bijlage_verwijzing"
+    onderwerp: str
+
+
+Block = Annotated[
+    TextBlock | HeadingBlock | ListBlock | TableBlock | FigureBlock | BijlageVerwijzing,
+    Field(discriminator="kind"),
+]
+
+
+def _block_from_mapping(data: Any) -> Any:
+    """Turn `{toelichting: "..."}` or `{table: {...}}` into a mapping with `kind`."""
+    if not isinstance(data, dict) or "kind" in data:
+        return data
+    keys = [k for k in data if k != SOURCE_KEY]
+    if len(keys) != 1:
+        return data
+    kind = keys[0]
+    body = data[kind]
+    source = data.get(SOURCE_KEY)
+    if kind == "table":
+        out: dict[str, Any] = {"kind": "table", "table": body}
+        if isinstance(body, dict) and "rubricering" in body:
+            out["rubricering"] = body["rubricering"]
+    elif kind in ("doelstelling", "toelichting", "groeiparagraaf", "text"):
+        out = {"text": body} if isinstance(body, str) else dict(body)
+    elif kind == "heading":
+        out = {"text": body} if isinstance(body, str) else dict(body)
+    elif kind == "list":
+        out = {"items": body} if isinstance(body, list) else dict(body)
+    elif kind == "bijlage_verwijzing":
+        out = {"onderwerp": body} if isinstance(body, str) else dict(body)
+    elif kind == "figure":
+        out = dict(body) if isinstance(body, dict) else {"title": body}
+    else:
+        return {"kind": kind}
+    out["kind"] = kind
+    if source is not None and SOURCE_KEY not in out:
+        out[SOURCE_KEY] = source
+    return out
+
+
+class BlockContainer(Classified):
+    """A node holding blocks; accepts the one-key YAML form of each block."""
+
+    blocks: list[Block] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise_blocks(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("blocks"), list):
+            data = dict(data)
+            data["blocks"] = [_block_from_mapping(b) for b in data["blocks"]]
+        return data
+
+
+class Footnote(Classified):
+    """A footnote, referred to from rich text as `[^id]`; numbered through the report."""
+
+    id: str
+    text: str
+
+
+class Topic(BlockContainer):
+    """A topic within a section; `title` may be absent when the topic has no heading."""
+
+    id: str
+    title: str | None = None
+
+
+class Section(BlockContainer):
+    """A numbered section such as "2.1"; blocks come before its topics."""
+
+    number: str
+    id: str | None = None
+    title: str
+    topics: list[Topic] = Field(default_factory=list)
+
+
+class Chapter(BlockContainer):
+    """A numbered chapter with an introduction (its blocks) and sections."""
+
+    number: int = Field(ge=1)
+    id: str | None = None
+    title: str
+    running_header: str | None = None
+    sections: list[Section] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+
+
+class Signatory(Node):
+    """Someone who signs the voorwoord: office and name."""
+
+    role: str
+    name: str
+
+
+class Part(BlockContainer):
+    """A front-matter part (voorwoord, samenvatting) with an optional title override."""
+
+    title: str | None = None
+    footnotes: list[Footnote] = Field(default_factory=list)
+
+
+class ChangeList(BlockContainer):
+    """The "Rapportage in ontwikkeling" paragraph: intro blocks and the list of changes."""
+
+    changes: list[str] = Field(default_factory=list)
+
+
+class Inleiding(Part):
+    """The introduction, with its change list and leeswijzer."""
+
+    rapportage_in_ontwikkeling: ChangeList | None = None
+    leeswijzer: list[Block] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise_leeswijzer(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("leeswijzer"), list):
+            data = dict(data)
+            data["leeswijzer"] = [_block_from_mapping(b) for b in data["leeswijzer"]]
+        return data
+
+
+class FrontMatter(Node):
+    """Voorwoord, samenvatting and inleiding."""
+
+    voorwoord: Part | None = None
+    samenvatting: Part | None = None
+    inleiding: Inleiding | None = None
+
+
+class Report(Node):
+    """A whole report. `rubricering` is required: the default level of all content."""
+
+    title: str
+    subtitle: str | None = None
+    tagline: str | None = None
+    period: str
+    report_year: int = Field(ge=1900, le=2200)
+    ministry: str
+    date: dt.date
+    author: str | None = None
+    rubricering: str
+    rubricering_period: str | None = None
+    sample_data: bool = False
+    signatories: list[Signatory] = Field(default_factory=list)
+    front_matter: FrontMatter = Field(default_factory=FrontMatter)
+    chapters: list[Chapter] = Field(default_factory=list)
+    footnotes: list[Footnote] = Field(default_factory=list)
+    bijlage_title: str | None = None
+
+    def all_footnotes(self) -> list[Footnote]:
+        """Every footnote declared anywhere in the report, in declaration order."""
+        notes = list(self.footnotes)
+        fm = self.front_matter
+        for part in (fm.voorwoord, fm.samenvatting, fm.inleiding):
+            if part is not None:
+                notes.extend(part.footnotes)
+        for chapter in self.chapters:
+            notes.extend(chapter.footnotes)
+        return notes

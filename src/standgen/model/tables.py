@@ -1,0 +1,143 @@
+"""Indicator tables: columns, rows and cells as data, with derived rows and columns.
+
+A table is a grid of `Cell`s. Columns are usually years with a role (realisatie, plan,
+norm, doel); rows are series with a role. Derived rows (% realisatie, totals) and derived
+columns (delta) are declared, computed by standgen and checked against published values.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from standgen.model.base import Classified, Node
+from standgen.model.values import Cell, Unit
+
+Role = Literal[
+    "data", "realisatie", "plan", "streefwaarde", "norm", "doel", "percentage",
+    "delta", "total", "subtotal", "group",
+]
+TableKind = Literal["kpi", "kengetal", "tabel"]
+
+
+class Derivation(Node):
+    """How a derived row or column is computed from others (exactly one field is set).
+
+    - `sum`: the ids to add up, or "above" for every data row since the last subtotal;
+    - `percent_of`: [numerator, denominator] ids, giving numerator / denominator × 100;
+    - `delta`: [from, to] ids, giving to − from;
+    - `difference`: [a, b] ids, giving a − b.
+    """
+
+    sum: list[str] | Literal["above", "all"] | None = None
+    percent_of: tuple[str, str] | None = None
+    delta: tuple[str, str] | None = None
+    difference: tuple[str, str] | None = None
+    tolerance: float | None = Field(default=None, ge=0)
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Derivation:
+        given = [n for n in ("sum", "percent_of", "delta", "difference")
+                 if getattr(self, n) is not None]
+        if len(given) != 1:
+            raise ValueError("a derivation takes exactly one of: sum, percent_of, delta, "
+                             f"difference (got {', '.join(given) or 'none'})")
+        return self
+
+
+class Column(Node):
+    """A column: a year with a role (label composed from the standard labels), or a label.
+    `group` puts it under a spanning header (two-level headers)."""
+
+    id: str | None = None
+    label: str | None = None
+    year: int | None = Field(default=None, ge=1900, le=2200)
+    role: Role | None = None
+    group: str | None = None
+    unit: Unit | None = None
+    derived: Derivation | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_shorthand(cls, data: Any) -> Any:
+        if isinstance(data, bool):
+            return data
+        if isinstance(data, int):
+            return {"year": data}
+        if isinstance(data, str):
+            return {"label": data}
+        return data
+
+    @property
+    def key(self) -> str:
+        """The id by which rows, derivations and data files refer to this column."""
+        if self.id:
+            return self.id
+        if self.year is not None:
+            return f"{self.role}-{self.year}" if self.role else str(self.year)
+        if self.label:
+            return self.label
+        return self.role or ""
+
+
+class Row(Classified):
+    """A row: a label, a role, and one cell per column (a list in column order, or a
+    mapping from column key to cell). Rows of role `group` hold no values."""
+
+    id: str | None = None
+    label: str = ""
+    role: Role = "data"
+    unit: Unit | None = None
+    values: list[Cell] | dict[str, Cell] = Field(default_factory=list)
+    derived: Derivation | None = None
+    marker: str | None = None
+
+    def cells_by_key(self, keys: list[str]) -> dict[str, Cell]:
+        """The row's cells keyed by column key (missing cells are empty)."""
+        if isinstance(self.values, dict):
+            return {k: self.values.get(k, Cell()) for k in keys}
+        padded = list(self.values) + [Cell()] * (len(keys) - len(self.values))
+        return dict(zip(keys, padded, strict=False))
+
+    @property
+    def key(self) -> str:
+        return self.id or self.label
+
+
+class TableNote(Classified):
+    """A note printed below a table; `marker` ties it to cells marked the same way."""
+
+    text: str
+    marker: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_shorthand(cls, data: Any) -> Any:
+        return {"text": data} if isinstance(data, str) else data
+
+
+class IndicatorTable(Classified):
+    """An indicator table (KPI, kengetal or plain table), its data inline or from a file.
+
+    `data` names a CSV or XLSX file (relative to the YAML file) whose first column holds
+    row ids and whose header holds column keys; it fills the rows' values.
+    """
+
+    id: str
+    title: str
+    kind: TableKind = "kpi"
+    stub: str = ""
+    unit: Unit = Field(default_factory=Unit)
+    columns: list[Column]
+    rows: list[Row]
+    notes: list[TableNote] = Field(default_factory=list)
+    data: str | None = None
+    sheet: str | None = None
+    show_header: bool = True
+    alt: str | None = None
+    source_note: str | None = None
+
+    @property
+    def column_keys(self) -> list[str]:
+        return [c.key for c in self.columns]

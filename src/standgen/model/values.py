@@ -1,0 +1,88 @@
+"""Indicator values as data: a number with a unit and a status, never a formatted string."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+from typing import Any, Literal
+
+from pydantic import Field, model_validator
+
+from standgen.model.base import Classified, Node
+
+
+class Status(str, Enum):
+    """The state of a value; everything but `definitief` and `voorlopig` means no number."""
+
+    DEFINITIEF = "definitief"
+    VOORLOPIG = "voorlopig"
+    NTB = "n.t.b."
+    NOG_NIET_BEKEND = "nog niet bekend"
+    NVT = "n.v.t."
+    NOT_DUE = "niet van toepassing dit jaar"
+    GEEN_DATA = "geen gegevens"
+    MISSING = "te leveren"
+
+
+STATUS_ALIASES: dict[str, Status] = {
+    "n.t.b.": Status.NTB,
+    "ntb": Status.NTB,
+    "nog niet bekend": Status.NOG_NIET_BEKEND,
+    "n.v.t.": Status.NVT,
+    "nvt": Status.NVT,
+    "-": Status.GEEN_DATA,
+    "–": Status.GEEN_DATA,
+    "te leveren": Status.MISSING,
+}
+
+UnitKind = Literal["count", "vte", "percent", "euro", "rank", "fraction", "text", "number"]
+Scale = Literal["een", "duizend", "miljoen", "miljard"]
+
+
+class Unit(Node):
+    """How a value is measured and printed: kind, fixed decimals (None keeps the source's
+    own precision), the scale of an amount, and an optional word after the number."""
+
+    kind: UnitKind = "count"
+    decimals: int | None = Field(default=None, ge=0, le=6)
+    scale: Scale = "een"
+    suffix: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_shorthand(cls, data: Any) -> Any:
+        if isinstance(data, str):
+            return {"kind": data}
+        return data
+
+
+class Cell(Classified):
+    """One value of a table. `value` is the number; `text` is free text (or a label shown
+    before the number); `of` makes a fraction (5 van 8); `top` a bound (Top 10);
+    `marker` links the value to a table note (*, **)."""
+
+    value: Decimal | None = None
+    text: str | None = None
+    status: Status | None = None
+    of: Decimal | None = None
+    top: bool = False
+    marker: str | None = None
+    unit: Unit | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_shorthand(cls, data: Any) -> Any:
+        if data is None:
+            return {}
+        if isinstance(data, bool):
+            return {"text": "ja" if data else "nee"}
+        if isinstance(data, int | float | Decimal):
+            return {"value": Decimal(str(data))}
+        if isinstance(data, str):
+            alias = STATUS_ALIASES.get(data.strip().lower())
+            return {"status": alias} if alias is not None else {"text": data}
+        return data
+
+    @property
+    def is_empty(self) -> bool:
+        return self.value is None and self.text is None and self.status is None

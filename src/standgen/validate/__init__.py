@@ -1,0 +1,1 @@
+"""standgen validate stage."""

@@ -1,0 +1,1 @@
+"""standgen write pdf stage."""
