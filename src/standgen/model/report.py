@@ -76,6 +76,7 @@ class BijlageVerwijzing(Classified):
 
     kind: Literal["bijlage_verwijzing"] = "bijlage_verwijzing"
     onderwerp: str
+    variant: Literal["operationeel", "kort"] = "operationeel"
 
 
 Block = Annotated[
