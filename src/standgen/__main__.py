@@ -1,0 +1,5 @@
+"""Allow `python -m standgen`."""
+
+from standgen.cli import main
+
+raise SystemExit(main())

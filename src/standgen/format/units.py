@@ -1,0 +1,42 @@
+"""Format one number in its unit (count, VTE, percent, euro, rank, fraction) the Dutch way."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from standgen.format import dutch
+from standgen.model.values import Unit
+
+
+def format_amount(value: Decimal, unit: Unit, *, of: Decimal | None = None,
+                  top: bool = False, signed: bool = False) -> str:
+    """The printed form of `value` in `unit`: 79.949; 79,5%; € 26,3 miljard; 7ᵉ plaats."""
+    kind = unit.kind
+    if kind == "percent":
+        text = dutch.percent(value, unit.decimals, signed)
+    elif kind == "euro":
+        text = dutch.euro(value, unit.scale, unit.decimals)
+        if signed and value > 0:
+            text = "+" + text
+    elif kind == "rank":
+        text = f"Top {dutch.integer(value)}" if top else f"{dutch.ordinal(int(value))} plaats"
+    elif kind == "fraction" or of is not None:
+        text = dutch.fraction(value, of if of is not None else Decimal(0))
+    else:
+        text = dutch.number(value, unit.decimals, signed)
+    if unit.suffix:
+        text = f"{text} {unit.suffix}"
+    elif kind == "vte" and not signed:
+        text = f"{text} VTE'n"
+    return text
+
+
+def axis_formatter(unit: Unit) -> str:
+    """A short description of the unit for axis titles: "%", "VTE'n", "€ miljard"."""
+    if unit.kind == "percent":
+        return "%"
+    if unit.kind == "vte":
+        return "VTE'n"
+    if unit.kind == "euro":
+        return f"€ {dutch.SCALE_WORDS[unit.scale]}".strip()
+    return unit.suffix or ""
