@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from standgen.errors import Location, Problem, SourceError, source_error
 from standgen.load.safety import resolve_inside
-from standgen.load.tabular import read_grid
+from standgen.load.tabular import check_numbers, read_grid
 from standgen.load.yaml_source import load_yaml_tree
 from standgen.model.base import SOURCE_KEY, SourceRef
 from standgen.model.report import Report
@@ -65,9 +65,10 @@ def _fill_one_table(table: dict[str, Any], root: Path) -> None:
     grid, lines = read_grid(path, table.get("sheet"), at)
     keys = [_column_key(c) for c in table["columns"]] if isinstance(table["columns"], list) else []
     for row in table["rows"] if isinstance(table["rows"], list) else []:
-        if not isinstance(row, dict) or row.get("role") == "group" or row.get("derived"):
-            if not (isinstance(row, dict) and row.get("derived") and _row_id(row) in grid):
-                continue
+        if not isinstance(row, dict) or row.get("role") == "group":
+            continue
+        if row.get("derived") and _row_id(row) not in grid:
+            continue
         row_id = _row_id(row)
         if row_id not in grid:
             if "values" in row:
@@ -79,7 +80,18 @@ def _fill_one_table(table: dict[str, Any], root: Path) -> None:
         if missing:
             raise source_error(path, 1, "", f"column(s) {', '.join(missing)} missing in the "
                                f"header of {path.name}")
+        if _unit_kind(row.get("unit", table.get("unit"))) != "text":
+            check_numbers(path, grid, lines, row_id, keys)
         row["values"] = {k: grid[row_id][k] for k in keys}
+
+
+def _unit_kind(unit: Any) -> str:
+    """The kind of a unit as written (a string or a mapping); count when absent."""
+    if isinstance(unit, str):
+        return unit
+    if isinstance(unit, dict):
+        return str(unit.get("kind", "count"))
+    return "count"
 
 
 def _row_id(row: dict[str, Any]) -> str:

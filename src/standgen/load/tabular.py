@@ -116,6 +116,20 @@ def _to_grid(rows: list[list[Any]], path: Path) -> tuple[Grid, dict[str, int]]:
     return grid, lines
 
 
+def check_numbers(path: Path, grid: Grid, lines: dict[str, int], row_id: str,
+                  keys: list[str]) -> None:
+    """Refuse text that looks like a mistyped number in a row that holds numbers."""
+    header = list(grid[row_id])
+    for key in keys:
+        value = grid[row_id].get(key)
+        if isinstance(value, str) and looks_like_mistyped_number(value):
+            column = _column_name(header.index(key) + 1) if key in header else key
+            raise source_error(path, lines[row_id], column,
+                               f"cell {value!r} (row {row_id!r}, column {key}) is not a "
+                               "number; write digits only (decimal comma or point), or a "
+                               "status word such as n.t.b.")
+
+
 def _key(value: Any) -> str:
     if value is None:
         return ""
@@ -148,6 +162,16 @@ def parse_cell(raw: Any, at: Location) -> Any:
     if text.lower() in STATUS_ALIASES:
         return text
     return _parse_number(text, at)
+
+
+def looks_like_mistyped_number(text: str) -> bool:
+    """True for a single token that is mostly digits but has a stray letter: 12O3, 4,5x."""
+    token = text.strip()
+    if not token or any(ch.isspace() for ch in token):
+        return False
+    digits = sum(ch.isdigit() for ch in token)
+    letters = sum(ch.isalpha() for ch in token)
+    return digits > 0 and 0 < letters <= digits
 
 
 def _parse_number(text: str, at: Location) -> Any:

@@ -1,0 +1,83 @@
+"""Figures: charts point at existing tables, rows and columns; images exist in the folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from standgen.errors import Problem
+from standgen.model.charts import ChartSpec
+from standgen.model.report import FigureBlock, Report
+from standgen.model.tables import IndicatorTable
+from standgen.validate.problems import error
+from standgen.validate.walk import child_path, walk
+
+
+def check_figures(report: Report) -> list[Problem]:
+    """Chart references and chart data shapes, and image files, of every figure."""
+    tables = {node.id: node for _, node in walk(report) if isinstance(node, IndicatorTable)}
+    root = _report_folder(report)
+    problems: list[Problem] = []
+    for path, node in walk(report):
+        if not isinstance(node, FigureBlock):
+            continue
+        if node.chart is not None:
+            problems += _check_chart(node.chart, child_path(path, "chart"), tables)
+        if node.image is not None:
+            problems += _check_image(node, path, root)
+    return problems
+
+
+def _report_folder(report: Report) -> Path | None:
+    if report.source is None or report.source.file is None:
+        return None
+    return report.source.file.resolve().parent
+
+
+def _check_chart(chart: ChartSpec, path: str,
+                 tables: dict[str, IndicatorTable]) -> list[Problem]:
+    if chart.table is None:
+        return _check_own_data(chart, path)
+    table = tables.get(chart.table)
+    if table is None:
+        return [error(chart, "table", path, f"chart refers to table {chart.table!r}, which "
+                      f"does not exist; tables: {', '.join(sorted(tables)) or 'none'}",
+                      "unknown-table")]
+    problems: list[Problem] = []
+    row_keys = [r.key for r in table.rows]
+    for field, wanted, known in (("rows", chart.rows, row_keys),
+                                 ("columns", chart.columns, table.column_keys)):
+        missing = [k for k in wanted or [] if k not in known]
+        if missing:
+            problems.append(error(
+                chart, field, path,
+                f"chart {field} {', '.join(map(repr, missing))} not in table "
+                f"{table.id!r}; it has {', '.join(known)}", f"unknown-chart-{field}"))
+    return problems
+
+
+def _check_own_data(chart: ChartSpec, path: str) -> list[Problem]:
+    if chart.categories is None or not chart.series:
+        return [error(chart, "type", path, "a chart needs either `table` or `categories` "
+                      "with `series`", "chart-data")]
+    problems: list[Problem] = []
+    for index, series in enumerate(chart.series):
+        if len(series.values) != len(chart.categories):
+            problems.append(error(
+                series, "values", f"{path}.series[{index}]",
+                f"{len(series.values)} values for {len(chart.categories)} categories; give "
+                "one value (or null) per category", "series-length"))
+    return problems
+
+
+def _check_image(figure: FigureBlock, path: str, root: Path | None) -> list[Problem]:
+    image = figure.image or ""
+    file = figure.source.file if figure.source is not None else None
+    base = file.parent if file is not None else Path.cwd()
+    target = (base / image).resolve()
+    if root is not None and not target.is_relative_to(root):
+        return [error(figure, "image", path, f"image {image} lies outside the report folder "
+                      f"{root}; keep images inside the report folder", "image-outside")]
+    if not target.is_file():
+        return [error(figure, "image", path, f"image file not found: {target}; the path is "
+                      "relative to the YAML file that names it", "image-missing")]
+    return []
