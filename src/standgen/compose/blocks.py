@@ -1,0 +1,76 @@
+"""Model blocks (doelstelling, toelichting, tables, figures, …) to document-tree blocks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from standgen.compose import tree as t
+from standgen.compose.context import ComposeContext
+from standgen.compose.tables import compose_table
+from standgen.model.report import (
+    BijlageVerwijzing,
+    Block,
+    FigureBlock,
+    HeadingBlock,
+    ListBlock,
+    TableBlock,
+    TextBlock,
+)
+
+FigureMaker = Callable[[FigureBlock, int, str], t.Figure]
+LABELLED = ("doelstelling", "toelichting", "groeiparagraaf")
+
+
+class BlockComposer:
+    """Turns a list of model blocks into tree blocks, with labels and numbering."""
+
+    def __init__(self, ctx: ComposeContext, figures: FigureMaker) -> None:
+        self.ctx = ctx
+        self.figures = figures
+
+    def compose(self, blocks: list[Block], path: str, owner: str) -> list[t.Block]:
+        """Tree blocks for `blocks`; `owner` seeds anchors, `path` names fields in errors."""
+        out: list[t.Block] = []
+        previous_label: str | None = None
+        for index, block in enumerate(blocks):
+            where = f"{path}.blocks[{index}]"
+            if isinstance(block, TextBlock):
+                previous_label = self._text(block, where, owner, previous_label, out)
+                continue
+            previous_label = None
+            out.extend(self._other(block, where, owner))
+        return out
+
+    def _text(self, block: TextBlock, where: str, owner: str, previous: str | None,
+              out: list[t.Block]) -> str | None:
+        label = block.label or (self.ctx.texts.render("labels", block.kind)
+                                if block.kind in LABELLED else None)
+        if label and label != previous:
+            out.append(t.Heading(4, label, self.ctx.anchor(f"{owner}-{label}")))
+        out.extend(self.ctx.blocks(block.text, block.loc("text", f"{where}.text")))
+        return label
+
+    def _other(self, block: Block, where: str, owner: str) -> list[t.Block]:
+        ctx = self.ctx
+        if isinstance(block, HeadingBlock):
+            text = ctx.render(block.text, block.loc("text", f"{where}.text"))
+            return [t.Heading(4, text, ctx.anchor(f"{owner}-{text}"))]
+        if isinstance(block, ListBlock):
+            items = tuple(ctx.inlines(item, block.loc("items", f"{where}.items[{i}]"))
+                          for i, item in enumerate(block.items))
+            return [t.ListBlock(items, block.ordered)]
+        if isinstance(block, TableBlock):
+            ctx.table_count += 1
+            return [compose_table(block.table, ctx.table_count, ctx.texts,
+                                  lambda s: ctx.inlines(s, block.loc("table", where)),
+                                  ctx.values(block.table))]
+        if isinstance(block, FigureBlock):
+            ctx.figure_count += 1
+            return [self.figures(block, ctx.figure_count, where)]
+        if isinstance(block, BijlageVerwijzing):
+            key = f"bijlage_verwijzing_{block.variant}"
+            text = ctx.texts.render("phrases", key, onderwerp=block.onderwerp,
+                                    title=ctx.report.title)
+            return [t.Paragraph(ctx.inlines(text, block.loc("onderwerp", where)))]
+        return []
+

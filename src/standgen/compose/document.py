@@ -1,0 +1,258 @@
+"""compose_document: a validated report and an edition in, a layout-neutral Document out.
+
+Numbers headings, takes the standard labels from the templates, formats every value,
+computes derived rows, numbers footnotes, tables and figures through the report, builds the
+table of contents and the running header of every chapter.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from standgen import __version__
+from standgen.charts.data import ChartData, RenderedChart
+from standgen.compose import tree as t
+from standgen.compose.blocks import BlockComposer
+from standgen.compose.context import ComposeContext
+from standgen.compose.figures import chart_data, draw_all, figure_node
+from standgen.compose.templating import TextTemplates
+from standgen.edition.levels import Levels, load_levels
+from standgen.edition.select import Edition, Selection, select_edition
+from standgen.model.report import (
+    BlockContainer,
+    Chapter,
+    FigureBlock,
+    Inleiding,
+    Part,
+    Report,
+    Section,
+    TableBlock,
+)
+from standgen.model.tables import IndicatorTable
+
+
+@dataclass(frozen=True)
+class ComposeOptions:
+    """How to compose: where charts are cached (None: charts are not drawn), templates
+    override folder, parallel chart jobs, and the extra markings of a build."""
+
+    chart_dir: Path | None = None
+    templates: Path | None = None
+    jobs: int = 1
+    copy_number: str | None = None
+    extra_marking: tuple[str, ...] = ()
+    levels: Levels | None = None
+    rendered: dict[str, RenderedChart] = field(default_factory=dict)
+
+
+def compose_document(report: Report, edition: Edition = "openbaar", locale: str = "nl_NL",
+                     options: ComposeOptions | None = None) -> t.Document:
+    """The composed document of one edition of `report`."""
+    if locale != "nl_NL":
+        raise ValueError(f"locale {locale!r} is not supported; standgen writes nl_NL")
+    options = options or ComposeOptions()
+    levels = options.levels or load_levels()
+    selection = select_edition(report, edition, levels)
+    selected = selection.report
+    texts = TextTemplates(options.templates)
+    tables = {b.table.id: b.table for b in _all_blocks(selected) if isinstance(b, TableBlock)}
+    notes = {n.id: n for n in selected.all_footnotes()}
+    ctx = ComposeContext(selected, texts, tables, notes)
+    charts = _draw_charts(selected, tables, texts, options)
+    builder = _Builder(ctx, charts, edition)
+    sections = builder.sections()
+    marking = _marking(selection, texts, options)
+    return t.Document(
+        metadata=_metadata(report, texts, edition),
+        cover=_cover(report, texts, edition, selection),
+        toc=t.TableOfContents(texts.render("labels", "inhoud"), tuple(builder.toc)),
+        sections=tuple(sections),
+        marking=marking,
+        footer_label=f"{report.title} {report.period}",
+    )
+
+
+def _all_blocks(report: Report) -> list[object]:
+    out: list[object] = []
+    containers: list[BlockContainer] = [p for p in (report.front_matter.voorwoord,
+                                                    report.front_matter.samenvatting,
+                                                    report.front_matter.inleiding) if p]
+    for chapter in report.chapters:
+        containers.append(chapter)
+        for section in chapter.sections:
+            containers.append(section)
+            containers.extend(section.topics)
+    for container in containers:
+        out.extend(container.blocks)
+    return out
+
+
+def _draw_charts(report: Report, tables: dict[str, IndicatorTable], texts: TextTemplates,
+                 options: ComposeOptions) -> dict[str, tuple[ChartData, RenderedChart | None]]:
+    figures = [b for b in _all_blocks(report) if isinstance(b, FigureBlock) and b.chart]
+    data = [chart_data(f, f.chart, tables, texts) for f in figures if f.chart]
+    if options.chart_dir is None or not data:
+        return {f.id: (d, None) for f, d in zip(figures, data, strict=True)}
+    rendered = draw_all(data, options.chart_dir, options.jobs)
+    return {f.id: (d, r) for f, d, r in zip(figures, data, rendered, strict=True)}
+
+
+class _Builder:
+    """Walks the selected report in reading order, collecting sections and TOC entries."""
+
+    def __init__(self, ctx: ComposeContext,
+                 charts: dict[str, tuple[ChartData, RenderedChart | None]],
+                 edition: Edition) -> None:
+        self.ctx = ctx
+        self.charts = charts
+        self.edition = edition
+        self.toc: list[t.TocEntry] = []
+        self.blocks = BlockComposer(ctx, self._figure)
+
+    def _figure(self, figure: FigureBlock, number: int, where: str) -> t.Figure:
+        data, rendered = self.charts.get(figure.id, (None, None))
+        return figure_node(figure, number, self.ctx.anchor(f"figuur-{figure.id}"), rendered,
+                           data)
+
+    def heading(self, level: int, text: str, number: str | None = None,
+                in_toc: bool = False) -> t.Heading:
+        anchor = self.ctx.anchor(f"{number or ''} {text}")
+        if in_toc:
+            self.toc.append(t.TocEntry(level, text, anchor, number))
+        return t.Heading(level, text, anchor, number, in_toc)
+
+    def sections(self) -> list[t.DocSection]:
+        report = self.ctx.report
+        out: list[t.DocSection] = []
+        if self.edition == "bijlage":
+            out.append(self._bijlage_intro())
+        front = report.front_matter
+        if front.voorwoord is not None:
+            out.append(self._part(front.voorwoord, "voorwoord", "front_matter.voorwoord"))
+        if front.samenvatting is not None:
+            out.append(self._part(front.samenvatting, "samenvatting",
+                                  "front_matter.samenvatting"))
+        if front.inleiding is not None:
+            out.append(self._inleiding(front.inleiding))
+        out.extend(self._chapter(c, i) for i, c in enumerate(report.chapters))
+        return out
+
+    def _title(self, part: Part, key: str) -> str:
+        report = self.ctx.report
+        return part.title or self.ctx.texts.render("labels", key, title=report.title,
+                                                   period=report.period)
+
+    def _part(self, part: Part, key: str, path: str) -> t.DocSection:
+        title = self._title(part, key)
+        blocks: list[t.Block] = [self.heading(1, title, in_toc=True)]
+        blocks += self.blocks.compose(part.blocks, path, key)
+        if key == "voorwoord":
+            for signatory in self.ctx.report.signatories:
+                blocks.append(t.Paragraph((t.Text(signatory.role),), "signature"))
+                blocks.append(t.Paragraph((t.Text(signatory.name, bold=True),), "signature"))
+        return t.DocSection(title, tuple(blocks))
+
+    def _inleiding(self, part: Inleiding) -> t.DocSection:
+        texts = self.ctx.texts
+        section = self._part(part, "inleiding", "front_matter.inleiding")
+        blocks = list(section.blocks)
+        changes = part.rapportage_in_ontwikkeling
+        if changes is not None:
+            path = "front_matter.inleiding.rapportage_in_ontwikkeling"
+            blocks.append(self.heading(2, texts.render("labels", "rapportage_in_ontwikkeling")))
+            blocks += self.blocks.compose(changes.blocks, path, "rapportage")
+            if changes.changes:
+                intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
+                blocks.append(t.Paragraph((t.Text(intro),)))
+                items = tuple(self.ctx.inlines(c, changes.loc("changes", f"{path}.changes[{i}]"))
+                              for i, c in enumerate(changes.changes))
+                blocks.append(t.ListBlock(items))
+        if part.leeswijzer:
+            blocks.append(self.heading(2, texts.render("labels", "leeswijzer")))
+            blocks += self.blocks.compose(list(part.leeswijzer), "front_matter.inleiding"
+                                          ".leeswijzer", "leeswijzer")
+        return t.DocSection(section.running_header, tuple(blocks))
+
+    def _chapter(self, chapter: Chapter, index: int) -> t.DocSection:
+        path = f"chapters[{index}]"
+        blocks: list[t.Block] = [self.heading(1, chapter.title, str(chapter.number), True)]
+        blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}")
+        for number, section in enumerate(chapter.sections):
+            blocks.append(t.PageBreak())
+            blocks += self._section(section, f"{path}.sections[{number}]")
+        return t.DocSection(chapter.running_header or chapter.title, tuple(blocks))
+
+    def _section(self, section: Section, path: str) -> list[t.Block]:
+        if self.edition == "bijlage":
+            title = self.ctx.texts.render("phrases", "bijlage_bij", number=section.number,
+                                          title=section.title)
+            blocks: list[t.Block] = [self.heading(2, title, in_toc=True)]
+        else:
+            blocks = [self.heading(2, section.title, section.number, True)]
+        blocks += self.blocks.compose(section.blocks, path, f"s{section.number}")
+        for index, topic in enumerate(section.topics):
+            where = f"{path}.topics[{index}]"
+            if topic.title:
+                blocks.append(self.heading(3, topic.title))
+            blocks += self.blocks.compose(topic.blocks, where, topic.id)
+        return blocks
+
+    def _bijlage_intro(self) -> t.DocSection:
+        report = self.ctx.report
+        texts = self.ctx.texts
+        title = report.bijlage_title or texts.render("phrases", "bijlage_title",
+                                                     title=report.title, period=report.period)
+        intro = texts.render("phrases", "bijlage_intro", title=report.title,
+                             period=report.period)
+        blocks: list[t.Block] = [self.heading(1, title, in_toc=True),
+                                 t.Paragraph((t.Text(intro),))]
+        if report.sample_data or report.bijlage_sample_data:
+            blocks.append(t.Paragraph((t.Text(texts.render("phrases", "sample_data")),),
+                                      "sample"))
+        return t.DocSection(title, tuple(blocks))
+
+
+def _metadata(report: Report, texts: TextTemplates, edition: Edition) -> t.Metadata:
+    created = dt.datetime.combine(report.date, dt.time(0, 0))
+    return t.Metadata(
+        title=f"{report.title} {report.period}",
+        subject=texts.render("editions", edition),
+        author=report.author or report.ministry,
+        language="nl-NL",
+        created=created,
+        keywords=(report.title, report.period, texts.render("editions", edition)),
+        edition=edition,
+        generator=f"standgen {__version__}",
+    )
+
+
+def _cover(report: Report, texts: TextTemplates, edition: Edition,
+           selection: Selection) -> t.Cover:
+    lines: list[str] = []
+    if not selection.level.is_public:
+        lines.append(selection.level.marking)
+        if report.rubricering_period:
+            lines.append(texts.render("phrases", "rubricering_period",
+                                      period=report.rubricering_period))
+    return t.Cover(title=report.title, ministry=report.ministry,
+                   edition_label=texts.render("editions", edition),
+                   period=report.period[:1].upper() + report.period[1:],
+                   subtitle=report.subtitle, tagline=report.tagline,
+                   classification_lines=tuple(lines))
+
+
+def _marking(selection: Selection, texts: TextTemplates, options: ComposeOptions
+             ) -> t.Marking | None:
+    extra = list(options.extra_marking)
+    report = selection.report
+    sample_secrets = report.bijlage_sample_data and selection.edition != "openbaar"
+    if report.sample_data or sample_secrets:
+        extra.append(texts.render("phrases", "sample_data"))
+    if selection.level.is_public and not extra:
+        return None
+    copy = (texts.render("phrases", "copy_number", number=options.copy_number)
+            if options.copy_number else None)
+    return t.Marking(text=selection.level.marking, page_x_of_y=not selection.level.is_public,
+                     copy_number=copy, extra=tuple(extra))

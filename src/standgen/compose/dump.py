@@ -1,0 +1,111 @@
+"""A readable, indented text form of a composed document: the golden format for tests."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from standgen.compose import tree as t
+
+
+def dump_document(document: t.Document) -> str:
+    """The whole document as indented text, one node per line."""
+    return "\n".join(_document(document)) + "\n"
+
+
+def inline_text(items: tuple[t.Inline, ...]) -> str:
+    """Inlines as text with light marks: *italic*, **bold**, ^sup^, ~sub~, [n] notes."""
+    parts: list[str] = []
+    for item in items:
+        if isinstance(item, t.Text):
+            text = item.text
+            if item.script == "super":
+                text = f"^{text}^"
+            elif item.script == "sub":
+                text = f"~{text}~"
+            if item.italic:
+                text = f"*{text}*"
+            if item.bold:
+                text = f"**{text}**"
+            parts.append(text)
+        elif isinstance(item, t.FootnoteRef):
+            parts.append(f"[{item.number}]")
+        else:
+            parts.append(f"<{inline_text(item.children)}|{item.target}>")
+    return "".join(parts)
+
+
+def _document(document: t.Document) -> Iterator[str]:
+    meta = document.metadata
+    yield f"document {meta.title!r} edition={meta.edition} lang={meta.language}"
+    yield f"  metadata author={meta.author!r} subject={meta.subject!r} created={meta.created:%Y-%m-%d}"
+    cover = document.cover
+    yield f"  cover {cover.ministry!r} {cover.title!r} {cover.edition_label!r} {cover.period!r}"
+    for line in cover.classification_lines:
+        yield f"    classification {line!r}"
+    if document.marking:
+        mark = document.marking
+        yield (f"  marking {mark.text!r} page_x_of_y={mark.page_x_of_y} "
+               f"copy={mark.copy_number!r} extra={list(mark.extra)!r}")
+    if document.toc:
+        yield f"  toc {document.toc.title!r}"
+        for entry in document.toc.entries:
+            yield f"    {'  ' * (entry.level - 1)}{entry.display} -> #{entry.anchor}"
+    for section in document.sections:
+        yield f"  section header={section.running_header!r}"
+        for block in section.blocks:
+            yield from _block(block, "    ")
+
+
+def _block(block: t.Block, pad: str) -> Iterator[str]:
+    if isinstance(block, t.Heading):
+        toc = " toc" if block.in_toc else ""
+        yield f"{pad}h{block.level} {block.display!r} #{block.anchor}{toc}"
+    elif isinstance(block, t.Paragraph):
+        yield f"{pad}p[{block.style}] {inline_text(block.inlines)}"
+        yield from _notes(block.inlines, pad + "  ")
+    elif isinstance(block, t.ListBlock):
+        yield f"{pad}list{' ordered' if block.ordered else ''}"
+        for item in block.items:
+            yield f"{pad}  - {inline_text(item)}"
+            yield from _notes(item, pad + "    ")
+    elif isinstance(block, t.Table):
+        yield from _table(block, pad)
+    elif isinstance(block, t.Figure):
+        yield f"{pad}figure {block.number} {block.kind} {block.caption!r}"
+        yield f"{pad}  alt {block.alt_text!r}"
+        if block.placeholder_text:
+            yield f"{pad}  placeholder {block.placeholder_text!r}"
+        if block.source_note:
+            yield f"{pad}  source {block.source_note!r}"
+    elif isinstance(block, t.PageBreak):
+        yield f"{pad}page-break"
+
+
+def _table(table: t.Table, pad: str) -> Iterator[str]:
+    widths = ", ".join(f"{w:.2f}" for w in table.column_widths)
+    yield f"{pad}table {table.number} {table.caption!r} widths=[{widths}]"
+    yield f"{pad}  alt {table.alt_text!r}"
+    for row in table.header_rows:
+        yield f"{pad}  header | " + " | ".join(_cell(c) for c in row.cells)
+    for row in table.body_rows:
+        yield f"{pad}  {row.role:<8}| " + " | ".join(_cell(c) for c in row.cells)
+        for cell in row.cells:
+            yield from _notes(cell.inlines, pad + "    ")
+    for note in table.notes:
+        yield f"{pad}  note {inline_text(note.inlines)}"
+
+
+def _cell(cell: t.Cell) -> str:
+    spans = ""
+    if cell.colspan > 1:
+        spans += f" >{cell.colspan}"
+    if cell.rowspan > 1:
+        spans += f" v{cell.rowspan}"
+    align = {"left": "", "right": " (r)", "center": " (c)"}[cell.align]
+    return f"{inline_text(cell.inlines)}{align}{spans}"
+
+
+def _notes(items: tuple[t.Inline, ...], pad: str) -> Iterator[str]:
+    for item in items:
+        if isinstance(item, t.FootnoteRef):
+            yield f"{pad}footnote {item.number}: {inline_text(item.content)}"

@@ -1,0 +1,98 @@
+"""Figures: resolve chart specs against the edition's tables, draw them, build tree nodes.
+
+All charts of a document are resolved first and drawn in one batch (cached on content,
+in parallel where that pays), so that a rebuild redraws only what changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+
+from standgen.charts.data import ChartData, ChartSeries, RenderedChart
+from standgen.compose import tree as t
+from standgen.compose.tables import TableValues, column_label
+from standgen.compose.templating import TextTemplates
+from standgen.errors import source_error
+from standgen.model.charts import ChartSpec
+from standgen.model.report import FigureBlock
+from standgen.model.tables import IndicatorTable
+from standgen.model.values import Unit
+
+REFERENCE_ROLES = {"norm": "norm", "streefwaarde": "streefwaarde", "plan": "plan",
+                   "doel": "streefwaarde"}
+
+
+def chart_data(figure: FigureBlock, spec: ChartSpec, tables: Mapping[str, IndicatorTable],
+               texts: TextTemplates) -> ChartData:
+    """The plain data of one chart, from its table or from its own series."""
+    if spec.table is not None:
+        table = tables.get(spec.table)
+        if table is None:
+            at = spec.loc("table", f"figure {figure.id}.chart.table")
+            raise source_error(at.file, at.line, at.field,
+                               f"chart refers to table {spec.table!r}, which is not in this "
+                               "edition or does not exist")
+        return _from_table(figure, spec, table, texts)
+    series = tuple(ChartSeries(s.label, tuple(s.values), s.role) for s in spec.series or [])
+    return ChartData(spec.type, figure.title, tuple(spec.categories or ()), series,
+                     spec.unit or Unit(), spec.norm, spec.norm_label, spec.y_label,
+                     spec.height_cm)
+
+
+def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
+                texts: TextTemplates) -> ChartData:
+    values = TableValues(table)
+    columns = [c for c in table.columns if spec.columns is None or c.key in spec.columns]
+    rows = [r for r in table.rows if r.role != "group"
+            and (spec.rows is None and r.role not in ("total", "subtotal", "percentage")
+                 or spec.rows is not None and r.key in spec.rows)]
+    series = []
+    for row in rows:
+        numbers: tuple[Decimal | None, ...] = tuple(values.cell(row, c.key).value
+                                                    for c in columns)
+        role = REFERENCE_ROLES.get(row.role, "data")
+        series.append(ChartSeries(row.label or table.title, numbers, role))  # type: ignore[arg-type]
+    unit = spec.unit or (rows[0].unit if rows and rows[0].unit else table.unit)
+    categories = tuple(column_label(c, texts) for c in columns)
+    return ChartData(spec.type, figure.title, categories, tuple(series), unit, spec.norm,
+                     spec.norm_label, spec.y_label, spec.height_cm)
+
+
+def draw_all(items: list[ChartData], cache_dir: Path, jobs: int) -> list[RenderedChart]:
+    """Draw (or reuse) every chart of a document."""
+    from standgen.charts.cache import render_all
+
+    rendered, _stats = render_all(items, cache_dir, jobs=jobs)
+    return rendered
+
+
+def figure_node(figure: FigureBlock, number: int, anchor: str,
+                rendered: RenderedChart | None, data: ChartData | None) -> t.Figure:
+    """The tree node of a figure, drawn or not."""
+    if figure.chart is not None:
+        alt = figure.alt or (rendered.alt_text if rendered else _alt(data))
+        return t.Figure(
+            caption=figure.title, alt_text=alt, kind="chart",
+            vector_path=rendered.vector_path if rendered else None,
+            raster_path=rendered.raster_path if rendered else None,
+            width_cm=rendered.width_cm if rendered else 16.0,
+            height_cm=rendered.height_cm if rendered else figure.chart.height_cm,
+            source_note=figure.source_note or "", number=number, anchor=anchor)
+    if figure.image is not None:
+        base = figure.source.file.parent if figure.source and figure.source.file else Path()
+        return t.Figure(caption=figure.title, alt_text=figure.alt or figure.title,
+                        kind="image", raster_path=base / figure.image, number=number,
+                        anchor=anchor, source_note=figure.source_note or "")
+    return t.Figure(caption=figure.title, alt_text=figure.alt or figure.title,
+                    kind="placeholder", placeholder_text=figure.placeholder or "",
+                    number=number, anchor=anchor, source_note=figure.source_note or "")
+
+
+def _alt(data: ChartData | None) -> str:
+    if data is None:
+        return ""
+    from standgen.charts.alt import alt_text
+
+    return alt_text(data)

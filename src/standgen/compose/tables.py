@@ -1,0 +1,183 @@
+"""Indicator tables to document-tree tables: header rows, formatted cells, derived values.
+
+Published values are printed as given; derived values that are not given are computed.
+Every number goes through the Dutch formatting module in its unit.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from standgen.compose import richtext
+from standgen.compose import tree as t
+from standgen.compose.templating import TextTemplates
+from standgen.format import dutch
+from standgen.format.units import format_amount
+from standgen.model.tables import Column, IndicatorTable, Row
+from standgen.model.values import Cell, Unit
+from standgen.validate.derive import compute_column, compute_row
+
+Inlines = Callable[[str], tuple[t.Inline, ...]]
+
+
+def unit_for(table: IndicatorTable, row: Row, column: Column | None, cell: Cell) -> Unit:
+    """The unit of one cell: the cell's, else the row's, else the column's, else the table's."""
+    return cell.unit or row.unit or (column.unit if column else None) or table.unit
+
+
+def column_label(column: Column, texts: TextTemplates) -> str:
+    """A column's header text: its label, or the standard label for its role and year."""
+    if column.label:
+        return column.label
+    if column.role:
+        return texts.render("columns", column.role, year=column.year or "")
+    return texts.render("columns", "year", year=column.year or "")
+
+
+@dataclass
+class TableValues:
+    """The cells of a table after derivation: given values win, computed ones fill gaps."""
+
+    table: IndicatorTable
+
+    def __post_init__(self) -> None:
+        keys = self.table.column_keys
+        self.cells: dict[str, dict[str, Cell]] = {
+            row.key: row.cells_by_key(keys) for row in self.table.rows}
+        for row in self.table.rows:
+            if row.derived is not None:
+                self._fill(row.key, compute_row(self.table, row))
+        for column in self.table.columns:
+            if column.derived is not None:
+                for row_key, value in compute_column(self.table, column).items():
+                    self._fill_one(row_key, column.key, value)
+
+    def _fill(self, row_key: str, values: dict[str, Decimal | None]) -> None:
+        for column_key, value in values.items():
+            self._fill_one(row_key, column_key, value)
+
+    def _fill_one(self, row_key: str, column_key: str, value: Decimal | None) -> None:
+        cell = self.cells[row_key].get(column_key, Cell())
+        if cell.is_empty and value is not None:
+            self.cells[row_key][column_key] = cell.model_copy(update={"value": value})
+
+    def cell(self, row: Row, column_key: str) -> Cell:
+        return self.cells[row.key].get(column_key, Cell())
+
+
+def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell) -> str:
+    """The printed text of one cell, without its marker."""
+    if cell.status is not None and cell.value is None:
+        return dutch.missing(cell.status.value)
+    unit = unit_for(table, row, column, cell)
+    if cell.value is None:
+        return cell.text or ""
+    if _scaled_in_header(table, row, column, cell):
+        number = dutch.number(cell.value, unit.decimals)
+        return f"{cell.text} ({number})" if cell.text else number
+    signed = bool(column and column.role == "delta") or row.role == "delta"
+    printed = format_amount(cell.value, unit, of=cell.of, top=cell.top, signed=signed)
+    return f"{cell.text} ({printed})" if cell.text else printed
+
+
+def _scaled_in_header(table: IndicatorTable, row: Row, column: Column | None, cell: Cell
+                      ) -> bool:
+    """Amounts in a table-wide scale print as bare numbers; the header says "(€ x 1.000)"."""
+    overridden = cell.unit or row.unit or (column.unit if column else None)
+    return overridden is None and table.unit.kind == "euro" and table.unit.scale != "een"
+
+
+def compose_table(table: IndicatorTable, number: int, texts: TextTemplates,
+                  inline: Inlines, values: TableValues | None = None) -> t.Table:
+    """Build the tree table for an indicator table (already filtered for the edition)."""
+    values = values or TableValues(table)
+    header = _header_rows(table, texts, inline) if table.show_header else ()
+    body = tuple(_body_row(table, row, values, inline) for row in table.rows)
+    notes = tuple(_note(n.marker, n.text, inline) for n in table.notes)
+    if table.source_note:
+        notes += (t.Paragraph(inline(texts.render("labels", "bron", text=table.source_note)),
+                              "note"),)
+    return t.Table(
+        caption=table.title, header_rows=header, body_rows=body,
+        column_widths=_widths(header, body), notes=notes,
+        alt_text=table.alt or _alt_text(table, texts), number=number, anchor=f"tabel-{table.id}",
+    )
+
+
+def _stub_text(table: IndicatorTable) -> str:
+    if table.unit.kind == "euro" and table.unit.scale != "een":
+        note = dutch.scale_header(table.unit.scale)
+        return f"{table.stub} {note}".strip() if note not in table.stub else table.stub
+    return table.stub
+
+
+def _header_rows(table: IndicatorTable, texts: TextTemplates, inline: Inlines
+                 ) -> tuple[t.TableRow, ...]:
+    stub = inline(_stub_text(table))
+    labels = [column_label(c, texts) for c in table.columns]
+    if not any(c.group for c in table.columns):
+        cells = [t.Cell(stub)] + [t.Cell(inline(label), "right") for label in labels]
+        return (t.TableRow(tuple(cells)),)
+    top: list[t.Cell] = [t.Cell(stub, rowspan=2)]
+    bottom: list[t.Cell] = []
+    index = 0
+    while index < len(table.columns):
+        group = table.columns[index].group
+        span = 1
+        while (group and index + span < len(table.columns)
+               and table.columns[index + span].group == group):
+            span += 1
+        if group:
+            top.append(t.Cell(inline(group), "center", colspan=span))
+            bottom.extend(t.Cell(inline(label), "right") for label in labels[index:index + span])
+        else:
+            top.append(t.Cell(inline(labels[index]), "right", rowspan=2))
+        index += span
+    return (t.TableRow(tuple(top)), t.TableRow(tuple(bottom)))
+
+
+def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inlines
+              ) -> t.TableRow:
+    label = row.label + (row.marker or "")
+    if row.role == "group":
+        return t.TableRow((t.Cell(inline(label), colspan=len(table.columns) + 1),), "group")
+    cells = [t.Cell(inline(label))]
+    for column in table.columns:
+        cell = values.cell(row, column.key)
+        text = cell_text(table, row, column, cell)
+        numeric = cell.value is not None and not cell.text or cell.status is not None
+        runs = tuple(inline(text)) if cell.value is None and cell.text else (t.Text(text),)
+        if cell.marker:
+            runs = (*runs, t.Text(cell.marker))
+        cells.append(t.Cell(runs, "right" if numeric else "left"))
+    role: t.RowRole = row.role if row.role in ("total", "subtotal") else "data"
+    return t.TableRow(tuple(cells), role)
+
+
+def _note(marker: str | None, text: str, inline: Inlines) -> t.Paragraph:
+    prefix = f"{marker} " if marker and not text.startswith(marker) else ""
+    return t.Paragraph(inline(prefix + text), "note")
+
+
+def _widths(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...]) -> tuple[float, ...]:
+    """Relative widths from the longest text per column, the first column favoured."""
+    rows = [r for r in (*header, *body) if all(c.colspan == 1 for c in r.cells)]
+    count = max((len(r.cells) for r in rows), default=1)
+    longest = [4] * count
+    for row in rows:
+        for index, cell in enumerate(row.cells[:count]):
+            size = len(richtext.plain(cell.inlines))
+            longest[index] = max(longest[index], min(size, 60 if index == 0 else 40))
+    longest[0] = max(longest[0], 12)
+    total = float(sum(longest))
+    return tuple(round(size / total, 4) for size in longest)
+
+
+def _alt_text(table: IndicatorTable, texts: TextTemplates) -> str:
+    labels = [column_label(c, texts) for c in table.columns]
+    span = f"{labels[0]}–{labels[-1]}" if len(labels) > 1 else (labels[0] if labels else "")
+    rows = [r.label for r in table.rows if r.label and r.role != "group"]
+    rows_text = ", ".join(rows[:6]) + (" en meer" if len(rows) > 6 else "")
+    return f"Tabel: {table.title}; kolommen {span}; rijen {rows_text}.".replace(" ;", ";")

@@ -1,0 +1,151 @@
+"""Jinja templates: the standard labels and phrases, and narrative text over indicator data.
+
+Everything runs in Jinja's immutable sandbox with strict undefined, so a typo in a name is
+an error with a location, and `{{ ''.__class__ }}`-style escapes are refused. Narrative text
+reaches indicator values through `waarde(table, row, column)`, so text and tables cannot
+disagree; Dutch filters (getal, procent, euro, delta, datum, rangtelwoord) format them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from ruamel.yaml import YAML
+
+from standgen.errors import Location, source_error
+from standgen.format import dutch
+from standgen.format.units import format_amount
+from standgen.model.tables import IndicatorTable
+from standgen.model.values import Unit
+from standgen.resources import template_path
+
+
+class IndicatorValue:
+    """A value from an indicator table, printed in its unit; `.getal` is the number."""
+
+    def __init__(self, number: Decimal | None, unit: Unit, printed: str) -> None:
+        self.getal = number
+        self.unit = unit
+        self._printed = printed
+
+    def __str__(self) -> str:
+        return self._printed
+
+    def __html__(self) -> str:
+        return self._printed
+
+
+def _number(value: Any) -> Decimal:
+    if isinstance(value, IndicatorValue):
+        if value.getal is None:
+            raise ValueError(f"value {value} has no number")
+        return value.getal
+    return Decimal(str(value))
+
+
+def _filters() -> dict[str, Any]:
+    return {
+        "getal": lambda v, decimals=None: dutch.number(_number(v), decimals),
+        "procent": lambda v, decimals=None: dutch.percent(_number(v), decimals),
+        "euro": lambda v, scale="een", decimals=None: dutch.euro(_number(v), scale, decimals),
+        "delta": lambda v, decimals=None: dutch.delta(_number(v), decimals),
+        "datum": lambda v: dutch.long_date(v if isinstance(v, dt.date)
+                                           else dt.date.fromisoformat(str(v))),
+        "rangtelwoord": lambda v: dutch.ordinal(int(_number(v))),
+    }
+
+
+def make_environment() -> ImmutableSandboxedEnvironment:
+    """A sandboxed, strict Jinja environment with the Dutch filters."""
+    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
+                                       keep_trailing_newline=True)
+    env.filters.update(_filters())
+    return env
+
+
+class TextTemplates:
+    """The labels and phrases from `text/nl.yaml`, with a project's overrides on top."""
+
+    def __init__(self, override_dir: Path | None = None) -> None:
+        self.path = template_path("text/nl.yaml")
+        self.data: dict[str, dict[str, str]] = _read_yaml(self.path)
+        if override_dir is not None and (override_dir / "text" / "nl.yaml").is_file():
+            self.path = override_dir / "text" / "nl.yaml"
+            for group, entries in _read_yaml(self.path).items():
+                self.data.setdefault(group, {}).update(entries)
+        self.env = make_environment()
+
+    def render(self, group: str, key: str, **context: Any) -> str:
+        """Render one label or phrase; a missing key or name is an error naming it."""
+        source = self.data.get(group, {}).get(key)
+        if source is None:
+            raise source_error(self.path, None, f"{group}.{key}",
+                               "this template text is missing; add it to the templates")
+        return render_text(self.env, source, context, Location(self.path, None,
+                                                              f"{group}.{key}"))
+
+
+def _read_yaml(path: Path) -> dict[str, dict[str, str]]:
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    return {str(k): {str(kk): str(vv) for kk, vv in v.items()} for k, v in data.items()}
+
+
+def render_text(env: ImmutableSandboxedEnvironment, source: str, context: Mapping[str, Any],
+                at: Location) -> str:
+    """Render `source` if it holds Jinja syntax; errors carry `at`, shifted to the line."""
+    if "{{" not in source and "{%" not in source and "{#" not in source:
+        return source
+    try:
+        return env.from_string(source).render(**context)
+    except TemplateSyntaxError as exc:
+        raise _located(at, exc.lineno, f"template syntax error: {exc.message}") from None
+    except SecurityError as exc:
+        raise _located(at, None, f"template refused by the sandbox: {exc}") from None
+    except UndefinedError as exc:
+        raise _located(at, None, f"unknown name in template: {exc.message}; check the "
+                       "spelling, or use waarde('table-id', 'row-id', column)") from None
+    except (TemplateError, ValueError, LookupError, TypeError, ArithmeticError) as exc:
+        raise _located(at, None, f"template error: {exc}") from None
+
+
+def _located(at: Location, line_in_text: int | None, message: str) -> Exception:
+    line = at.line
+    if line is not None and line_in_text is not None:
+        line += line_in_text
+    return source_error(at.file, line, at.field, message, code="template")
+
+
+class IndicatorLookup:
+    """`waarde(table, row, column)` for narrative text: the printed value of one cell."""
+
+    def __init__(self, tables: Mapping[str, IndicatorTable],
+                 cell_text: Any, cell_number: Any) -> None:
+        self.tables = tables
+        self.cell_text = cell_text
+        self.cell_number = cell_number
+
+    def __call__(self, table_id: str, row_id: str, column: Any) -> IndicatorValue:
+        table = self.tables.get(table_id)
+        if table is None:
+            raise LookupError(f"unknown indicator table {table_id!r}")
+        row = next((r for r in table.rows if r.key == row_id), None)
+        if row is None:
+            raise LookupError(f"table {table_id!r} has no row {row_id!r}")
+        key = str(column)
+        if key not in table.column_keys:
+            raise LookupError(f"table {table_id!r} has no column {key!r}; its columns are "
+                              f"{', '.join(table.column_keys)}")
+        number, unit = self.cell_number(table, row, key)
+        return IndicatorValue(number, unit, self.cell_text(table, row, key))
+
+
+def amount_text(value: Decimal, unit: Unit) -> str:
+    """Exposed for templates that format raw numbers in a unit."""
+    return format_amount(value, unit)
