@@ -1,0 +1,110 @@
+"""Alt text for a chart, written from its data in Dutch for readers who cannot see it."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from standgen.charts.data import ChartData, ChartSeries, ranked_order
+from standgen.charts.labels import amount_text, share_label, shares
+
+TYPE_WORDS = {
+    "line": "Lijndiagram",
+    "bar": "Staafdiagram",
+    "stacked": "Gestapeld staafdiagram",
+    "hbar": "Liggend staafdiagram",
+    "pie": "Cirkeldiagram",
+    "donut": "Ringdiagram",
+}
+NO_DATA = "geen gegevens"
+
+
+def alt_text(data: ChartData) -> str:
+    """A one-sentence description: type, subject, range, and the values that matter."""
+    head = f"{TYPE_WORDS[data.type]}: {lower_first(data.title)}"
+    if data.type in ("pie", "donut"):
+        body = f"{head}: {_share_parts(data)}"
+    elif data.type == "hbar":
+        body = f"{head}: {_ranked_parts(data)}"
+    else:
+        body = _trend_text(data, head)
+    if data.norm is not None:
+        label = lower_first(data.norm_label) if data.norm_label else "norm"
+        body += f"; {label} {amount_text(data.norm, data.unit)}"
+    return body.rstrip(".") + "."
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter unless the first word is an acronym (MG, NAVO-norm, F-35)."""
+    text = text.strip()
+    if not text:
+        return text
+    first_word = text.split()[0]
+    if any(ch.isupper() or ch.isdigit() for ch in first_word[1:]):
+        return text
+    return text[0].lower() + text[1:]
+
+
+def _span(data: ChartData) -> str:
+    cats = data.categories
+    if not cats:
+        return ""
+    return cats[0] if len(cats) == 1 else f"{cats[0]}–{cats[-1]}"
+
+
+def _trend_text(data: ChartData, head: str) -> str:
+    span = _span(data)
+    start = f"{head} {span}" if span else head
+    if len(data.series) == 1:
+        return f"{start}, {_first_last(data, data.series[0])}"
+    parts = [f"{lower_first(s.label)} {_first_last(data, s)}" for s in data.series]
+    return "; ".join([start, *parts])
+
+
+def _first_last(data: ChartData, series: ChartSeries) -> str:
+    known = [(i, v) for i, v in enumerate(series.values) if v is not None]
+    if not known:
+        return NO_DATA
+    (i_first, first), (i_last, last) = known[0], known[-1]
+    if i_first == i_last:
+        return _at(data, first, i_first, always=True)
+    end = len(series.values) - 1
+    return f"van {_at(data, first, i_first, 0)} naar {_at(data, last, i_last, end)}"
+
+
+def _at(data: ChartData, value: Decimal, index: int, expected: int = -1,
+        always: bool = False) -> str:
+    """A value, followed by its category when it is not where the reader expects it."""
+    text = amount_text(value, data.unit)
+    if (always or index != expected) and index < len(data.categories):
+        text += f" ({data.categories[index]})"
+    return text
+
+
+def _share_parts(data: ChartData) -> str:
+    series = data.data_series[0] if data.data_series else None
+    if series is None:
+        return NO_DATA
+    parts = []
+    for cat, value, share in zip(data.categories, series.values, shares(series.values),
+                                 strict=False):
+        if value is None or share is None:
+            continue
+        if data.unit.kind == "percent":
+            parts.append(f"{cat} {share_label(share)}")
+        else:
+            parts.append(f"{cat} {amount_text(value, data.unit)} ({share_label(share)})")
+    return ", ".join(parts) if parts else NO_DATA
+
+
+def _ranked_parts(data: ChartData) -> str:
+    parts = []
+    for i in ranked_order(data):
+        values = [s.values[i] if i < len(s.values) else None for s in data.data_series]
+        texts = [NO_DATA if v is None else amount_text(v, data.unit) for v in values]
+        if len(data.data_series) == 1:
+            parts.append(f"{data.categories[i]} {texts[0]}")
+        else:
+            inner = ", ".join(f"{lower_first(s.label)} {t}" for s, t in zip(data.data_series, texts,
+                                                               strict=True))
+            parts.append(f"{data.categories[i]} ({inner})")
+    return ", ".join(parts) if parts else NO_DATA

@@ -1,0 +1,72 @@
+"""Plain chart data handed to the renderer: categories, series and unit, already resolved."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+from standgen.model.values import Unit
+
+ChartKind = Literal["line", "bar", "stacked", "hbar", "pie", "donut"]
+SeriesRole = Literal["data", "norm", "streefwaarde", "plan"]
+
+
+@dataclass(frozen=True)
+class ChartSeries:
+    """One series: its legend label, one value per category (None is a gap), and its role."""
+
+    label: str
+    values: tuple[Decimal | None, ...]
+    role: SeriesRole = "data"
+
+
+@dataclass(frozen=True)
+class ChartData:
+    """Everything needed to draw one chart; `title` feeds the alt text, not the image."""
+
+    type: ChartKind
+    title: str
+    categories: tuple[str, ...]
+    series: tuple[ChartSeries, ...]
+    unit: Unit
+    norm: Decimal | None = None
+    norm_label: str | None = None
+    y_label: str | None = None
+    height_cm: float = 7.0
+
+    @property
+    def data_series(self) -> tuple[ChartSeries, ...]:
+        """The series with role `data` (drawn as bars, lines or slices)."""
+        return tuple(s for s in self.series if s.role == "data")
+
+    @property
+    def reference_series(self) -> tuple[ChartSeries, ...]:
+        """The series that are targets or plans (norm, streefwaarde, plan), drawn dashed."""
+        return tuple(s for s in self.series if s.role != "data")
+
+
+@dataclass(frozen=True)
+class RenderedChart:
+    """A drawn chart: PDF for the PDF writer, PNG for DOCX, its alt text and printed size."""
+
+    vector_path: Path
+    raster_path: Path
+    alt_text: str
+    width_cm: float
+    height_cm: float
+    key: str
+
+
+def ranked_order(data: ChartData) -> list[int]:
+    """Category indexes from the largest value of the first data series down; gaps last."""
+    series = data.data_series[0] if data.data_series else None
+    if series is None:
+        return list(range(len(data.categories)))
+
+    def rank(i: int) -> tuple[int, Decimal]:
+        value = series.values[i] if i < len(series.values) else None
+        return (1, Decimal(0)) if value is None else (0, -value)
+
+    return sorted(range(len(data.categories)), key=rank)

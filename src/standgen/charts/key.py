@@ -1,0 +1,56 @@
+"""The content key of a chart: a sha256 over its data, style, drawing code and versions."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict
+from functools import lru_cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+from standgen import __version__
+from standgen.charts.data import ChartData
+from standgen.charts.style import ChartStyle
+
+CHARTS_DIR = Path(__file__).resolve().parent
+
+
+@lru_cache(maxsize=1)
+def code_digest() -> str:
+    """A digest of this package's own source, so a change in drawing code redraws charts."""
+    digest = hashlib.sha256()
+    for path in sorted(CHARTS_DIR.glob("*.py")):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _data_payload(data: ChartData) -> dict[str, Any]:
+    return {
+        "type": data.type,
+        "title": data.title,
+        "categories": list(data.categories),
+        "series": [{"label": s.label, "role": s.role,
+                    "values": [None if v is None else str(v) for v in s.values]}
+                   for s in data.series],
+        "unit": data.unit.model_dump(mode="json"),
+        "norm": None if data.norm is None else str(data.norm),
+        "norm_label": data.norm_label,
+        "y_label": data.y_label,
+        "height_cm": data.height_cm,
+    }
+
+
+def chart_key(data: ChartData, style: ChartStyle) -> str:
+    """The hex sha256 that names a chart's files; equal keys mean byte-identical output."""
+    payload = {
+        "data": _data_payload(data),
+        "style": asdict(style),
+        "standgen": __version__,
+        "matplotlib": version("matplotlib"),
+        "code": code_digest(),
+    }
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()

@@ -1,0 +1,67 @@
+"""The numbers behind a chart as a small table, for readers who cannot see the image."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from standgen.charts.data import ChartData, ranked_order
+from standgen.charts.labels import amount_text, share_label, shares
+from standgen.format import dutch
+
+Rows = tuple[tuple[str, ...], ...]
+MISSING = dutch.missing("geen gegevens")
+SHARE_HEADER = "Aandeel"
+TOTAL_LABEL = "Totaal"
+
+
+def data_rows(data: ChartData) -> tuple[tuple[str, ...], Rows]:
+    """Header and body rows, every value formatted the Dutch way and gaps shown as "-"."""
+    if data.type in ("pie", "donut"):
+        return _share_rows(data)
+    if data.type == "hbar":
+        return _ranked_rows(data)
+    return _series_rows(data)
+
+
+def _cell(data: ChartData, value: Decimal | None) -> str:
+    return MISSING if value is None else amount_text(value, data.unit)
+
+
+def _value(values: Sequence[Decimal | None], index: int) -> Decimal | None:
+    return values[index] if index < len(values) else None
+
+
+def _series_rows(data: ChartData) -> tuple[tuple[str, ...], Rows]:
+    header = ("", *data.categories)
+    n = len(data.categories)
+    body = [(s.label, *(_cell(data, _value(s.values, i)) for i in range(n)))
+            for s in data.series]
+    if data.type == "stacked" and len(data.data_series) > 1:
+        totals = []
+        for i in range(n):
+            known = [v for s in data.data_series if (v := _value(s.values, i)) is not None]
+            totals.append(_cell(data, sum(known, Decimal(0)) if known else None))
+        body.append((TOTAL_LABEL, *totals))
+    if data.norm is not None:
+        body.append((data.norm_label or "Norm", *(_cell(data, data.norm) for _ in range(n))))
+    return header, tuple(body)
+
+
+def _ranked_rows(data: ChartData) -> tuple[tuple[str, ...], Rows]:
+    header = ("", *(s.label for s in data.series))
+    body = tuple((data.categories[i], *(_cell(data, _value(s.values, i)) for s in data.series))
+                 for i in ranked_order(data))
+    return header, body
+
+
+def _share_rows(data: ChartData) -> tuple[tuple[str, ...], Rows]:
+    series = data.data_series[0] if data.data_series else None
+    if series is None:
+        return ("",), ()
+    parts = shares(series.values)
+    body = []
+    for i, cat in enumerate(data.categories):
+        value, share = _value(series.values, i), _value(parts, i)
+        body.append((cat, _cell(data, value), MISSING if share is None else share_label(share)))
+    return ("", series.label, SHARE_HEADER), tuple(body)
