@@ -11,7 +11,7 @@ import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
 from babel.dates import format_date
-from babel.numbers import format_compact_decimal, format_decimal
+from babel.numbers import format_decimal
 
 LOCALE = "nl_NL"
 NBSP = "\u00a0"
@@ -43,11 +43,14 @@ def number(value: Decimal | int, decimals: int | None = None, signed: bool = Fal
     """A number with grouping dot and decimal comma: 79.949; 2,7; +1.850."""
     value = Decimal(value)
     places = decimals_of(value) if decimals is None else decimals
-    text = format_decimal(quantize(value, places), format=_pattern(places, signed),
+    rounded = quantize(value, places)
+    if rounded == 0:
+        rounded = abs(rounded)  # never print "-0,0" for a small negative number
+    text = format_decimal(rounded, format=_pattern(places, signed),
                           locale=LOCALE, decimal_quantization=True)
     if not group:
         text = text.replace(".", "")
-    if signed and quantize(value, places) == 0:
+    if signed and rounded == 0:
         text = text.lstrip("+")
     return text
 
@@ -72,21 +75,32 @@ def delta(value: Decimal | int, decimals: int | None = None) -> str:
     return number(value, decimals, signed=True)
 
 
-def euro(value: Decimal | int, scale: str = "een", decimals: int | None = None) -> str:
-    """An amount already expressed in `scale`: euro(26.3, "miljard") -> "€ 26,3 miljard"."""
+def euro(value: Decimal | int, scale: str = "een", decimals: int | None = None,
+         signed: bool = False) -> str:
+    """An amount already expressed in `scale`: euro(26.3, "miljard") -> "€ 26,3 miljard".
+
+    The sign stands after the euro sign, as in CLDR's Dutch pattern: "€ -3,1 miljard",
+    and with `signed` also "€ +3,1 miljard".
+    """
     word = SCALE_WORDS[scale]
-    text = f"{EURO}{NBSP}{number(value, decimals)}"
+    text = f"{EURO}{NBSP}{number(value, decimals, signed)}"
     return f"{text} {word}" if word else text
 
 
 def euro_compact(value: Decimal | int, decimals: int = 1) -> str:
-    """A full amount in euros, written the report way: 26_300_000_000 -> "€ 26,3 miljard"."""
+    """A full amount in euros, written the report way: 26_300_000_000 -> "€ 26,3 miljard".
+
+    Amounts under a million are written in full ("€ 950.000"); larger ones in miljoen or
+    miljard with fixed decimals ("€ 9,0 miljoen"), choosing the scale after rounding so
+    that 999.999.999 becomes "€ 1,0 miljard", never "€ 1.000,0 miljoen".
+    """
     value = Decimal(value)
-    if abs(value) < 1_000_000:
+    if abs(value) < SCALE_FACTORS["miljoen"]:
         return euro(value, "een", 0)
-    text = format_compact_decimal(value, format_type="long", locale=LOCALE,
-                                  fraction_digits=decimals)
-    return f"{EURO}{NBSP}{text}"
+    billions = quantize(value / SCALE_FACTORS["miljard"], decimals)
+    if abs(billions) >= 1:
+        return euro(billions, "miljard", decimals)
+    return euro(quantize(value / SCALE_FACTORS["miljoen"], decimals), "miljoen", decimals)
 
 
 def scale_header(scale: str) -> str:
@@ -102,7 +116,7 @@ def long_date(value: dt.date) -> str:
 
 def ordinal(value: int, superscript: bool = True) -> str:
     """A Dutch ordinal: 7ᵉ (or 7e when superscript characters are not wanted)."""
-    return f"{int(value)}{SUPERSCRIPT_E if superscript else 'e'}"
+    return f"{integer(int(value))}{SUPERSCRIPT_E if superscript else 'e'}"
 
 
 def fraction(value: Decimal | int, of: Decimal | int) -> str:

@@ -15,13 +15,11 @@ def format_amount(value: Decimal, unit: Unit, *, of: Decimal | None = None,
     if kind == "percent":
         text = dutch.percent(value, unit.decimals, signed)
     elif kind == "euro":
-        text = dutch.euro(value, unit.scale, unit.decimals)
-        if signed and value > 0:
-            text = "+" + text
+        text = dutch.euro(value, unit.scale, unit.decimals, signed)
     elif kind == "rank":
         text = f"Top {dutch.integer(value)}" if top else f"{dutch.ordinal(int(value))} plaats"
-    elif kind == "fraction" or of is not None:
-        text = dutch.fraction(value, of if of is not None else Decimal(0))
+    elif of is not None:
+        text = dutch.fraction(value, of)
     else:
         text = dutch.number(value, unit.decimals, signed)
     if unit.suffix:
