@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from standgen.errors import BuildError, Problem, Severity, SourceError, StandgenError
+from standgen.errors import BuildError, Problem, SourceError, StandgenError
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 
@@ -43,9 +44,69 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _copies(spec: str | None) -> tuple[int, ...]:
+    if not spec:
+        return ()
+    match = re.fullmatch(r"(\d+)(?:-(\d+))?", spec.strip())
+    if not match:
+        raise StandgenError(f"--exemplaren takes a number or a range such as 1-25, not {spec!r}")
+    first = int(match.group(1))
+    last = int(match.group(2) or first)
+    if not 1 <= first <= last <= 999:
+        raise StandgenError("--exemplaren must be a range within 1-999")
+    return tuple(range(first, last + 1))
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the requested editions and formats into the output folder."""
+    from standgen.build import BuildRequest, build
+
+    formats = tuple(args.format) if args.format else ("docx", "pdf")
+    editions = tuple(args.edition) if args.edition else ("openbaar",)
+    request = BuildRequest(source=args.path, out_dir=args.out, editions=editions,
+                           formats=formats, strict=args.strict, templates=args.templates,
+                           jobs=args.jobs, copies=_copies(args.exemplaren))
+    result = build(request)
+    _print_problems(result.problems.items)
+    for path in result.artifacts:
+        print(path)
+    if args.timings:
+        for stage, seconds in result.timings.items():
+            print(f"{stage:>10}: {seconds:6.2f} s", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_dump(args: argparse.Namespace) -> int:
+    """Print the composed document tree of one edition as indented text."""
+    from standgen.api import load
+    from standgen.compose import ComposeOptions, compose_document, dump_document
+
+    report = load(args.path)
+    options = ComposeOptions(templates=args.templates)
+    sys.stdout.write(dump_document(compose_document(report, args.edition, options=options)))
+    return EXIT_OK
+
+
+def cmd_check_leaks(args: argparse.Namespace) -> int:
+    """Report confidential content of the source found in an artifact."""
+    from standgen.api import load
+    from standgen.leaks import check_artifact
+
+    if not args.artifact.is_file():
+        raise StandgenError(f"{args.artifact}: no such file")
+    leaks = check_artifact(args.artifact, load(args.source))
+    for leak in leaks:
+        print(str(leak))
+    print(f"{args.artifact}: {len(leaks)} leak(s)", file=sys.stderr)
+    return EXIT_PROBLEMS if leaks else EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "schema": cmd_schema,
+    "build": cmd_build,
+    "dump": cmd_dump,
+    "check-leaks": cmd_check_leaks,
 }
 
 
@@ -57,6 +118,27 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("path", type=Path)
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     sub.add_parser("schema", help="print the JSON Schema of the input format")
+    build = sub.add_parser("build", help="build DOCX and PDF (and Markdown) artifacts")
+    build.add_argument("path", type=Path)
+    build.add_argument("--out", type=Path, default=Path("out"), help="output folder")
+    build.add_argument("--format", action="append", choices=["docx", "pdf", "md"],
+                       help="repeat for several; default: docx and pdf")
+    build.add_argument("--edition", action="append",
+                       choices=["openbaar", "vertrouwelijk", "bijlage"],
+                       help="repeat for several; default: openbaar only")
+    build.add_argument("--exemplaren", help="numbered copies, e.g. 1-25 (classified editions)")
+    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    build.add_argument("--templates", type=Path, help="folder with template overrides")
+    build.add_argument("--jobs", type=int, default=1, help="parallel chart rendering")
+    build.add_argument("--timings", action="store_true", help="print the time per stage")
+    dump = sub.add_parser("dump", help="print the composed document tree as text")
+    dump.add_argument("path", type=Path)
+    dump.add_argument("--edition", default="openbaar",
+                      choices=["openbaar", "vertrouwelijk", "bijlage"])
+    dump.add_argument("--templates", type=Path, help="folder with template overrides")
+    leaks = sub.add_parser("check-leaks", help="scan an artifact for confidential content")
+    leaks.add_argument("artifact", type=Path)
+    leaks.add_argument("--source", type=Path, required=True, help="the report's main file")
     return parser
 
 

@@ -180,7 +180,8 @@ class _Builder:
         blocks: list[t.Block] = [self.heading(1, chapter.title, str(chapter.number), True)]
         blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}")
         for number, section in enumerate(chapter.sections):
-            blocks.append(t.PageBreak())
+            if self.edition != "bijlage":
+                blocks.append(t.PageBreak())
             blocks += self._section(section, f"{path}.sections[{number}]")
         return t.DocSection(chapter.running_header or chapter.title, tuple(blocks))
 

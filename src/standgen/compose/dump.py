@@ -37,7 +37,8 @@ def inline_text(items: tuple[t.Inline, ...]) -> str:
 def _document(document: t.Document) -> Iterator[str]:
     meta = document.metadata
     yield f"document {meta.title!r} edition={meta.edition} lang={meta.language}"
-    yield f"  metadata author={meta.author!r} subject={meta.subject!r} created={meta.created:%Y-%m-%d}"
+    yield (f"  metadata author={meta.author!r} subject={meta.subject!r} "
+           f"created={meta.created:%Y-%m-%d}")
     cover = document.cover
     yield f"  cover {cover.ministry!r} {cover.title!r} {cover.edition_label!r} {cover.period!r}"
     for line in cover.classification_lines:

@@ -46,8 +46,8 @@ def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
     values = TableValues(table)
     columns = [c for c in table.columns if spec.columns is None or c.key in spec.columns]
     rows = [r for r in table.rows if r.role != "group"
-            and (spec.rows is None and r.role not in ("total", "subtotal", "percentage")
-                 or spec.rows is not None and r.key in spec.rows)]
+            and ((spec.rows is None and r.role not in ("total", "subtotal", "percentage"))
+                 or (spec.rows is not None and r.key in spec.rows))]
     series = []
     for row in rows:
         numbers: tuple[Decimal | None, ...] = tuple(values.cell(row, c.key).value

@@ -147,7 +147,7 @@ def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inli
     for column in table.columns:
         cell = values.cell(row, column.key)
         text = cell_text(table, row, column, cell)
-        numeric = cell.value is not None and not cell.text or cell.status is not None
+        numeric = (cell.value is not None and not cell.text) or cell.status is not None
         runs = tuple(inline(text)) if cell.value is None and cell.text else (t.Text(text),)
         if cell.marker:
             runs = (*runs, t.Text(cell.marker))

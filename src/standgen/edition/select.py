@@ -82,7 +82,11 @@ def select_edition(report: Report, edition: Edition, levels: Levels | None = Non
         raise source_error(None, None, "edition", f"unknown edition {edition!r}; use one of "
                            f"{', '.join(EDITIONS)}")
     selector = _Selector(levels or load_levels(), edition)
-    base = selector.level_of(report, report.rubricering)
+    base = report.rubricering
+    if selector.levels.get(base) is None:
+        at = report.loc("rubricering", "rubricering")
+        raise source_error(at.file, at.line, at.field, f"unknown rubricering {base!r}; use "
+                           f"one of {', '.join(selector.levels.ids)}")
     if edition == "bijlage":
         selected = _select_bijlage(report, base, selector)
     else:
@@ -107,7 +111,7 @@ def _select_whole(report: Report, base: str, sel: _Selector) -> Report:
 
 
 def _front_matter(front: FrontMatter, base: str, sel: _Selector) -> FrontMatter:
-    update = {}
+    update: dict[str, object] = {}
     for name in ("voorwoord", "samenvatting", "inleiding"):
         part = getattr(front, name)
         if part is None:
@@ -233,8 +237,9 @@ def _select_bijlage(report: Report, base: str, sel: _Selector) -> Report:
     for chapter in report.chapters:
         level = sel.level_of(chapter, base)
         sections = [s for s in (_bijlage_section(s, level, sel) for s in chapter.sections) if s]
-        if sections:
-            chapters.append(chapter.model_copy(update={"blocks": [], "sections": sections}))
+        blocks = _secret_blocks(chapter.blocks, level, sel)
+        if sections or blocks:
+            chapters.append(chapter.model_copy(update={"blocks": blocks, "sections": sections}))
     notes = [n for n in report.all_footnotes() if sel.secret(sel.level_of(n, base))]
     for note in notes:
         sel.used.add(sel.level_of(note, base))

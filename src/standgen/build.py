@@ -1,0 +1,200 @@
+"""The whole pipeline: load, validate, select each edition, compose, write, check for leaks.
+
+Artifacts are written into a staging folder inside the output folder and moved into place
+only when complete and (for public editions) proven free of confidential content, so a
+failed or interrupted build never leaves a partial file or touches an older output.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from standgen.compose import tree as t
+from standgen.compose.document import ComposeOptions, compose_document
+from standgen.edition.levels import load_levels
+from standgen.edition.select import EDITIONS, Edition
+from standgen.errors import BuildError, Problems, SourceError
+from standgen.leaks import check_artifact, confidential_candidates
+from standgen.load import load_report
+from standgen.model.report import Report
+from standgen.validate import validate_report
+
+FORMATS = ("docx", "pdf", "md")
+EDITION_SUFFIX = {"openbaar": "openbare-versie", "vertrouwelijk": "vertrouwelijk",
+                  "bijlage": "vertrouwelijke-bijlage"}
+Writer = Callable[[t.Document, Path], None]
+
+
+def _writer(fmt: str) -> Writer:
+    if fmt == "docx":
+        from standgen.write.docx import write_docx
+
+        return write_docx
+    if fmt == "pdf":
+        from standgen.write.pdf import write_pdf
+
+        return write_pdf
+    if fmt == "md":
+        from standgen.write.markdown import write_markdown
+
+        return write_markdown
+    raise BuildError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+@dataclass(frozen=True)
+class BuildRequest:
+    """What to build: the source, where to, which editions and formats, and how."""
+
+    source: Path
+    out_dir: Path
+    editions: tuple[Edition, ...] = ("openbaar",)
+    formats: tuple[str, ...] = ("docx", "pdf")
+    strict: bool = False
+    templates: Path | None = None
+    jobs: int = 1
+    copies: tuple[int, ...] = ()
+    extra_marking: tuple[str, ...] = ()
+    cache_dir: Path | None = None
+
+
+@dataclass
+class BuildResult:
+    """What a build wrote, what it found, and how long each stage took (seconds)."""
+
+    artifacts: list[Path] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)
+    timings: dict[str, float] = field(default_factory=dict)
+
+
+def slug(text: str) -> str:
+    """A file-name-safe, lower-case form of a title."""
+    text = text.lower().translate(str.maketrans("ëïéèêáàöüç", "eieeeaaouc"))
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def artifact_name(report: Report, edition: Edition, fmt: str, copy: int | None = None) -> str:
+    """The file name of one artifact; it states the edition (and copy number)."""
+    base = f"{slug(report.title)}-{slug(report.period)}-{EDITION_SUFFIX[edition]}"
+    if copy is not None:
+        base += f"-exemplaar-{copy:02d}"
+    return f"{base}.{fmt}"
+
+
+@contextmanager
+def _timed(result: BuildResult, stage: str) -> Iterator[None]:
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        result.timings[stage] = result.timings.get(stage, 0.0) + time.perf_counter() - start
+
+
+def load_and_validate(source: Path, strict: bool, result: BuildResult) -> Report:
+    """Load and validate; raise SourceError when errors (or warnings under strict) remain."""
+    with _timed(result, "load"):
+        report = load_report(source)
+    with _timed(result, "validate"):
+        problems = validate_report(report)
+    result.problems = problems
+    blocking = problems.errors + (problems.warnings if strict else [])
+    if blocking:
+        raise SourceError(blocking)
+    return report
+
+
+def build(request: BuildRequest) -> BuildResult:
+    """Run the pipeline for every requested edition and format."""
+    for edition in request.editions:
+        if edition not in EDITIONS:
+            raise BuildError(f"unknown edition {edition!r}; use one of {', '.join(EDITIONS)}")
+    for fmt in request.formats:
+        _writer(fmt)
+    result = BuildResult()
+    report = load_and_validate(request.source, request.strict, result)
+    request.out_dir.mkdir(parents=True, exist_ok=True)
+    cache = request.cache_dir or request.out_dir / ".standgen-cache"
+    with _staging(request.out_dir) as staging:
+        staged: list[tuple[Path, Path]] = []
+        for edition in request.editions:
+            staged += _build_edition(report, edition, request, cache, staging, result)
+        for temp, final in staged:
+            os.replace(temp, final)
+            result.artifacts.append(final)
+    if request.copies:
+        result.artifacts.append(_write_register(request, report, result.artifacts))
+    return result
+
+
+def _build_edition(report: Report, edition: Edition, request: BuildRequest, cache: Path,
+                   staging: Path, result: BuildResult) -> list[tuple[Path, Path]]:
+    copies: Sequence[int | None] = (request.copies if request.copies and edition != "openbaar"
+                                    else [None])
+    staged: list[tuple[Path, Path]] = []
+    for copy in copies:
+        options = ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
+                                 jobs=request.jobs, copy_number=str(copy) if copy else None,
+                                 extra_marking=request.extra_marking)
+        with _timed(result, "compose"):
+            document = compose_document(report, edition, options=options)
+        for fmt in request.formats:
+            name = artifact_name(report, edition, fmt, copy)
+            temp = staging / name
+            with _timed(result, fmt):
+                _writer(fmt)(document, temp)
+            _set_default_mode(temp)
+            if edition == "openbaar":
+                with _timed(result, "leak-check"):
+                    _assert_no_leaks(temp, report, name)
+            staged.append((temp, request.out_dir / name))
+    return staged
+
+
+def _set_default_mode(path: Path) -> None:
+    """Give a staged artifact the permissions of a normally created file (umask applied)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    path.chmod(0o666 & ~umask)
+
+
+def _assert_no_leaks(path: Path, report: Report, name: str) -> None:
+    levels = load_levels()
+    leaks = check_artifact(path, report, levels, confidential_candidates(report, levels))
+    if leaks:
+        path.unlink(missing_ok=True)
+        listed = "\n".join(f"  - {leak}" for leak in leaks[:20])
+        raise BuildError(f"the public artifact {name} contains confidential content and was "
+                         f"removed:\n{listed}")
+
+
+@contextmanager
+def _staging(out_dir: Path) -> Iterator[Path]:
+    """A private folder in the output folder (same file system: os.replace is atomic)."""
+    path = Path(tempfile.mkdtemp(prefix=".standgen-staging-", dir=out_dir))
+    try:
+        yield path
+    finally:
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _write_register(request: BuildRequest, report: Report, artifacts: list[Path]) -> Path:
+    """The register of numbered copies (exemplaren): number, file, sha256, recipient."""
+    lines = ["exemplaar;bestand;sha256;ontvanger"]
+    for path in artifacts:
+        match = re.search(r"-exemplaar-(\d+)\.", path.name)
+        if match:
+            digest = hashlib.sha256(path.read_bytes()).hexdigest()
+            lines.append(f"{int(match.group(1))};{path.name};{digest};")
+    register = request.out_dir / f"{slug(report.title)}-{slug(report.period)}-register.csv"
+    temp = register.with_name(register.name + ".tmp")
+    temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    os.replace(temp, register)
+    return register

@@ -1,0 +1,32 @@
+"""check_artifact: which confidential candidates of a source stand in an artifact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from standgen.edition.levels import Levels, load_levels
+from standgen.leaks.candidates import Candidate, confidential_candidates, squash
+from standgen.leaks.extract import artifact_text, normalise
+from standgen.model.report import Report
+
+
+@dataclass(frozen=True)
+class Leak:
+    """A confidential string found in an artifact."""
+
+    artifact: Path
+    text: str
+    origin: str
+
+    def __str__(self) -> str:
+        return f"{self.artifact.name}: confidential text from {self.origin}: {self.text!r}"
+
+
+def check_artifact(path: Path, report: Report, levels: Levels | None = None,
+                   candidates: list[Candidate] | None = None) -> list[Leak]:
+    """Every confidential candidate from `report` found in the artifact at `path`."""
+    found = candidates if candidates is not None else confidential_candidates(
+        report, levels or load_levels())
+    haystack = squash(normalise(artifact_text(path)) + "\n" + path.name)
+    return [Leak(path, c.text, c.origin) for c in found if squash(c.text) in haystack]

@@ -1,0 +1,112 @@
+"""Markdown writer: pandoc-flavoured Markdown of the composed tree.
+
+Useful for web publication and text diffs, and to feed the same content to other tools.
+Charts are referenced as their PNG files; footnotes become pandoc footnotes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from standgen.compose import tree as t
+
+_ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
+
+
+def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
+    parts: list[str] = []
+    for item in items:
+        if isinstance(item, t.Text):
+            text = item.text.translate(_ESCAPE)
+            if item.script == "super":
+                text = f"^{text}^"
+            elif item.script == "sub":
+                text = f"~{text}~"
+            if item.italic:
+                text = f"*{text}*"
+            if item.bold:
+                text = f"**{text}**"
+            parts.append(text)
+        elif isinstance(item, t.FootnoteRef):
+            notes.setdefault(item.number, _inline(item.content, notes))
+            parts.append(f"[^{item.number}]")
+        else:
+            parts.append(f"[{_inline(item.children, notes)}]({item.target})")
+    return "".join(parts)
+
+
+def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
+    rows = [*table.header_rows, *table.body_rows]
+    width = len(table.column_widths)
+
+    def cells(row: t.TableRow) -> list[str]:
+        out: list[str] = []
+        for cell in row.cells:
+            out.append(_inline(cell.inlines, notes).replace("\n", " "))
+            out.extend([""] * (cell.colspan - 1))
+        return (out + [""] * width)[:width]
+
+    header = cells(rows[0]) if table.header_rows else [""] * width
+    lines = [f"Tabel {table.number}: {table.caption}".strip(), ""]
+    lines.append("| " + " | ".join(header) + " |")
+    align = ["---:" if any(c.align == "right" for c in rows[-1].cells[i:i + 1]) else "---"
+             for i in range(width)]
+    lines.append("| " + " | ".join(align) + " |")
+    for row in rows[1 if table.header_rows else 0:]:
+        text = cells(row)
+        if row.role in ("total", "subtotal"):
+            text = [f"**{c}**" if c else c for c in text]
+        lines.append("| " + " | ".join(text) + " |")
+    lines.append("")
+    lines.extend(_inline(n.inlines, notes) + "\n" for n in table.notes)
+    return lines
+
+
+def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
+    if isinstance(block, t.Heading):
+        return [f"{'#' * block.level} {block.display} {{#{block.anchor}}}", ""]
+    if isinstance(block, t.Paragraph):
+        return [_inline(block.inlines, notes), ""]
+    if isinstance(block, t.ListBlock):
+        marker = "1." if block.ordered else "-"
+        return [f"{marker} {_inline(item, notes)}" for item in block.items] + [""]
+    if isinstance(block, t.Table):
+        return _table(block, notes)
+    if isinstance(block, t.Figure):
+        if block.raster_path is not None:
+            line = f"![Figuur {block.number}: {block.caption}]({block.raster_path.name})"
+        else:
+            line = f"**Figuur {block.number}: {block.caption}** — {block.placeholder_text}"
+        return [line, ""] + ([block.source_note, ""] if block.source_note else [])
+    return ["\\newpage", ""]
+
+
+def render_markdown(document: t.Document) -> str:
+    """The document as Markdown text, with a YAML metadata block."""
+    meta = document.metadata
+    lines = ["---", f"title: \"{meta.title}\"", f"subtitle: \"{document.cover.edition_label}\"",
+             f"author: \"{meta.author}\"", f"lang: {meta.language}",
+             f"date: {meta.created:%Y-%m-%d}", "---", ""]
+    if document.marking is not None:
+        lines += [f"**{document.marking.text}**", ""]
+    notes: dict[int, str] = {}
+    for section in document.sections:
+        for block in section.blocks:
+            lines += _block(block, notes)
+    lines += [f"[^{n}]: {text}" for n, text in sorted(notes.items())]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def write_markdown(document: t.Document, path: Path) -> None:
+    """Write the Markdown file atomically."""
+    text = render_markdown(document)
+    fd, temp = tempfile.mkstemp(prefix=".md-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
