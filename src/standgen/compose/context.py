@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -84,7 +85,8 @@ class ComposeContext:
 
     def anchor(self, base: str) -> str:
         """A unique, stable anchor derived from `base`."""
-        slug = re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "x"
+        plain = unicodedata.normalize("NFKD", base.lower()).encode("ascii", "ignore").decode()
+        slug = re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "x"
         candidate, number = slug, 2
         while candidate in self.anchors:
             candidate, number = f"{slug}-{number}", number + 1

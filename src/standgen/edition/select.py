@@ -28,11 +28,10 @@ from standgen.model.report import (
     Topic,
 )
 from standgen.model.tables import IndicatorTable, Row, TableNote
-from standgen.model.values import Cell
+from standgen.model.values import Cell, Status
 
 Edition = Literal["openbaar", "vertrouwelijk", "bijlage"]
 EDITIONS: tuple[Edition, ...] = ("openbaar", "vertrouwelijk", "bijlage")
-WITHHELD = "—"
 WITHHELD_NOTE = "— Opgenomen in de vertrouwelijke bijlage."
 
 N = TypeVar("N", bound=Classified)
@@ -199,7 +198,7 @@ def _row_cells(row: Row, inherited: str, sel: _Selector) -> tuple[Row, bool]:
         if sel.keep(sel.level_of(cell, inherited)):
             return cell
         lost = True
-        return Cell(text=WITHHELD)
+        return Cell(status=Status.WITHHELD)
 
     if isinstance(row.values, dict):
         values: list[Cell] | dict[str, Cell] = {k: keep_cell(c) for k, c in row.values.items()}

@@ -131,6 +131,7 @@ MISSING_WORDS = {
     "niet van toepassing dit jaar": "n.v.t.",
     "geen gegevens": "-",
     "te leveren": "…",
+    "vertrouwelijk": "—",
 }
 
 

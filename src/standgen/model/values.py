@@ -22,6 +22,7 @@ class Status(str, Enum):
     NOT_DUE = "niet van toepassing dit jaar"
     GEEN_DATA = "geen gegevens"
     MISSING = "te leveren"
+    WITHHELD = "vertrouwelijk"
 
 
 STATUS_ALIASES: dict[str, Status] = {
