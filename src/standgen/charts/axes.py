@@ -26,12 +26,19 @@ def dutch_formatter(unit: Unit) -> FuncFormatter:
     """A tick formatter that prints 1.000, 2.500 or 53,5% with one precision per axis."""
     from matplotlib.ticker import FuncFormatter
 
-    def fmt(x: float, pos: int | None = None) -> str:
-        locs = list(formatter.locs) or [x]
-        return tick_label(x, unit, tick_decimals(locs))
+    seen: list[float] = []
 
-    formatter = FuncFormatter(fmt)
-    return formatter
+    class DutchFormatter(FuncFormatter):
+        """Remembers the axis's tick locations so that all ticks share their decimals."""
+
+        def set_locs(self, locs: Any) -> None:
+            seen[:] = [float(x) for x in locs]
+            super().set_locs(locs)
+
+    def fmt(x: float, pos: int | None = None) -> str:
+        return tick_label(x, unit, tick_decimals(seen or [x]))
+
+    return DutchFormatter(fmt)
 
 
 def setup_value_axis(axis: Axis, data: ChartData) -> None:

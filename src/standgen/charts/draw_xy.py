@@ -6,6 +6,7 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from standgen.charts.alt import NO_DATA
 from standgen.charts.axes import (
     DASHES,
     category_ticks,
@@ -175,6 +176,8 @@ def draw_hbar(ax: Axes, data: ChartData, style: ChartStyle) -> None:
                        height * 0.9, color=colour, label=series.label, zorder=3)
         ax.bar_label(bars, labels=_labels(series, data, idx), padding=3,
                      fontsize=label_size(style), color=style.text_colour)
+    if k == 1:
+        _missing_marks(ax, data, order, style)
     _reference_marks(ax, data, style, GROUP_WIDTH / 2 + 0.04, horizontal=True, order=order)
     norm_line(ax, data, style, vertical=True)
     ax.set_yticks(range(n), [wrap(data.categories[i], 38) for i in reversed(order)])
@@ -182,3 +185,14 @@ def draw_hbar(ax: Axes, data: ChartData, style: ChartStyle) -> None:
     ax.set_ylim(-0.6, n - 0.4)
     setup_value_axis(ax.xaxis, data)
     value_limits(ax, data, vertical=False, head=0.14)
+
+
+def _missing_marks(ax: Axes, data: ChartData, order: list[int], style: ChartStyle) -> None:
+    """Say "geen gegevens" where a ranked bar has no value, so a gap never reads as zero."""
+    series = data.data_series[0]
+    n = len(data.categories)
+    for rank, i in enumerate(order):
+        if i >= len(series.values) or series.values[i] is None:
+            ax.annotate(NO_DATA, (0, n - 1 - rank), xytext=(3, 0), textcoords="offset points",
+                        ha="left", va="center", fontsize=label_size(style), color="#666666",
+                        fontstyle="italic")
