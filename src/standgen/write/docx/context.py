@@ -1,0 +1,49 @@
+"""The state shared while one document is written: the package, counters and page estimate."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+
+from standgen.compose import tree as t
+from standgen.write.docx.bookmarks import Bookmarks
+from standgen.write.docx.footnotes import Footnotes
+from standgen.write.docx.inlines import inline_elements
+from standgen.write.docx.lists import Numbering
+from standgen.write.docx.oxml import Element
+from standgen.write.docx.pagination import PageEstimate
+from standgen.write.docx.styles import HouseStyle
+
+
+@dataclass
+class Context:
+    """Everything block writers need: where to append, and the document-wide helpers."""
+
+    docx: DocxDocument
+    house: HouseStyle
+    bookmarks: Bookmarks
+    notes: Footnotes
+    numbering: Numbering
+    pages: PageEstimate
+
+    def add(self, element: Element) -> Element:
+        """Append a block element to the body (before the final section properties)."""
+        body = self.docx.element.body
+        sect_pr = body.find(qn("w:sectPr"))
+        if sect_pr is not None:
+            sect_pr.addprevious(element)
+        else:
+            body.append(element)
+        return element
+
+    def inlines(self, inlines: tuple[t.Inline, ...], *, bold: bool = False,
+                italic: bool = False) -> list[Element]:
+        """Runs for inlines in the main story (hyperlinks related from the document part)."""
+        return inline_elements(inlines, self.docx.part, self.notes, bold=bold, italic=italic)
+
+    @property
+    def text_width_twips(self) -> int:
+        """The width of the text block in twips."""
+        return round(self.house.text_width_cm * 566.929)

@@ -1,0 +1,55 @@
+"""Small helpers to build WordprocessingML elements with python-docx's oxml layer."""
+
+from __future__ import annotations
+
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.xmlchemy import BaseOxmlElement
+
+Element = BaseOxmlElement
+
+
+def el(tag: str, attrs: dict[str, str] | None = None, *children: Element) -> Element:
+    """A new element `tag` (prefixed, e.g. "w:p") with `w:`-style attributes and children."""
+    element: Element = OxmlElement(tag)
+    for key, value in (attrs or {}).items():
+        element.set(qn(key), value)
+    for child in children:
+        element.append(child)
+    return element
+
+
+def text_run(text: str, rpr: Element | None = None) -> Element:
+    """A `w:r` holding `text` (tabs and newlines become `w:tab`/`w:br`)."""
+    run = el("w:r")
+    if rpr is not None:
+        run.append(rpr)
+    parts = text.split("\n")
+    for index, line in enumerate(parts):
+        if index:
+            run.append(el("w:br"))
+        chunks = line.split("\t")
+        for chunk_index, chunk in enumerate(chunks):
+            if chunk_index:
+                run.append(el("w:tab"))
+            if chunk:
+                t = el("w:t")
+                t.text = chunk
+                t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                run.append(t)
+    return run
+
+
+def style_rpr(style_id: str) -> Element:
+    """A `w:rPr` naming a character style."""
+    return el("w:rPr", None, el("w:rStyle", {"w:val": style_id}))
+
+
+def paragraph(style_id: str | None = None, *children: Element) -> Element:
+    """A `w:p` with an optional paragraph style and children."""
+    p = el("w:p")
+    if style_id is not None:
+        p.append(el("w:pPr", None, el("w:pStyle", {"w:val": style_id})))
+    for child in children:
+        p.append(child)
+    return p

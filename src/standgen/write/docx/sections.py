@@ -1,0 +1,110 @@
+"""Sections with their own headers and footers: running header, page numbers, marking."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from typing import Literal
+
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.part import XmlPart
+from docx.oxml import parse_xml
+from docx.oxml.ns import qn
+
+from standgen.compose import tree as t
+from standgen.write.docx.context import Context
+from standgen.write.docx.fields import numpages_field, page_field
+from standgen.write.docx.oxml import Element, el, paragraph, text_run
+from standgen.write.docx.styles import STYLE
+
+_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PARTS = {"header": ("hdr", CT.WML_HEADER, RT.HEADER),
+          "footer": ("ftr", CT.WML_FOOTER, RT.FOOTER)}
+
+
+@dataclass(frozen=True)
+class SectionFurniture:
+    """What one section prints in its header and footer."""
+
+    running_header: str | None
+    page: int | None
+
+
+def _marking_lines(marking: t.Marking | None, with_extra: bool) -> list[Element]:
+    if marking is None:
+        return []
+    lines = [marking.text.upper()]
+    if with_extra:
+        if marking.copy_number:
+            number = marking.copy_number
+            lines.append(number if number.lower().startswith("exemplaar")
+                         else f"Exemplaar {number}")
+        lines.extend(marking.extra)
+    return [paragraph(STYLE.marking, text_run(line)) for line in lines]
+
+
+def _page_line(document: t.Document, page: int, total: int) -> Element:
+    p = paragraph(STYLE.footer)
+    p.append(text_run(f"{document.footer_label}\t\t" if document.footer_label else "\t\t"))
+    if document.marking is not None and document.marking.page_x_of_y:
+        p.append(text_run("pagina "))
+        p.extend(page_field(page))
+        p.append(text_run(" van "))
+        p.extend(numpages_field(total))
+    else:
+        p.extend(page_field(page))
+    return p
+
+
+def _header(document: t.Document, furniture: SectionFurniture) -> list[Element]:
+    out = _marking_lines(document.marking, with_extra=True)
+    if furniture.running_header:
+        out.append(paragraph(STYLE.header, text_run(furniture.running_header)))
+    return out or [paragraph(STYLE.header)]
+
+
+def _footer(document: t.Document, furniture: SectionFurniture, total: int) -> list[Element]:
+    out: list[Element] = []
+    if furniture.page is not None:
+        out.append(_page_line(document, furniture.page, total))
+    out += _marking_lines(document.marking, with_extra=False)
+    return out or [paragraph(STYLE.footer)]
+
+
+def _new_part(ctx: Context, kind: Literal["header", "footer"],
+              paragraphs: list[Element]) -> str:
+    package = ctx.docx.part.package
+    partname = package.next_partname(f"/word/{kind}%d.xml")
+    tag, content_type, reltype = _PARTS[kind]
+    root = parse_xml(f'<w:{tag} xmlns:w="{_W}" xmlns:r="{_R}"/>')
+    root.extend(paragraphs)
+    part = XmlPart(partname, content_type, root, package)
+    return ctx.docx.part.relate_to(part, reltype)
+
+
+def _references(ctx: Context, document: t.Document, furniture: SectionFurniture) -> list[Element]:
+    header_id = _new_part(ctx, "header", _header(document, furniture))
+    footer_id = _new_part(ctx, "footer", _footer(document, furniture, ctx.pages.total_pages))
+    return [el("w:headerReference", {"w:type": "default", "r:id": header_id}),
+            el("w:footerReference", {"w:type": "default", "r:id": footer_id})]
+
+
+def strip_references(sect_pr: Element) -> None:
+    """Remove header/footer references and the first-page switch from section properties."""
+    for child in list(sect_pr):
+        if child.tag in (qn("w:headerReference"), qn("w:footerReference"), qn("w:titlePg")):
+            sect_pr.remove(child)
+
+
+def end_section(ctx: Context, document: t.Document, furniture: SectionFurniture,
+                final: bool) -> None:
+    """Close the current section (new page) with its own header and footer."""
+    body_sect_pr = ctx.docx.element.body.find(qn("w:sectPr"))
+    sect_pr = body_sect_pr if final else copy.deepcopy(body_sect_pr)
+    strip_references(sect_pr)
+    for offset, reference in enumerate(_references(ctx, document, furniture)):
+        sect_pr.insert(offset, reference)
+    if not final:
+        ctx.add(el("w:p", None, el("w:pPr", None, sect_pr)))

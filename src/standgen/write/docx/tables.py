@@ -1,0 +1,157 @@
+"""Tables: header rows that repeat, spans, alignment, row roles, widths, caption and notes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from standgen.compose import tree as t
+from standgen.write.docx.context import Context
+from standgen.write.docx.fields import seq_field
+from standgen.write.docx.oxml import Element, el, paragraph, text_run
+from standgen.write.docx.styles import GROUP_SHADE, LIGHT_GREY, LOGOBLAUW, STYLE
+
+TABLE_LABEL = "Tabel"
+_JC = {"left": "left", "right": "right", "center": "center"}
+
+
+@dataclass(frozen=True)
+class _Look:
+    """How a row's cells look: emphasis, borders, shading."""
+
+    bold: bool = False
+    italic: bool = False
+    top: str | None = None
+    bottom: str | None = None
+    shade: str | None = None
+
+
+def caption_paragraph(ctx: Context, label: str, caption: str, number: int | None,
+                      anchor: str, keep_next: bool) -> Element | None:
+    """A Word caption "Label {SEQ Label} – caption" in the Caption style, or None."""
+    if not caption and number is None:
+        return None
+    p = paragraph(STYLE.caption)
+    if keep_next:
+        p[0].append(el("w:keepNext"))
+    if number is not None:
+        p.append(text_run(f"{label} "))
+        p.extend(seq_field(label, number))
+        p.append(text_run(f" – {caption}" if caption else ""))
+    else:
+        p.append(text_run(caption))
+    if anchor:
+        ctx.bookmarks.wrap(p, anchor)
+    return p
+
+
+def _widths(table: t.Table, ncols: int, total: int) -> list[int]:
+    shares = list(table.column_widths[:ncols])
+    shares += [1.0 / ncols] * (ncols - len(shares))
+    scale = sum(shares) or 1.0
+    return [round(total * share / scale) for share in shares]
+
+
+def _cell(ctx: Context, cell: t.Cell | None, width: int, span: int, vmerge: str | None,
+          look: _Look) -> Element:
+    tc_pr = el("w:tcPr", None, el("w:tcW", {"w:w": str(width), "w:type": "dxa"}))
+    if span > 1:
+        tc_pr.append(el("w:gridSpan", {"w:val": str(span)}))
+    if vmerge is not None:
+        tc_pr.append(el("w:vMerge", {"w:val": vmerge} if vmerge == "restart" else {}))
+    borders = el("w:tcBorders")
+    for side, color in (("top", look.top), ("bottom", look.bottom)):
+        if color:
+            borders.append(el(f"w:{side}", {"w:val": "single", "w:sz": "8", "w:space": "0",
+                                            "w:color": color}))
+    if len(borders):
+        tc_pr.append(borders)
+    if look.shade:
+        tc_pr.append(el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": look.shade}))
+    tc_pr.append(el("w:vAlign", {"w:val": "bottom" if look.bottom else "top"}))
+    p = paragraph(STYLE.table_text)
+    if cell is not None:
+        p[0].append(el("w:jc", {"w:val": _JC[cell.align]}))
+        p.extend(ctx.inlines(cell.inlines, bold=look.bold, italic=look.italic))
+    return el("w:tc", None, tc_pr, p)
+
+
+def _look(row: t.TableRow, header: bool, last_header: bool) -> _Look:
+    if header:
+        return _Look(bold=True, bottom=LOGOBLAUW if last_header else None)
+    match row.role:
+        case "total":
+            return _Look(bold=True, top=LOGOBLAUW)
+        case "subtotal":
+            return _Look(bold=True, top=LIGHT_GREY)
+        case "group":
+            return _Look(italic=True, shade=GROUP_SHADE)
+    return _Look()
+
+
+def _rows(ctx: Context, table: t.Table, widths: list[int]) -> list[Element]:
+    ncols = len(widths)
+    pending: dict[tuple[int, int], int] = {}
+    rows = [*table.header_rows, *table.body_rows]
+    out: list[Element] = []
+    for r, row in enumerate(rows):
+        header = r < len(table.header_rows)
+        look = _look(row, header, r == len(table.header_rows) - 1)
+        tr_pr = el("w:trPr", None, el("w:cantSplit"))
+        if header:
+            tr_pr.append(el("w:tblHeader"))
+        tr = el("w:tr", None, tr_pr)
+        cells, col = list(row.cells), 0
+        while col < ncols:
+            if (r, col) in pending:
+                span = pending[(r, col)]
+                tr.append(_cell(ctx, None, sum(widths[col:col + span]), span, "continue", look))
+                col += span
+                continue
+            cell = cells.pop(0) if cells else None
+            span = min(cell.colspan if cell else 1, ncols - col)
+            rowspan = cell.rowspan if cell else 1
+            for below in range(r + 1, min(r + rowspan, len(rows))):
+                pending[(below, col)] = span
+            vmerge = "restart" if rowspan > 1 else None
+            tr.append(_cell(ctx, cell, sum(widths[col:col + span]), span, vmerge, look))
+            col += span
+        out.append(tr)
+    return out
+
+
+def _table_properties(table: t.Table, width: int) -> Element:
+    tbl_pr = el("w:tblPr", None, el("w:tblStyle", {"w:val": STYLE.table}),
+                el("w:tblW", {"w:w": str(width), "w:type": "dxa"}),
+                el("w:tblLayout", {"w:type": "fixed"}),
+                el("w:tblLook", {"w:val": "0420", "w:firstRow": "1", "w:lastRow": "0",
+                                 "w:firstColumn": "0", "w:lastColumn": "0",
+                                 "w:noHBand": "1", "w:noVBand": "1"}))
+    if table.caption:
+        tbl_pr.append(el("w:tblCaption", {"w:val": table.caption}))
+    if table.alt_text:
+        tbl_pr.append(el("w:tblDescription", {"w:val": table.alt_text}))
+    return tbl_pr
+
+
+def column_count(table: t.Table) -> int:
+    """The number of grid columns of a table."""
+    spans = [sum(c.colspan for c in row.cells) for row in (*table.header_rows,
+                                                           *table.body_rows)]
+    return max([len(table.column_widths), *spans, 1])
+
+
+def render_table(ctx: Context, table: t.Table) -> None:
+    """Append caption (above), the table and its notes (below) to the body."""
+    caption = caption_paragraph(ctx, TABLE_LABEL, table.caption, table.number, table.anchor,
+                                keep_next=True)
+    if caption is not None:
+        ctx.add(caption)
+    widths = _widths(table, column_count(table), ctx.text_width_twips)
+    grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": str(w)}) for w in widths))
+    tbl = el("w:tbl", None, _table_properties(table, sum(widths)), grid)
+    tbl.extend(_rows(ctx, table, widths))
+    ctx.add(tbl)
+    for note in table.notes:
+        p = paragraph(STYLE.note)
+        p.extend(ctx.inlines(note.inlines))
+        ctx.add(p)
