@@ -1,0 +1,106 @@
+"""Tree blocks as platypus flowables: one small builder per node type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, ListFlowable, ListItem, PageBreakIfNotEmpty
+from reportlab.platypus import Paragraph as RLParagraph
+
+from standgen.compose import tree as t
+from standgen.write.pdf import labels
+from standgen.write.pdf.figures import build_figure
+from standgen.write.pdf.inlines import to_markup
+from standgen.write.pdf.styles import TEXT_WIDTH, Styles, heading_style
+from standgen.write.pdf.tables import build_table
+from standgen.write.pdf.vector import VectorPage
+
+
+class HeadingFlowable(RLParagraph):  # type: ignore[misc]
+    """A heading that never splits, marks its anchor and adds itself to the PDF outline."""
+
+    def __init__(self, heading: t.Heading, styles: Styles, outline_level: int | None,
+                 on_draw: Callable[[t.Heading], None]) -> None:
+        super().__init__(escape(heading.display), heading_style(styles, heading.level))
+        self.heading = heading
+        self.outline_level = outline_level
+        self._on_draw = on_draw
+
+    def split(self, aW: float, aH: float) -> list[Flowable]:
+        return []
+
+    def draw(self) -> None:
+        super().draw()
+        self.canv.bookmarkHorizontal(self.heading.anchor, 0, self.height + 4)
+        if self.outline_level is not None:
+            self.canv.addOutlineEntry(self.heading.display, self.heading.anchor,
+                                      level=self.outline_level, closed=False)
+        self._on_draw(self.heading)
+
+
+class SectionStart(Flowable):  # type: ignore[misc]
+    """Zero-size marker at the start of a DocSection; tells the page its running header."""
+
+    _ZEROSIZE = True
+
+    def __init__(self, running_header: str, on_start: Callable[[str], None]) -> None:
+        super().__init__()
+        self._header = running_header
+        self._on_start = on_start
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return 0, 0
+
+    def draw(self) -> None:
+        self._on_start(self._header)
+
+
+def outline_levels(document: t.Document) -> dict[str, int]:
+    """The outline level of each heading with in_toc, never deeper than one below the last."""
+    levels: dict[str, int] = {}
+    previous = -1
+    for section in document.sections:
+        for block in section.blocks:
+            if isinstance(block, t.Heading) and block.in_toc:
+                level = max(0, min(block.level - 1, previous + 1))
+                levels[block.anchor] = previous = level
+    return levels
+
+
+class BlockBuilder:
+    """Builds the flowables of blocks for one pass."""
+
+    def __init__(self, styles: Styles, levels: dict[str, int], vectors: dict[Path, VectorPage],
+                 on_heading: Callable[[t.Heading], None]) -> None:
+        self._styles = styles
+        self._levels = levels
+        self._vectors = vectors
+        self._on_heading = on_heading
+
+    def build(self, block: t.Block) -> list[Flowable]:
+        """The flowables for one block, dispatched on its type."""
+        match block:
+            case t.Paragraph():
+                return [RLParagraph(to_markup(block.inlines), self._styles.role(block.style))]
+            case t.Heading():
+                level = self._levels.get(block.anchor) if block.in_toc else None
+                return [HeadingFlowable(block, self._styles, level, self._on_heading)]
+            case t.ListBlock():
+                return [self._list(block)]
+            case t.Table():
+                return build_table(block, self._styles, TEXT_WIDTH)
+            case t.Figure():
+                return build_figure(block, self._styles, TEXT_WIDTH, self._vectors)
+            case t.PageBreak():
+                return [PageBreakIfNotEmpty()]
+
+    def _list(self, block: t.ListBlock) -> Flowable:
+        body = self._styles.role("body")
+        items = [ListItem(RLParagraph(to_markup(item), body)) for item in block.items]
+        common = {"bulletFontName": self._styles.fonts.regular, "bulletFontSize": 10,
+                  "leftIndent": 16, "spaceAfter": 6}
+        if block.ordered:
+            return ListFlowable(items, bulletType="1", bulletFormat="%s.", **common)
+        return ListFlowable(items, bulletType="bullet", start=labels.BULLET, **common)

@@ -1,0 +1,166 @@
+"""Lay the tree out in as few passes as TOC, page totals and footnotes need; write atomically."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, PageBreakIfNotEmpty, Spacer
+
+from standgen.compose import tree as t
+from standgen.errors import BuildError
+from standgen.write.pdf.blocks import BlockBuilder, SectionStart, outline_levels
+from standgen.write.pdf.fonts import FontSet, default_fonts, register_fonts
+from standgen.write.pdf.footnotes import NoteDrain, NoteLog
+from standgen.write.pdf.glyphs import ensure_glyphs
+from standgen.write.pdf.inlines import collect_footnotes
+from standgen.write.pdf.styles import Styles, make_styles
+from standgen.write.pdf.template import PassPlan, StandDoc
+from standgen.write.pdf.toc import build_toc
+from standgen.write.pdf.vector import VectorPage
+
+MAX_PASSES = 8
+EXACT_PASSES = 3
+TOLERANCE = 0.5
+
+
+@dataclass(frozen=True)
+class PassResult:
+    """What one pass produced and learned."""
+
+    data: bytes
+    pages: dict[str, int]
+    total: int
+    notes: NoteLog
+
+
+def _inline_notes(inlines: tuple[t.Inline, ...], into: dict[int, tuple[t.Inline, ...]]) -> None:
+    for ref in collect_footnotes(inlines):
+        into.setdefault(ref.number, ref.content)
+    for inline in inlines:
+        if isinstance(inline, t.Link):
+            continue
+
+
+def footnotes_of(document: t.Document) -> dict[int, tuple[t.Inline, ...]]:
+    """Every footnote's content by number, from paragraphs, lists and table cells."""
+    notes: dict[int, tuple[t.Inline, ...]] = {}
+    for section in document.sections:
+        for block in section.blocks:
+            match block:
+                case t.Paragraph():
+                    _inline_notes(block.inlines, notes)
+                case t.ListBlock():
+                    for item in block.items:
+                        _inline_notes(item, notes)
+                case t.Table():
+                    for row in block.header_rows + block.body_rows:
+                        for cell in row.cells:
+                            _inline_notes(cell.inlines, notes)
+                    for note in block.notes:
+                        _inline_notes(note.inlines, notes)
+    return notes
+
+
+def _story(document: t.Document, doc: StandDoc, styles: Styles,
+           vectors: dict[Path, VectorPage]) -> list[Flowable]:
+    builder = BlockBuilder(styles, outline_levels(document), vectors, doc.on_heading)
+    story: list[Flowable] = [Spacer(1, 1)]
+    if document.toc is not None:
+        story += [NextPageTemplate("toc"), PageBreak()]
+        story += build_toc(document.toc, doc.plan.pages, styles)
+    story.append(NextPageTemplate("body"))
+    for section in document.sections:
+        story += [PageBreakIfNotEmpty(), SectionStart(section.running_header,
+                                                      doc.set_running_header)]
+        for block in section.blocks:
+            story += builder.build(block)
+    story.append(NoteDrain(doc.keeper, doc.reserve_now))
+    return story
+
+
+def _layout(document: t.Document, styles: Styles, plan: PassPlan,
+            notes: dict[int, tuple[t.Inline, ...]], vectors: dict[Path, VectorPage]) -> PassResult:
+    buffer = BytesIO()
+    doc = StandDoc(buffer, document, styles, plan, notes)
+    try:
+        doc.build(_story(document, doc, styles, vectors))
+    except BuildError:
+        raise
+    except Exception as exc:  # reportlab raises LayoutError and plain errors
+        raise BuildError(f"PDF layout failed: {exc}") from exc
+    return PassResult(buffer.getvalue(), doc.heading_pages, int(doc.page), doc.keeper.log)
+
+
+def _next_plan(plan: PassPlan, result: PassResult, number: int) -> PassPlan:
+    needed = result.notes.needed
+    if number < EXACT_PASSES:
+        reserve = {p: h for p, h in needed.items() if h > 0}
+    else:
+        pages = set(needed) | set(plan.reserve)
+        reserve = {p: max(needed.get(p, 0.0), plan.reserve.get(p, 0.0)) for p in pages}
+    return PassPlan(result.pages, result.total, reserve)
+
+
+def _stable(document: t.Document, plan: PassPlan, result: PassResult, number: int) -> bool:
+    if document.toc is not None and result.pages != plan.pages:
+        return False
+    marking = document.marking
+    if marking is not None and marking.page_x_of_y and result.total != plan.total:
+        return False
+    for page in set(result.notes.needed) | set(plan.reserve):
+        need, have = result.notes.needed.get(page, 0.0), plan.reserve.get(page, 0.0)
+        if need > have + TOLERANCE or (number < EXACT_PASSES and have - need > TOLERANCE):
+            return False
+    return True
+
+
+def _check_toc(document: t.Document, pages: dict[str, int]) -> None:
+    if document.toc is None:
+        return
+    missing = [e.anchor for e in document.toc.entries if e.anchor not in pages]
+    if missing:
+        raise BuildError(f"table of contents points at headings not in the document: {missing}")
+
+
+def render_pdf(document: t.Document, fonts: FontSet | None = None) -> bytes:
+    """The PDF bytes of a document, laid out until page numbers and footnotes are settled."""
+    fonts = fonts or default_fonts()
+    ensure_glyphs(document, fonts)
+    styles = make_styles(register_fonts(fonts))
+    notes = footnotes_of(document)
+    vectors: dict[Path, VectorPage] = {}
+    plan = PassPlan()
+    for number in range(1, MAX_PASSES + 1):
+        result = _layout(document, styles, plan, notes, vectors)
+        if _stable(document, plan, result, number):
+            _check_toc(document, result.pages)
+            return result.data
+        plan = _next_plan(plan, result, number)
+    raise BuildError(f"PDF layout did not settle after {MAX_PASSES} passes")
+
+
+def write_atomic(data: bytes, path: Path) -> None:
+    """Write bytes to a temporary file beside `path`, then move it into place."""
+    path = Path(path)
+    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp_name)
+        raise
+
+
+def write_pdf(document: t.Document, path: Path, *, fonts: FontSet | None = None) -> None:
+    """Lay out the document tree as a PDF and write it atomically to `path`."""
+    write_atomic(render_pdf(document, fonts), Path(path))

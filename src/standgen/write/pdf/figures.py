@@ -1,0 +1,80 @@
+"""Figures: a vector chart drawn as a form XObject, an image, or a bordered placeholder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, TableStyle
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
+
+from standgen.compose import tree as t
+from standgen.errors import BuildError
+from standgen.write.pdf import labels
+from standgen.write.pdf.styles import RULE_GREY, Styles
+from standgen.write.pdf.tables import caption_markup
+from standgen.write.pdf.vector import VectorPage, draw_vector, load_vector_page
+
+
+class VectorFigure(Flowable):  # type: ignore[misc]
+    """A vector PDF page scaled to fit a box, centred horizontally in it."""
+
+    def __init__(self, vector: VectorPage, width: float, height: float) -> None:
+        super().__init__()
+        self._vector = vector
+        self._scale = min(width / vector.width, height / vector.height)
+        self._box_width = width
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        return self._box_width, self._vector.height * self._scale
+
+    def draw(self) -> None:
+        offset = (self._box_width - self._vector.width * self._scale) / 2
+        draw_vector(self.canv, self._vector, offset, 0, self._scale)
+
+
+def _box(figure: t.Figure, width: float) -> tuple[float, float]:
+    """The printed size, shrunk (keeping proportions) to the text width."""
+    w, h = figure.width_cm * cm, figure.height_cm * cm
+    if w > width:
+        w, h = width, h * width / w
+    return w, h
+
+
+def _picture(figure: t.Figure, width: float, vectors: dict[Path, VectorPage]) -> Flowable:
+    w, h = _box(figure, width)
+    if figure.vector_path is not None:
+        if figure.vector_path not in vectors:
+            vectors[figure.vector_path] = load_vector_page(figure.vector_path)
+        return VectorFigure(vectors[figure.vector_path], w, h)
+    if figure.raster_path is not None and figure.raster_path.is_file():
+        image = Image(str(figure.raster_path), width=w, height=h, kind="proportional")
+        image.hAlign = "CENTER"
+        return image
+    raise BuildError(f"figure {figure.caption!r} has no chart or image file")
+
+
+def _placeholder(figure: t.Figure, styles: Styles, width: float) -> Flowable:
+    w, h = _box(figure, width)
+    text = RLParagraph(escape(figure.placeholder_text or figure.alt_text), styles.placeholder)
+    box = RLTable([[text]], colWidths=[w], rowHeights=[min(h, 4 * cm)], hAlign="CENTER",
+                  style=TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
+                                    ("BOX", (0, 0), (-1, -1), 0.8, RULE_GREY),
+                                    ("VALIGN", (0, 0), (-1, -1), "MIDDLE")]))
+    return box
+
+
+def build_figure(figure: t.Figure, styles: Styles, width: float,
+                 vectors: dict[Path, VectorPage]) -> list[Flowable]:
+    """The figure, its caption below it and its source note, kept on one page."""
+    if figure.kind == "placeholder":
+        picture = _placeholder(figure, styles, width)
+    else:
+        picture = _picture(figure, width, vectors)
+    markup = caption_markup(labels.FIGURE, figure.number, figure.caption, figure.anchor)
+    parts: list[Flowable] = [picture, RLParagraph(markup, styles.caption)]
+    if figure.source_note:
+        parts.append(RLParagraph(escape(figure.source_note), styles.source))
+    return [KeepTogether(parts), Spacer(1, 8)]

@@ -1,0 +1,111 @@
+"""Tree tables as platypus Tables: caption above, repeated header rows, spans, notes below."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape, quoteattr
+
+from reportlab.platypus import Flowable, Spacer, TableStyle
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus import Table as RLTable
+
+from standgen.compose import tree as t
+from standgen.errors import BuildError
+from standgen.write.pdf import labels
+from standgen.write.pdf.inlines import to_markup
+from standgen.write.pdf.styles import GROUP_GREY, LIGHT_BLUE, LOGO_BLUE, RULE_GREY, Styles
+
+Command = tuple[object, ...]
+BOLD_ROLES = ("total", "subtotal", "group")
+
+
+def caption_markup(label: str, number: int | None, caption: str, anchor: str) -> str:
+    """'Tabel N  caption' (or 'Figuur N  caption') with a link target at its start."""
+    target = f"<a name={quoteattr(anchor)}/>" if anchor else ""
+    prefix = f"<b>{label} {number}</b>&nbsp;&nbsp;&nbsp;" if number is not None else ""
+    return f"{target}{prefix}{escape(caption)}"
+
+
+def _column_count(table: t.Table) -> int:
+    rows = table.header_rows + table.body_rows
+    widest = max((sum(c.colspan for c in row.cells) for row in rows), default=1)
+    return max(len(table.column_widths), widest)
+
+
+def _widths(table: t.Table, count: int, width: float) -> list[float]:
+    shares = list(table.column_widths)
+    if len(shares) != count or sum(shares) <= 0:
+        shares = [1.0] * count
+    total = sum(shares)
+    return [width * s / total for s in shares]
+
+
+def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]], list[Command]]:
+    """Cell flowables placed on the grid, with SPAN commands for merged cells."""
+    rows = table.header_rows + table.body_rows
+    heads = len(table.header_rows)
+    data: list[list[object]] = [[""] * count for _ in rows]
+    taken: set[tuple[int, int]] = set()
+    spans: list[Command] = []
+    for r, row in enumerate(rows):
+        col = 0
+        bold = r < heads or row.role in BOLD_ROLES
+        for cell in row.cells:
+            while (r, col) in taken:
+                col += 1
+            last_col, last_row = col + cell.colspan - 1, r + cell.rowspan - 1
+            if last_col >= count or last_row >= len(rows):
+                raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
+                                 "spans beyond the table")
+            style = styles.cell_style(cell.align, bold)
+            data[r][col] = RLParagraph(to_markup(cell.inlines), style)
+            taken |= {(rr, cc) for rr in range(r, last_row + 1)
+                      for cc in range(col, last_col + 1)}
+            if cell.colspan > 1 or cell.rowspan > 1:
+                spans.append(("SPAN", (col, r), (last_col, last_row)))
+            col = last_col + 1
+    return data, spans
+
+
+def _row_commands(table: t.Table, font: str) -> list[Command]:
+    heads = len(table.header_rows)
+    cmds: list[Command] = [
+        ("FONTNAME", (0, 0), (-1, -1), font),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, LOGO_BLUE),
+    ]
+    if heads:
+        cmds += [("BACKGROUND", (0, 0), (-1, heads - 1), LIGHT_BLUE),
+                 ("VALIGN", (0, 0), (-1, heads - 1), "BOTTOM"),
+                 ("LINEBELOW", (0, heads - 1), (-1, heads - 1), 0.8, LOGO_BLUE)]
+    for i, row in enumerate(table.body_rows, start=heads):
+        if row.role == "total":
+            cmds.append(("LINEABOVE", (0, i), (-1, i), 1.0, LOGO_BLUE))
+        elif row.role == "subtotal":
+            cmds.append(("LINEABOVE", (0, i), (-1, i), 0.6, RULE_GREY))
+        elif row.role == "group":
+            cmds.append(("BACKGROUND", (0, i), (-1, i), GROUP_GREY))
+        elif i + 1 < heads + len(table.body_rows):
+            cmds.append(("LINEBELOW", (0, i), (-1, i), 0.25, RULE_GREY))
+    return cmds
+
+
+def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
+    """The caption, the table itself (splitting with repeated headers) and its notes."""
+    count = _column_count(table)
+    data, spans = _grid(table, count, styles)
+    flowables: list[Flowable] = []
+    if table.caption or table.number is not None:
+        markup = caption_markup(labels.TABLE, table.number, table.caption, table.anchor)
+        flowables.append(RLParagraph(markup, styles.role("caption")))
+    if data:
+        body = RLTable(data, colWidths=_widths(table, count, width),
+                       repeatRows=len(table.header_rows), hAlign="LEFT",
+                       style=TableStyle(_row_commands(table, styles.fonts.regular) + spans))
+        flowables.append(body)
+    flowables.append(Spacer(1, 4))
+    for note in table.notes:
+        flowables.append(RLParagraph(to_markup(note.inlines), styles.role("note")))
+    flowables.append(Spacer(1, 8))
+    return flowables

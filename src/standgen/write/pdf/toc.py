@@ -1,0 +1,79 @@
+"""The Inhoud page: entries with dot leaders, page numbers and links to their headings."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.lib.units import mm
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Paragraph as RLParagraph
+
+from standgen.compose import tree as t
+from standgen.write.pdf import labels
+from standgen.write.pdf.styles import LOGO_BLUE, RULE_GREY, Styles
+
+NUMBER_COLUMN = 11 * mm
+PAGE_COLUMN = 12 * mm
+LEVEL_INDENT = 0 * mm
+DOT_STEP = 4.0
+
+
+class TocLine(Flowable):  # type: ignore[misc]
+    """One entry: number, text (wrapping), a dot leader and the page number, all linked."""
+
+    def __init__(self, entry: t.TocEntry, page: int | None, styles: Styles) -> None:
+        super().__init__()
+        self._entry = entry
+        self._page = "" if page is None else str(page)
+        top = entry.level <= 1
+        self._font = styles.fonts.bold if top else styles.fonts.regular
+        self._size = 10.5 if top else 10.0
+        self._leading = self._size * 1.35
+        self._indent = LEVEL_INDENT * (entry.level - 1)
+        self.spaceBefore = 7 if top else 1.5
+        self._lines: list[str] = []
+        self._width = 0.0
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:
+        self._width = aW
+        room = aW - self._indent - NUMBER_COLUMN - PAGE_COLUMN
+        self._lines = simpleSplit(self._entry.text, self._font, self._size, room) or [""]
+        return aW, self._leading * len(self._lines)
+
+    def draw(self) -> None:
+        canv = self.canv
+        height = self._leading * len(self._lines)
+        baseline = height - self._size
+        text_x = self._indent + NUMBER_COLUMN
+        canv.setFont(self._font, self._size)
+        canv.setFillColor(LOGO_BLUE if self._entry.level <= 1 else "#000000")
+        if self._entry.number:
+            canv.drawString(self._indent, baseline, self._entry.number)
+        for i, line in enumerate(self._lines):
+            canv.drawString(text_x, baseline - i * self._leading, line)
+        last_y = baseline - (len(self._lines) - 1) * self._leading
+        canv.drawRightString(self._width, last_y, self._page)
+        self._leader(text_x + stringWidth(self._lines[-1], self._font, self._size), last_y)
+        canv.linkRect("", self._entry.anchor, (0, 0, self._width, height), relative=1,
+                      thickness=0)
+
+    def _leader(self, start: float, y: float) -> None:
+        end = self._width - stringWidth(self._page or "000", self._font, self._size) - 4
+        canv = self.canv
+        canv.setFont(self._font, 8)
+        canv.setFillColor(RULE_GREY)
+        x = (int((start + 4) / DOT_STEP) + 1) * DOT_STEP
+        while x < end:
+            canv.drawString(x, y, labels.LEADER)
+            x += DOT_STEP
+
+
+def build_toc(toc: t.TableOfContents, pages: dict[str, int], styles: Styles) -> list[Flowable]:
+    """The title and one line per entry, with the pages known from the previous pass."""
+    flowables: list[Flowable] = [RLParagraph(escape(toc.title), styles.headings[1]),
+                                 Spacer(1, 6)]
+    for entry in toc.entries:
+        flowables.append(TocLine(entry, pages.get(entry.anchor), styles))
+    return flowables
