@@ -7,6 +7,7 @@ failed or interrupted build never leaves a partial file or touches an older outp
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import os
 import re
@@ -15,7 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from standgen.compose import tree as t
@@ -23,6 +24,7 @@ from standgen.compose.document import ComposeOptions, compose_document
 from standgen.edition.levels import load_levels
 from standgen.edition.select import EDITIONS, Edition
 from standgen.errors import BuildError, Problems, SourceError
+from standgen.format import dutch
 from standgen.leaks import check_artifact, confidential_candidates
 from standgen.load import load_report
 from standgen.model.report import Report
@@ -64,6 +66,7 @@ class BuildRequest:
     copies: tuple[int, ...] = ()
     extra_marking: tuple[str, ...] = ()
     cache_dir: Path | None = None
+    concept: bool = False
 
 
 @dataclass
@@ -120,6 +123,12 @@ def build(request: BuildRequest) -> BuildResult:
         _writer(fmt)
     result = BuildResult()
     report = load_and_validate(request.source, request.strict, result)
+    concept = request.concept or report.concept
+    if not concept:
+        _refuse_missing_values(result.problems)
+    else:
+        request = replace(request, extra_marking=(*request.extra_marking,
+                                                  concept_marking(report)))
     request.out_dir.mkdir(parents=True, exist_ok=True)
     cache = request.cache_dir or request.out_dir / ".standgen-cache"
     with _staging(request.out_dir) as staging:
@@ -132,6 +141,28 @@ def build(request: BuildRequest) -> BuildResult:
     if request.copies:
         result.artifacts.append(_write_register(request, report, result.artifacts))
     return result
+
+
+def concept_marking(report: Report) -> str:
+    """The concept line: CONCEPT, the build date and the version of the source's content.
+
+    The date is today's, or SOURCE_DATE_EPOCH's when set (for reproducible concept builds).
+    """
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch and epoch.isdigit()
+           else dt.date.today())
+    digest = hashlib.sha256(report.model_dump_json().encode("utf-8")).hexdigest()[:12]
+    return f"CONCEPT – {dutch.long_date(day)} – bronversie {digest}"
+
+
+def _refuse_missing_values(problems: Problems) -> None:
+    """A final build needs every value; list the ones still to be delivered."""
+    missing = [p for p in problems.items if p.code == "value-missing"]
+    if missing:
+        listed = "\n".join(f"  - {p}" for p in missing[:200])
+        more = f"\n  … and {len(missing) - 200} more" if len(missing) > 200 else ""
+        raise BuildError(f"{len(missing)} value(s) are still missing; fill them in, or build "
+                         f"a concept with --concept:\n{listed}{more}")
 
 
 def _build_edition(report: Report, edition: Edition, request: BuildRequest, cache: Path,

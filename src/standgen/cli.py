@@ -65,7 +65,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     editions = tuple(args.edition) if args.edition else ("openbaar",)
     request = BuildRequest(source=args.path, out_dir=args.out, editions=editions,
                            formats=formats, strict=args.strict, templates=args.templates,
-                           jobs=args.jobs, copies=_copies(args.exemplaren))
+                           jobs=args.jobs, copies=_copies(args.exemplaren),
+                           concept=args.concept)
     result = build(request)
     _print_problems(result.problems.items)
     for path in result.artifacts:
@@ -131,6 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--templates", type=Path, help="folder with template overrides")
     build.add_argument("--jobs", type=int, default=1, help="parallel chart rendering")
     build.add_argument("--timings", action="store_true", help="print the time per stage")
+    build.add_argument("--concept", action="store_true",
+                       help="mark every page CONCEPT with the build date and source version")
     dump = sub.add_parser("dump", help="print the composed document tree as text")
     dump.add_argument("path", type=Path)
     dump.add_argument("--edition", default="openbaar",

@@ -223,6 +223,7 @@ class Report(Node):
     rubricering_period: str | None = None
     sample_data: bool = False
     bijlage_sample_data: bool = False
+    concept: bool = False
     signatories: list[Signatory] = Field(default_factory=list)
     front_matter: FrontMatter = Field(default_factory=FrontMatter)
     chapters: list[Chapter] = Field(default_factory=list)

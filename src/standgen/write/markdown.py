@@ -90,7 +90,9 @@ def render_markdown(document: t.Document) -> str:
              f"author: \"{meta.author}\"", f"lang: {meta.language}",
              f"date: {meta.created:%Y-%m-%d}", "---", ""]
     if document.marking is not None:
-        lines += [f"**{document.marking.text}**", ""]
+        mark = document.marking
+        shown = [mark.text, mark.copy_number or "", *mark.extra]
+        lines += [f"**{line}**  " for line in shown if line] + [""]
     notes: dict[int, str] = {}
     for section in document.sections:
         for block in section.blocks:
