@@ -55,10 +55,19 @@ def _xlsx_rows(path: Path, sheet: str | None, at: Location) -> list[list[Any]]:
     if not path.is_file():
         raise source_error(at.file, at.line, at.field, f"data file not found: {path}")
     _check_zip(path)
+    values = _xlsx_sheet(path, sheet, at, data_only=True)
+    if any(cell is None for row in values for cell in row):
+        _refuse_unevaluated(path, values, _xlsx_sheet(path, sheet, at, data_only=False))
+    return values
+
+
+def _xlsx_sheet(path: Path, sheet: str | None, at: Location, *,
+                data_only: bool) -> list[list[Any]]:
+    """The cells of one sheet: stored results (`data_only`) or formulas as written."""
     from openpyxl import load_workbook
 
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
+        book = load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many types for broken files
         raise source_error(path, None, "", f"cannot read spreadsheet: {exc}") from None
     try:
@@ -76,6 +85,18 @@ def _xlsx_rows(path: Path, sheet: str | None, at: Location) -> list[list[Any]]:
         book.close()
 
 
+def _refuse_unevaluated(path: Path, values: list[list[Any]],
+                        formulas: list[list[Any]]) -> None:
+    """A formula whose result was never stored reads as empty: refuse it, do not guess."""
+    for number, (row, written) in enumerate(zip(values, formulas, strict=False), start=1):
+        for index, (value, formula) in enumerate(zip(row, written, strict=False)):
+            if value is None and isinstance(formula, str) and formula.startswith("="):
+                raise source_error(path, number, _column_name(index),
+                                   f"cell holds the formula {formula} without a stored "
+                                   "result; open and save the file in a spreadsheet "
+                                   "program, or paste values instead of formulas")
+
+
 def _check_zip(path: Path) -> None:
     """Refuse spreadsheets that unpack to far more than any report table needs."""
     try:
@@ -89,20 +110,21 @@ def _check_zip(path: Path) -> None:
                            f"limit is {MAX_XLSX_UNPACKED:,} (is it a zip bomb?)")
 
 
-def _to_grid(rows: list[list[Any]], path: Path) -> tuple[Grid, dict[str, int]]:
-    rows = [r for r in rows if any(c not in (None, "") for c in r)]
-    if not rows:
+def _to_grid(all_rows: list[list[Any]], path: Path) -> tuple[Grid, dict[str, int]]:
+    numbered = [(number, row) for number, row in enumerate(all_rows, start=1)
+                if any(c not in (None, "") for c in row)]
+    if not numbered:
         raise source_error(path, 1, "", "data file has no rows; the first row must hold "
                            "column keys")
-    if len(rows) > MAX_ROWS + 1:
+    if len(numbered) > MAX_ROWS + 1:
         raise source_error(path, None, "", f"more than {MAX_ROWS:,} rows; a report table "
                            "should not need that many")
-    header = [_key(c) for c in rows[0][1:]]
+    header = [_key(c) for c in numbered[0][1][1:]]
     if len(header) > MAX_COLUMNS:
         raise source_error(path, 1, "", f"more than {MAX_COLUMNS} columns")
     grid: Grid = {}
     lines: dict[str, int] = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in numbered[1:]:
         row_id = _key(row[0])
         if not row_id:
             raise source_error(path, number, "A", "row has no id in its first column")

@@ -22,6 +22,7 @@ from standgen.model.base import SOURCE_KEY, SourceRef
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 2_000_000
+MAX_ALIAS_REUSE = 2_000
 INCLUDE_KEY = "include"
 
 
@@ -33,8 +34,12 @@ class _Reader:
         self.stack: list[Path] = []
         self.nodes = 0
         self.files: list[Path] = []
+        self.converted: set[int] = set()
+        self.reused = 0
+        self.alias_site: Location | None = None
 
-    def read_file(self, path: Path, at: Location) -> Any:
+    def read_file(self, path: Path, at: Location, prefix: str = "") -> Any:
+        """Read one YAML file; `prefix` is the report-wide field path of its content."""
         path = resolve_inside(self.root, path, at)
         if path in self.stack:
             chain = " -> ".join(p.name for p in [*self.stack, path])
@@ -46,7 +51,7 @@ class _Reader:
         self.files.append(path)
         try:
             raw = parse_yaml(text, path)
-            return self.convert(raw, path, "")
+            return self.convert(raw, path, prefix)
         finally:
             self.stack.pop()
 
@@ -55,6 +60,10 @@ class _Reader:
         if self.nodes > MAX_NODES:
             raise source_error(file, None, field, "the sources hold too many values "
                                f"(more than {MAX_NODES:,}); split or simplify them")
+        if isinstance(node, CommentedMap | CommentedSeq):
+            if id(node) in self.converted:
+                return self._convert_reused(node, file, field, line)
+            self.converted.add(id(node))
         if isinstance(node, CommentedMap):
             return self.convert_map(node, file, field)
         if isinstance(node, CommentedSeq):
@@ -68,6 +77,25 @@ class _Reader:
             return str(node)
         return node
 
+    def _convert_reused(self, node: Any, file: Path, field: str, line: int | None) -> Any:
+        """Convert a node met again through an alias (*name), refusing alias bombs."""
+        self.reused += 1
+        outermost = self.alias_site is None
+        if outermost:
+            self.alias_site = Location(file, line, field)
+        try:
+            if self.reused > MAX_ALIAS_REUSE:
+                site = self.alias_site or Location(file, line, field)
+                raise source_error(site.file, site.line, site.field,
+                                   f"YAML aliases (*name) repeat values more than "
+                                   f"{MAX_ALIAS_REUSE:,} times; write the values out "
+                                   "instead of nesting aliases")
+            self.converted.discard(id(node))
+            return self.convert(node, file, field, line)
+        finally:
+            if outermost:
+                self.alias_site = None
+
     def convert_map(self, node: CommentedMap, file: Path, field: str) -> Any:
         line = node.lc.line + 1
         keys = [k for k in node]
@@ -77,7 +105,7 @@ class _Reader:
             if not isinstance(target, str):
                 raise source_error(at.file, at.line, at.field,
                                    "include takes a file path relative to this file")
-            return self.read_file(file.parent / target, at)
+            return self.read_file(file.parent / target, at, field)
         out: dict[str, Any] = {}
         key_lines: dict[str, int] = {}
         for key in keys:
@@ -92,6 +120,9 @@ class _Reader:
 def read_text(path: Path, at: Location) -> str:
     """Read a source file as UTF-8 text, refusing directories, binaries and huge files."""
     if path.is_dir():
+        if at.line is not None:
+            raise source_error(at.file, at.line, at.field, f"{path.name} is a directory, not "
+                               "a YAML file; name a file")
         raise source_error(path, None, at.field, "this is a directory; give a report file")
     if not path.exists():
         raise source_error(at.file, at.line, at.field,
@@ -123,16 +154,29 @@ def parse_yaml(text: str, path: Path) -> Any:
     try:
         return yaml.load(text)
     except MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        what = (exc.problem or "invalid YAML").strip()
-        raise SourceError([Problem(Location(path, line, ""),
-                                   f"YAML syntax error: {what}; fix the YAML at this line",
-                                   code="yaml")]) from None
+        raise SourceError([_syntax_problem(exc, path)]) from None
     except YAMLError as exc:
         raise source_error(path, None, "", f"YAML error: {exc}") from None
     except RecursionError:
         raise source_error(path, None, "", "YAML nesting is too deep") from None
+
+
+def _syntax_problem(exc: MarkedYAMLError, path: Path) -> Problem:
+    """A YAML parser error at the line an author should look at, with a hint."""
+    what = (exc.problem or "invalid YAML").strip()
+    mark = exc.problem_mark or exc.context_mark
+    if "end of stream" in what and exc.context_mark is not None:
+        mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
+    line = mark.line + 1 if mark is not None else None
+    if "\t" in what or "\\t" in what:
+        hint = "a tab character; YAML indents with spaces only, replace the tab by spaces"
+    elif "found duplicate key" in what:
+        hint = f"{what}; each key may appear once in a mapping, remove or rename one"
+    elif exc.context:
+        hint = f"{exc.context.strip()}: {what}; fix the YAML at this line"
+    else:
+        hint = f"{what}; fix the YAML at this line"
+    return Problem(Location(path, line, ""), f"YAML syntax error: {hint}", code="yaml")
 
 
 def load_yaml_tree(path: Path, root: Path | None = None) -> tuple[Any, list[Path]]:

@@ -1,0 +1,114 @@
+"""Pydantic validation errors as located problems: file, line, field path and a hint.
+
+Pydantic reports paths in the model's terms (with union tags such as `list[Cell]`);
+we walk the loaded data along that path to find the file and line where the offending
+key stands, and rewrite the message so that it says what to do.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from standgen.errors import Location, Problem
+from standgen.model.base import SOURCE_KEY, SourceRef
+from standgen.model.report import BLOCK_KINDS
+
+_TAGS = {*BLOCK_KINDS, "str", "int", "bool", "float", "decimal", "none"}
+
+
+def problems_from(exc: ValidationError, data: Any, main: Path) -> list[Problem]:
+    """One problem per distinct pydantic error, dropping union branches that do not apply."""
+    located: list[Problem] = []
+    seen: set[tuple[str, str]] = set()
+    for error in exc.errors(include_url=False):
+        location = locate(data, error["loc"], main)
+        message = explain(error)
+        if (str(location), message) not in seen:
+            seen.add((str(location), message))
+            located.append(Problem(location, message, code=error["type"]))
+    return [p for p in located if not _has_deeper(p, located)]
+
+
+def _has_deeper(problem: Problem, others: list[Problem]) -> bool:
+    """True when another problem lies below this one: then this is a union branch's echo."""
+    field = problem.location.field
+    return any(o.location.field.startswith((f"{field}.", f"{field}["))
+               for o in others if o is not problem and field)
+
+
+def _is_tag(item: Any) -> bool:
+    return isinstance(item, str) and (item in _TAGS or "[" in item
+                                      or item.startswith(("function-", "literal")))
+
+
+def locate(data: Any, loc: tuple[Any, ...], main: Path) -> Location:
+    """Walk the loaded data along a pydantic error path to the deepest known line."""
+    node: Any = data
+    file: Path | None = main
+    line: int | None = None
+    parts: list[str] = []
+    for item in loc:
+        if isinstance(node, dict) and isinstance(item, str) and item in node:
+            source = node.get(SOURCE_KEY)
+            if isinstance(source, SourceRef):
+                file, line = source.file, source.key_lines.get(item, source.line)
+            parts.append(item)
+            node = node[item]
+        elif isinstance(node, list) and isinstance(item, int) and 0 <= item < len(node):
+            parts.append(f"[{item}]")
+            node = node[item]
+        elif _is_tag(item):
+            continue
+        else:
+            if isinstance(node, dict) and isinstance(node.get(SOURCE_KEY), SourceRef):
+                file, line = node[SOURCE_KEY].file, node[SOURCE_KEY].line
+            parts.append(f"[{item}]" if isinstance(item, int) else str(item))
+            node = None
+    if isinstance(node, dict) and isinstance(node.get(SOURCE_KEY), SourceRef):
+        file, line = node[SOURCE_KEY].file, node[SOURCE_KEY].line
+    return Location(file, line, _join(parts))
+
+
+def _join(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        out += part if part.startswith("[") or not out else f".{part}"
+    return out
+
+
+def explain(error: Any) -> str:
+    """A message that says what is wrong and what to do about it."""
+    kind = error["type"]
+    value = error.get("input")
+    if kind == "extra_forbidden":
+        return "unknown key; check its spelling (see `standgen schema` for the allowed keys)"
+    if kind == "missing":
+        return "required key is missing; add it"
+    if kind == "union_tag_invalid":
+        expected = ", ".join(BLOCK_KINDS)
+        return (f"unknown block kind {error.get('ctx', {}).get('tag')!r}; a block is a "
+                f"one-key mapping whose key is one of: {expected}")
+    if kind == "union_tag_not_found":
+        return ("a block is a mapping with one key naming its kind (toelichting:, table:, "
+                f"…); put other keys such as rubricering inside it (got {_short(value)})")
+    if kind == "string_type" and isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return (f"text expected, got the number {value}; write it in quotes (\"{value}\") so "
+                "that YAML keeps it as text")
+    message = str(error["msg"])
+    if message.startswith("Value error, "):
+        message = message[len("Value error, "):]
+    return f"{message} (got {_short(value)})"
+
+
+def _short(value: Any) -> str:
+    if isinstance(value, dict):
+        keys = [str(k) for k in value if k != SOURCE_KEY]
+        return "a mapping with keys " + ", ".join(keys[:6]) if keys else "an empty mapping"
+    if isinstance(value, list):
+        return f"a list of {len(value)} item(s)"
+    text = str(value) if isinstance(value, Decimal) else repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
