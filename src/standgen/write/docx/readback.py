@@ -59,7 +59,17 @@ def _emit(story: _Story, text: str, out: list[str]) -> None:
         out.append(text)
 
 
+def _is_mark(run: Element) -> bool:
+    style = run.find(f"{qn('w:rPr')}/{qn('w:rStyle')}")
+    return style is not None and style.get(qn("w:val")) == "FootnoteReference"
+
+
 def _run(story: _Story, run: Element, out: list[str]) -> None:
+    if _is_mark(run) and run.find(qn("w:footnoteReference")) is None:
+        label = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        if label:
+            _emit(story, f"[^{label}]", out)
+        return
     for child in run:
         tag = child.tag
         if tag == qn("w:t"):
@@ -188,7 +198,9 @@ def _footnote_lines(document: DocxDocument, numbers: dict[str, str]) -> list[str
                 continue
             story = _Story(part)
             text = " / ".join(_inline_text(story, p) for p in note.findall(qn("w:p")))
-            lines.append(f"  [{numbers.get(ident, '?')}] {text.strip()}")
+            label = numbers.get(ident, "?")
+            text = text.strip().removeprefix(f"[^{label}]").strip()
+            lines.append(f"  [{label}] {text}")
     return lines
 
 

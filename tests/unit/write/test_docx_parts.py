@@ -1,0 +1,146 @@
+"""Pieces of the DOCX writer: bookmarks, page estimate, footnote numbering, house style."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from pathlib import Path
+
+import docx
+import pytest
+
+from standgen.compose import tree as t
+from standgen.errors import BuildError
+from standgen.resources import template_path
+from standgen.write.docx import write_docx
+from standgen.write.docx.bookmarks import Bookmarks, sanitise
+from standgen.write.docx.document import REFERENCE
+from standgen.write.docx.pagination import estimate_pages, text_height
+from standgen.write.docx.readback import read_docx_structure
+from standgen.write.docx.styles import HEADING, PARAGRAPH, STYLE, TOC_LEVEL
+from tests.unit.write.docx_helpers import NS, part
+
+META = t.Metadata("Titel", "Onderwerp", "Auteur", "nl-NL", dt.datetime(2026, 1, 2, 3, 4, 5))
+COVER = t.Cover("Titel", "Ministerie", "Openbare versie", "Voorjaar 2026")
+
+
+def _doc(*sections: t.DocSection, toc: t.TableOfContents | None = None) -> t.Document:
+    return t.Document(META, COVER, toc, sections)
+
+
+def _para(text: str, *extra: t.Inline) -> t.Paragraph:
+    return t.Paragraph((t.Text(text), *extra))
+
+
+def test_sanitise_follows_word_bookmark_rules() -> None:
+    name = sanitise("3-évaluatie van de materiële gereedheid in het jaar 2025 en verder")
+    assert len(name) <= 40 and name[0].isalpha()
+    assert all(c.isalnum() or c == "_" for c in name) and name.isascii()
+    assert "evaluatie" in name
+
+
+def test_bookmark_names_are_unique_and_stable() -> None:
+    marks = Bookmarks()
+    long = "a" * 60
+    first, second = marks.name(long + "-x"), marks.name(long + "-y")
+    assert first != second and len(second) <= 40
+    assert marks.name(long + "-x") == first
+    assert marks.name("h.2") != marks.name("h-2")
+
+
+def test_text_height_grows_with_length() -> None:
+    assert text_height("kort", 9.5, 450) == pytest.approx(1.2 * 9.5)
+    assert text_height("x" * 1000, 9.5, 450) > 10 * 1.2 * 9.5
+
+
+def test_page_estimate_counts_sections_and_breaks() -> None:
+    long = tuple(_para("woord " * 200) for _ in range(12))
+    first = t.DocSection("Een", (t.Heading(1, "Een", "een"), *long, t.Heading(2, "Laat", "laat")))
+    second = t.DocSection("Twee", (t.Heading(1, "Twee", "twee"), t.PageBreak(),
+                                   _para("na"), t.Heading(2, "Daarna", "daarna")))
+    toc = t.TableOfContents("Inhoud", (t.TocEntry(1, "Een", "een"),))
+    pages = estimate_pages(_doc(first, second, toc=toc), 453.5, 700.0)
+    assert pages.toc_page == 2 and pages.section_pages[0] == 3
+    assert pages.anchor_pages["een"] == 3
+    assert pages.anchor_pages["laat"] > 3
+    assert pages.section_pages[1] == pages.anchor_pages["laat"] + 1
+    assert pages.anchor_pages["daarna"] == pages.section_pages[1] + 1
+    assert pages.total_pages == pages.anchor_pages["daarna"]
+
+
+def test_cached_toc_pages_follow_the_estimate(tmp_path: Path) -> None:
+    long = tuple(_para("woord " * 200) for _ in range(12))
+    first = t.DocSection("Een", (t.Heading(1, "Een", "een"), *long))
+    second = t.DocSection("Twee", (t.Heading(1, "Twee", "twee"),))
+    toc = t.TableOfContents("Inhoud", (t.TocEntry(1, "Een", "een"),
+                                       t.TocEntry(1, "Twee", "twee")))
+    document = _doc(first, second, toc=toc)
+    pages = estimate_pages(document, 453.5, 700.0)
+    write_docx(document, tmp_path / "p.docx")
+    outline = read_docx_structure(tmp_path / "p.docx")
+    assert f"{{PAGEREF twee \\h|{pages.anchor_pages['twee']}}}" in outline
+    assert pages.anchor_pages["twee"] >= 5
+
+
+def test_footnote_numbers_follow_the_tree(tmp_path: Path) -> None:
+    note = t.FootnoteRef(4, (t.Text("Vierde"),))
+    again = t.FootnoteRef(4, (t.Text("Vierde"),))
+    first = t.FootnoteRef(1, (t.Text("Eerste"),))
+    section = t.DocSection("S", (_para("a", first), _para("b", note), _para("c", again)))
+    write_docx(_doc(section), tmp_path / "f.docx")
+    outline = read_docx_structure(tmp_path / "f.docx")
+    assert "a[^1]" in outline and "b[^4]" in outline and "c[^4]" in outline
+    assert "  [1] Eerste" in outline and "  [4] Vierde" in outline
+    notes = part(tmp_path / "f.docx", "word/footnotes.xml")
+    assert len(notes.xpath("//w:footnote[@w:id>0]", namespaces=NS)) == 2
+    doc = part(tmp_path / "f.docx", "word/document.xml")
+    assert doc.xpath("//w:footnoteReference/@w:customMarkFollows", namespaces=NS) == ["1"]
+
+
+def test_ordered_lists_restart(tmp_path: Path) -> None:
+    items = ((t.Text("een"),), (t.Text("twee"),))
+    section = t.DocSection("S", (t.ListBlock(items, ordered=True),
+                                 t.ListBlock(items, ordered=True)))
+    write_docx(_doc(section), tmp_path / "l.docx")
+    doc = part(tmp_path / "l.docx", "word/document.xml")
+    num_ids = doc.xpath("//w:numPr/w:numId/@w:val", namespaces=NS)
+    assert len(num_ids) == 4 and num_ids[0] != num_ids[2]
+    numbering = part(tmp_path / "l.docx", "word/numbering.xml")
+    for num_id in set(num_ids):
+        assert numbering.xpath(f"//w:num[@w:numId='{num_id}']//w:startOverride/@w:val",
+                               namespaces=NS) == ["1"]
+
+
+def test_missing_raster_is_a_build_error(tmp_path: Path) -> None:
+    figure = t.Figure("Grafiek", "Alt", "chart", raster_path=tmp_path / "missing.png")
+    with pytest.raises(BuildError, match=r"missing\.png"):
+        write_docx(_doc(t.DocSection("S", (figure,))), tmp_path / "x.docx")
+    assert not (tmp_path / "x.docx").exists()
+
+
+def test_reference_defines_every_mapped_style() -> None:
+    document = docx.Document(str(template_path(REFERENCE)))
+    ids = {s.style_id for s in document.styles}
+    wanted = {*HEADING.values(), *TOC_LEVEL.values(), *PARAGRAPH.values(),
+              *(getattr(STYLE, f.name) for f in dataclasses.fields(STYLE))}
+    assert wanted <= ids
+    normal = document.styles["Normal"]
+    assert normal.font.name == "Liberation Sans"
+    assert normal.font.size is not None and 9.5 <= normal.font.size.pt <= 10
+    heading = document.styles["Heading 1"]
+    assert str(heading.font.color.rgb) == "154273"
+    section = document.sections[0]
+    assert section.page_width is not None and round(section.page_width.cm, 1) == 21.0
+    assert section.left_margin is not None and round(section.left_margin.cm, 1) == 2.5
+
+
+def test_user_reference_without_house_styles(tmp_path: Path) -> None:
+    own = tmp_path / "own.docx"
+    docx.Document().save(str(own))
+    section = t.DocSection("S", (t.Heading(1, "Kop", "kop"),
+                                 t.Paragraph((t.Text("Doelstelling"),), "label")))
+    write_docx(_doc(section), tmp_path / "o.docx", reference_docx=own)
+    document = docx.Document(str(tmp_path / "o.docx"))
+    assert {"Label", "FootnoteText", "HouseTable"} <= {s.style_id for s in document.styles}
+    assert [p.style.name for p in document.paragraphs if p.text == "Doelstelling"] == ["Label"]
+    assert document.core_properties.author == "Auteur"
