@@ -12,7 +12,7 @@ import pytest
 
 from standgen.write.docx import package, write_docx
 from tests.sample_tree import sample_document
-from tests.unit.write.docx_helpers import MARKING, build
+from tests.unit.write.test_docx_support import MARKING, build
 
 ROOT = Path(__file__).resolve().parents[3]
 

@@ -18,7 +18,7 @@ from standgen.write.docx.document import REFERENCE
 from standgen.write.docx.pagination import estimate_pages, text_height
 from standgen.write.docx.readback import read_docx_structure
 from standgen.write.docx.styles import HEADING, PARAGRAPH, STYLE, TOC_LEVEL
-from tests.unit.write.docx_helpers import NS, part
+from tests.unit.write.test_docx_support import NS, part
 
 META = t.Metadata("Titel", "Onderwerp", "Auteur", "nl-NL", dt.datetime(2026, 1, 2, 3, 4, 5))
 COVER = t.Cover("Titel", "Ministerie", "Openbare versie", "Voorjaar 2026")

@@ -10,7 +10,7 @@ from lxml import etree
 
 from standgen.compose import tree as t
 from standgen.write.docx.readback import read_docx_structure
-from tests.unit.write.docx_helpers import MARKING, NS, build, part, part_names, texts
+from tests.unit.write.test_docx_support import MARKING, NS, build, part, part_names, texts
 
 
 @pytest.fixture(scope="module")
