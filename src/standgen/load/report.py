@@ -35,10 +35,25 @@ def load_report(path: str | Path) -> Report:
                            "keys such as title, period and chapters")
     root = main.resolve().parent
     _fill_table_data(data, root)
+    _unmark_value_maps(data)
     try:
         return Report.model_validate(data)
     except ValidationError as exc:
         raise SourceError(problems_from(exc, data, main.resolve())) from None
+
+
+def _unmark_value_maps(node: Any) -> None:
+    """Row values given as a mapping are plain data keyed by column: drop their source mark."""
+    if isinstance(node, list):
+        for item in node:
+            _unmark_value_maps(item)
+    elif isinstance(node, dict):
+        values = node.get("values")
+        if isinstance(values, dict) and "rows" not in node:
+            values.pop(SOURCE_KEY, None)
+        for key, value in node.items():
+            if key != SOURCE_KEY:
+                _unmark_value_maps(value)
 
 
 def _fill_table_data(node: Any, root: Path, path: str = "") -> None:

@@ -7,7 +7,7 @@ import re
 from standgen.errors import Problem, Severity
 from standgen.model.report import Footnote, Report
 from standgen.validate.problems import warning
-from standgen.validate.walk import child_path, strings_of, walk
+from standgen.validate.walk import child_path, place, strings_of, walk, walk_anchored
 
 FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 
@@ -22,13 +22,13 @@ def check_footnotes(report: Report) -> list[Problem]:
     declared = {note.id for note in report.all_footnotes()}
     used: set[str] = set()
     problems: list[Problem] = []
-    for path, node in walk(report):
+    for path, node, anchor in walk_anchored(report):
         for name, suffix, text in strings_of(node):
             for ref in footnote_refs(text):
                 used.add(ref)
                 if ref not in declared:
                     problems.append(Problem(
-                        node.loc(name, child_path(path, suffix)),
+                        place(node, name, child_path(path, suffix), anchor),
                         f"footnote [^{ref}] is not declared; add {{id: {ref}, text: …}} to "
                         "a `footnotes:` list, or correct the id", Severity.ERROR,
                         "unresolved-footnote"))

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 from standgen.errors import Problem, Severity
 from standgen.model.base import Node
-from standgen.validate.walk import child_path
+from standgen.validate.walk import Anchor, child_path, place
 
 
-def error(node: Node, key: str, path: str, message: str, code: str) -> Problem:
+def error(node: Node, key: str, path: str, message: str, code: str,
+          anchor: Anchor = None) -> Problem:
     """An error at field `key` of `node`, reported under `path` (the node's own path)."""
-    return Problem(node.loc(key, child_path(path, key)), message, Severity.ERROR, code)
+    return Problem(place(node, key, child_path(path, key), anchor), message, Severity.ERROR,
+                   code)
 
 
-def warning(node: Node, key: str, path: str, message: str, code: str) -> Problem:
+def warning(node: Node, key: str, path: str, message: str, code: str,
+            anchor: Anchor = None) -> Problem:
     """A warning at field `key` of `node`, reported under `path` (the node's own path)."""
-    return Problem(node.loc(key, child_path(path, key)), message, Severity.WARNING, code)
+    return Problem(place(node, key, child_path(path, key), anchor), message,
+                   Severity.WARNING, code)

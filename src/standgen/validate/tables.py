@@ -28,17 +28,18 @@ def _check_columns(table: IndicatorTable, path: str) -> list[Problem]:
                 problems.append(error(
                     column, "year", col_path,
                     f"year {column.year} comes after {before} in the {role} columns; list "
-                    "year columns in ascending order", "year-order"))
+                    "year columns in ascending order", "year-order", (table, "columns")))
             last_year[role] = column.year
         key = column.key
         if not key:
             problems.append(error(column, "id", col_path, "column has no id, label, year or "
-                                  "role; give it at least a label", "column-key"))
+                                  "role; give it at least a label", "column-key",
+                                  (table, "columns")))
         elif key in seen:
             problems.append(error(
                 column, "id", col_path,
                 f"two columns have the key {key!r}; give one of them a distinct `id`",
-                "duplicate-column"))
+                "duplicate-column", (table, "columns")))
         seen.add(key)
     return problems
 
@@ -82,16 +83,16 @@ def _check_derivations(table: IndicatorTable, path: str) -> list[Problem]:
     for index, row in enumerate(table.rows):
         if row.derived is not None:
             problems += _check_refs(row.derived, row_keys, "row", row,
-                                    f"{path}.rows[{index}]", table.id)
+                                    f"{path}.rows[{index}]", table)
     for index, column in enumerate(table.columns):
         if column.derived is not None:
             problems += _check_refs(column.derived, col_keys, "column", column,
-                                    f"{path}.columns[{index}]", table.id)
+                                    f"{path}.columns[{index}]", table)
     return problems
 
 
 def _check_refs(derivation: Derivation, known: set[str], what: str, node: Row | Column,
-                path: str, table_id: str) -> list[Problem]:
+                path: str, table: IndicatorTable) -> list[Problem]:
     refs: list[str] = []
     if isinstance(derivation.sum, list):
         refs += derivation.sum
@@ -103,5 +104,5 @@ def _check_refs(derivation: Derivation, known: set[str], what: str, node: Row | 
         return []
     return [error(node, "derived", path,
                   f"derivation refers to unknown {what}(s) {', '.join(map(repr, missing))} "
-                  f"in table {table_id!r}; known {what}s: {', '.join(sorted(known))}",
-                  "unknown-reference")]
+                  f"in table {table.id!r}; known {what}s: {', '.join(sorted(known))}",
+                  "unknown-reference", (table, f"{what}s"))]

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from standgen.errors import Location
 from standgen.model.base import Node
+
+Anchor = tuple[Node, str] | None
 
 
 def child_path(path: str, name: str) -> str:
@@ -14,22 +17,38 @@ def child_path(path: str, name: str) -> str:
 
 def walk(node: Node, path: str = "") -> Iterator[tuple[str, Node]]:
     """Every node below (and including) `node`, depth first, in field order."""
-    yield path, node
+    for sub, child, _anchor in walk_anchored(node, path):
+        yield sub, child
+
+
+def walk_anchored(node: Node, path: str = "",
+                  anchor: Anchor = None) -> Iterator[tuple[str, Node, Anchor]]:
+    """Like `walk`, with each node's anchor: the nearest ancestor read from a source
+    mapping and the key under which the node stands, for nodes written as shorthands."""
+    yield path, node, anchor
     for name in type(node).model_fields:
         if name == "source":
             continue
         value = getattr(node, name)
         sub = child_path(path, name)
+        below: Anchor = (node, name) if node.source is not None else anchor
         if isinstance(value, Node):
-            yield from walk(value, sub)
+            yield from walk_anchored(value, sub, below)
         elif isinstance(value, list | tuple):
             for index, item in enumerate(value):
                 if isinstance(item, Node):
-                    yield from walk(item, f"{sub}[{index}]")
+                    yield from walk_anchored(item, f"{sub}[{index}]", below)
         elif isinstance(value, dict):
             for key, item in value.items():
                 if isinstance(item, Node):
-                    yield from walk(item, f"{sub}.{key}")
+                    yield from walk_anchored(item, f"{sub}.{key}", below)
+
+
+def place(node: Node, key: str, path: str, anchor: Anchor = None) -> Location:
+    """Where field `key` of `node` stands; a shorthand node falls back to its anchor's key."""
+    if node.source is None and anchor is not None:
+        return anchor[0].loc(anchor[1], path)
+    return node.loc(key, path)
 
 
 def strings_of(node: Node) -> Iterator[tuple[str, str, str]]:
