@@ -29,7 +29,8 @@ PCT_TABLE = """\
     rows:
       - {{id: real, label: Realisatie, values: [3941]}}
       - {{id: plan, label: Plan, values: [5276]}}
-      - {{id: pct, label: "%", unit: percent, derived: {{percent_of: [real, plan]}}, values: [{pct}]}}
+      - {{id: pct, label: "%", unit: percent, derived: {{percent_of: [real, plan]}},
+         values: [{pct}]}}
 """
 CHART = """\
 - table:
@@ -105,7 +106,7 @@ CASES = [
          0, "h1.yaml", L + 7, TABLE + ".rows[2].values[1]", "published 7 differs from the "
          "computed 6 (sum of a, b)", "warning"),
     Case("percentage that does not match", _h1(PCT_TABLE.format(pct="74.8")),
-         0, "h1.yaml", L + 7, TABLE + ".rows[2].values[0]", "published 74,8 differs from "
+         0, "h1.yaml", L + 8, TABLE + ".rows[2].values[0]", "published 74,8 differs from "
          "the computed 74,7 (real / plan × 100)", "warning"),
     Case("delta that does not match", _h1("""\
         - table:
