@@ -2,8 +2,8 @@
 
 While a page is drawn, each footnote mark reports itself through a canvas callback. At the
 end of the page the notes due are drawn into the space reserved at the foot of the frame;
-the reservation per page comes from the previous layout pass. Notes that do not fit are
-carried to the next page's foot, so none is ever lost.
+the reservation per page comes from the previous layout pass. What does not fit (a very long
+note is split) is carried to the next page's foot, so no note is ever lost.
 """
 
 from __future__ import annotations
@@ -34,6 +34,25 @@ class NoteLog:
     placed: dict[int, int] = field(default_factory=dict)
 
 
+@dataclass
+class Piece:
+    """A note, or the rest of a note that was split, waiting for a page foot."""
+
+    number: int
+    paragraph: RLParagraph
+    height: float
+    due: int
+    first: bool = True
+    forced: bool = False
+
+
+def area_height(pieces: list[Piece]) -> float:
+    """The space a footnote area with these pieces takes, rule included."""
+    if not pieces:
+        return 0.0
+    return RULE_GAP + sum(p.height + NOTE_GAP for p in pieces)
+
+
 class FootnoteKeeper:
     """Collects the marks drawn on a page and draws their notes at the page's foot."""
 
@@ -42,8 +61,8 @@ class FootnoteKeeper:
         self._notes = notes
         self._styles = styles
         self._page_of = page_of
-        self._heights: dict[int, float] = {}
-        self.pending: list[int] = []
+        self._seen: set[int] = set()
+        self.pending: list[Piece] = []
         self.log = NoteLog()
 
     def install(self, canv: Canvas) -> None:
@@ -52,93 +71,99 @@ class FootnoteKeeper:
 
     def _on_mark(self, canv: Canvas, kind: str, label: str | None) -> None:
         number = int(label or 0)
-        if number in self._notes and number not in self.log.placed and \
-                number not in self.pending:
-            self.pending.append(number)
+        if number in self._notes and number not in self._seen:
+            self._seen.add(number)
+            para = RLParagraph(to_markup(self._notes[number], notes=False),
+                               self._styles.footnote, bulletText=str(number))
+            height = para.wrap(TEXT_WIDTH, TEXT_HEIGHT)[1]
+            self.pending.append(Piece(number, para, height, self._page_of()))
 
-    def _paragraph(self, number: int) -> RLParagraph:
-        markup = to_markup(self._notes[number], notes=False)
-        return RLParagraph(markup, self._styles.footnote, bulletText=str(number))
+    def take(self, space: float) -> list[Piece]:
+        """Remove and return the leading pieces that fit in `space`, splitting one if needed."""
+        chosen: list[Piece] = []
+        while self.pending:
+            piece = self.pending[0]
+            room = space - area_height(chosen) - (0 if chosen else RULE_GAP) - NOTE_GAP
+            if piece.height <= room + 0.01:
+                chosen.append(self.pending.pop(0))
+                continue
+            parts = piece.paragraph.split(TEXT_WIDTH, room) if room > 0 else []
+            if len(parts) == 2:
+                head = Piece(piece.number, parts[0], parts[0].wrap(TEXT_WIDTH, room)[1],
+                             piece.due, piece.first)
+                tail_height = parts[1].wrap(TEXT_WIDTH, TEXT_HEIGHT)[1]
+                self.pending[0] = Piece(piece.number, parts[1], tail_height, piece.due, False)
+                chosen.append(head)
+            break
+        return chosen
 
-    def note_height(self, number: int) -> float:
-        """The height of one note set in the text width."""
-        if number not in self._heights:
-            self._heights[number] = self._paragraph(number).wrap(TEXT_WIDTH, TEXT_HEIGHT)[1]
-        return self._heights[number]
-
-    def area_height(self, numbers: list[int]) -> float:
-        """The space a footnote area with these notes takes, rule included."""
-        if not numbers:
-            return 0.0
-        notes = sum(self.note_height(n) for n in numbers)
-        return RULE_GAP + notes + NOTE_GAP * len(numbers)
-
-    def fitting(self, numbers: list[int], space: float) -> list[int]:
-        """The leading notes of `numbers` that fit in `space`."""
-        count = 0
-        while count < len(numbers) and self.area_height(numbers[:count + 1]) <= space + 0.01:
-            count += 1
-        return numbers[:count]
-
-    def draw(self, canv: Canvas, numbers: list[int], x: float, top: float) -> None:
-        """Draw the rule and the notes downwards from `top`."""
+    def draw(self, canv: Canvas, pieces: list[Piece], x: float, top: float) -> None:
+        """Draw the rule and the pieces downwards from `top`."""
         canv.saveState()
         canv.setStrokeColor(RULE_GREY)
         canv.setLineWidth(0.5)
         canv.line(x, top - RULE_GAP / 2, x + RULE_LENGTH, top - RULE_GAP / 2)
         canv.restoreState()
         y = top - RULE_GAP
-        page = self._page_of()
-        for number in numbers:
-            para = self._paragraph(number)
-            _, height = para.wrap(TEXT_WIDTH, TEXT_HEIGHT)
+        for piece in pieces:
+            height = piece.paragraph.wrap(TEXT_WIDTH, TEXT_HEIGHT)[1]
             y -= height + NOTE_GAP
-            para.drawOn(canv, x, y)
-            self.log.placed[number] = page
-        self.pending = [n for n in self.pending if n not in numbers]
+            piece.paragraph.drawOn(canv, x, y)
+            if piece.first:
+                self.log.placed.setdefault(piece.number, self._page_of())
+
+    def _relevant(self) -> list[Piece]:
+        page = self._page_of()
+        return [p for p in self.pending if p.due == page or p.forced]
+
+    def note_need(self) -> float:
+        """Record the space this page's notes need (capped); notes carried here only
+        because an earlier page lacked reserved space are not counted."""
+        page = self._page_of()
+        need = min(area_height(self._relevant()), TEXT_HEIGHT * MAX_SHARE)
+        self.log.needed[page] = max(self.log.needed.get(page, 0.0), need)
+        return need
 
     def end_page(self, canv: Canvas, x: float, top: float, reserve: float) -> None:
         """At the end of a page: draw the due notes that fit and note the space needed."""
-        page = self._page_of()
-        self.log.needed[page] = min(self.area_height(self.pending), TEXT_HEIGHT * MAX_SHARE)
-        chosen = self.fitting(self.pending, reserve)
+        need = self.note_need()
+        relevant = self._relevant()
+        chosen = self.take(reserve)
         if chosen:
             self.draw(canv, chosen, x, top)
+        for piece in self.pending:
+            if any(piece.number == r.number for r in relevant):
+                piece.forced = piece.forced or reserve + 0.5 >= need
 
 
 class NoteDrain(Flowable):  # type: ignore[misc]
     """Placed after the last block: pages out notes the last page's foot cannot hold."""
 
     def __init__(self, keeper: FootnoteKeeper, reserve_now: Callable[[], float],
-                 numbers: list[int] | None = None) -> None:
+                 part: bool = False) -> None:
         super().__init__()
         self._keeper = keeper
         self._reserve_now = reserve_now
-        self._numbers = numbers
+        self._part = part
         self._box = 0.0
 
-    def _due(self) -> list[int]:
-        return list(self._keeper.pending) if self._numbers is None else self._numbers
-
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        due = self._due()
-        need = self._keeper.area_height(due)
-        if self._numbers is None and need <= self._reserve_now() + 0.01:
+        need = area_height(self._keeper.pending)
+        if self._part:
+            self._box = aH
+        elif need <= self._reserve_now() + 0.01:
             self._box = 0.0
         else:
-            self._box = max(need, aH) if need <= aH else need
+            self._keeper.note_need()
+            self._box = aH if need <= aH else aH + 1
         return aW, self._box
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
-        due = self._due()
-        first = self._keeper.fitting(due, aH)
-        if not first:
-            return []
-        rest = [n for n in due if n not in first]
-        return [NoteDrain(self._keeper, self._reserve_now, first),
-                NoteDrain(self._keeper, self._reserve_now, rest)]
+        return [NoteDrain(self._keeper, self._reserve_now, part=True),
+                NoteDrain(self._keeper, self._reserve_now)]
 
     def draw(self) -> None:
-        due = self._due()
-        if self._box and due:
-            self._keeper.draw(self.canv, due, 0, self._keeper.area_height(due))
+        if self._box:
+            chosen = self._keeper.take(self._box)
+            if chosen:
+                self._keeper.draw(self.canv, chosen, 0, area_height(chosen))

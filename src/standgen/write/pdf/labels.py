@@ -8,9 +8,10 @@ PAGE_X_OF_Y = "pagina {x} van {y}"
 COPY = "Exemplaar nr. {n}"
 BULLET = "•"
 LEADER = "."
+SEPARATOR = " · "
 DIGITS = "0123456789"
 
 
 def writer_texts() -> tuple[str, ...]:
     """Every fixed string the writer may print, for the glyph check."""
-    return (TABLE, FIGURE, PAGE_X_OF_Y, COPY, BULLET, LEADER, DIGITS)
+    return (TABLE, FIGURE, PAGE_X_OF_Y, COPY, BULLET, LEADER, SEPARATOR, DIGITS)

@@ -44,9 +44,8 @@ def draw_marking(canv: Canvas, marking: t.Marking, fonts_bold: str, fonts_regula
     canv.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 9 * mm, marking.text)
     canv.drawCentredString(PAGE_WIDTH / 2, 7 * mm, marking.text)
     canv.setFont(fonts_regular, 7.5)
-    extras = list(marking.extra)
-    for i, line in enumerate(extras):
-        canv.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - (12.5 + 3.2 * i) * mm, line)
+    if marking.extra:
+        canv.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 12.5 * mm, labels.SEPARATOR.join(marking.extra))
     if marking.copy_number:
         canv.drawString(MARGIN_LEFT, 7 * mm, labels.COPY.format(n=marking.copy_number))
     canv.restoreState()
@@ -86,12 +85,14 @@ def _lines(canv: Canvas, text: str, font: str, size: float, y: float,
     return y
 
 
-def draw_cover(canv: Canvas, cover: t.Cover, styles: Styles) -> None:
+def draw_cover(canv: Canvas, cover: t.Cover, styles: Styles, marked: bool) -> None:
     """The cover: ribbon and ministry at the top, title block, edition and classification."""
     f = styles.fonts
     canv.saveState()
     canv.setFillColor(LOGO_BLUE)
-    canv.rect(PAGE_WIDTH / 2 - 6 * mm, PAGE_HEIGHT - 42 * mm, 12 * mm, 42 * mm, stroke=0, fill=1)
+    top = PAGE_HEIGHT - (17 * mm if marked else 0)
+    canv.rect(PAGE_WIDTH / 2 - 6 * mm, PAGE_HEIGHT - 42 * mm, 12 * mm,
+              top - PAGE_HEIGHT + 42 * mm, stroke=0, fill=1)
     canv.setFont(f.regular, 11)
     canv.drawString(PAGE_WIDTH / 2 + 9 * mm, PAGE_HEIGHT - 38 * mm, cover.ministry)
     y = _lines(canv, cover.title, f.bold, 34, PAGE_HEIGHT * 0.62, LOGO_BLUE)

@@ -120,7 +120,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         return page_label(int(self.page), self.plan.total, self.document.marking)
 
     def _on_cover(self, canv: Canvas, doc: StandDoc) -> None:
-        draw_cover(canv, self.document.cover, self.styles)
+        draw_cover(canv, self.document.cover, self.styles, self.document.marking is not None)
         self._mark(canv)
         marking = self.document.marking
         if marking is not None and marking.page_x_of_y:
