@@ -8,6 +8,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from PIL import Image
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
@@ -144,3 +145,27 @@ def test_user_reference_without_house_styles(tmp_path: Path) -> None:
     assert {"Label", "FootnoteText", "HouseTable"} <= {s.style_id for s in document.styles}
     assert [p.style.name for p in document.paragraphs if p.text == "Doelstelling"] == ["Label"]
     assert document.core_properties.author == "Auteur"
+
+
+def test_group_and_subtotal_rows_and_figure_data_table(tmp_path: Path) -> None:
+    def row(label: str, value: str, role: t.RowRole = "data") -> t.TableRow:
+        return t.TableRow((t.Cell((t.Text(label),)), t.Cell((t.Text(value),), "right")), role)
+
+    data = t.Table("Gegevens bij figuur", (row("Jaar", "Waarde"),),
+                   (row("Land", "", "group"), row("2024", "53,9"),
+                    row("Subtotaal", "53,9", "subtotal")), (0.6, 0.4))
+    image = tmp_path / "pixel.png"
+    Image.new("RGB", (20, 10), "white").save(image)
+    figure = t.Figure("Grafiek", "Alt-tekst", "chart", raster_path=image, width_cm=4,
+                      data_table=data, number=1, anchor="fig")
+    cover = dataclasses.replace(COVER, classification_lines=("Dep. VERTROUWELIJK", "Tot 2030"))
+    document = dataclasses.replace(_doc(t.DocSection("S", (figure,))), cover=cover)
+    write_docx(document, tmp_path / "g.docx")
+    lines = read_docx_structure(tmp_path / "g.docx").splitlines()
+    caption = lines.index("  [Caption] {#fig}Figuur {SEQ Figuur \\* ARABIC|1} – Grafiek")
+    assert "[image title='Grafiek' descr='Alt-tekst']" in lines[caption - 1]
+    assert lines[caption + 1] == "  [Caption] Gegevens bij figuur"
+    assert "    row(italic,shaded): Land | " in lines
+    assert "    row(bold,rule-above): Subtotaal | 53,9" in lines
+    assert "  [Cover Classification] Dep. VERTROUWELIJK" in lines
+    assert "  [Cover Classification] Tot 2030" in lines

@@ -62,7 +62,7 @@ def _header(document: t.Document, furniture: SectionFurniture) -> list[Element]:
     out = _marking_lines(document.marking, with_extra=True)
     if furniture.running_header:
         out.append(paragraph(STYLE.header, text_run(furniture.running_header)))
-    return out or [paragraph(STYLE.header)]
+    return out or [paragraph(STYLE.marking)]
 
 
 def _footer(document: t.Document, furniture: SectionFurniture, total: int) -> list[Element]:

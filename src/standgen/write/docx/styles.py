@@ -99,6 +99,7 @@ class StyleSpec:
     indent_cm: float = 0.0
     borders: tuple[str, ...] = ()
     border_color: str = LOGOBLAUW
+    border_space: int = 6
     shade: str | None = None
     tabs: tuple[tuple[str, float, str], ...] = ()
     vert: str | None = None
@@ -140,7 +141,8 @@ def house_styles(house: HouseStyle) -> tuple[StyleSpec, ...]:
         StyleSpec("Subtitle", "Subtitle", next_id="Normal", size=15, color=LOGOBLAUW,
                   after=12, line=1.0),
         StyleSpec("CoverMinistry", "Cover Ministry", size=11, bold=True, color="FFFFFF",
-                  shade=LOGOBLAUW, before=0, after=0, line=1.0, indent_cm=0.0),
+                  shade=LOGOBLAUW, before=6, after=0, line=1.0,
+                  borders=("top", "left", "bottom", "right"), border_space=4),
         StyleSpec("CoverTagline", "Cover Tagline", size=13, italic=True, color=HEMELBLAUW,
                   after=36, line=1.0),
         StyleSpec("CoverEdition", "Cover Edition", size=12, bold=True, color=LOGOBLAUW,
@@ -155,7 +157,8 @@ def house_styles(house: HouseStyle) -> tuple[StyleSpec, ...]:
                   tabs=(("right", right, "dot"),)),
         StyleSpec("TOC3", "toc 3", next_id="Normal", indent_cm=1.2, after=2,
                   tabs=(("right", right, "dot"),)),
-        StyleSpec("Header", "header", size=7.5, color=GREY, after=0, line=1.0,
+        StyleSpec("Header", "header", size=7.5, color=GREY, after=14, line=1.0,
+                  borders=("bottom",), border_color=HEMELBLAUW, border_space=2,
                   tabs=(("center", right / 2, "none"), ("right", right, "none"))),
         StyleSpec("Footer", "footer", size=7.5, color=GREY, after=0, line=1.0,
                   tabs=(("center", right / 2, "none"), ("right", right, "none"))),
@@ -181,7 +184,8 @@ def _ppr(spec: StyleSpec) -> Element:
             if side in spec.borders:
                 size = "12" if side == "left" and len(spec.borders) == 1 else "6"
                 bdr.append(el(f"w:{side}", {"w:val": "single", "w:sz": size,
-                                            "w:space": "6", "w:color": spec.border_color}))
+                                            "w:space": str(spec.border_space),
+                                            "w:color": spec.border_color}))
         ppr.append(bdr)
     if spec.shade:
         ppr.append(el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": spec.shade}))

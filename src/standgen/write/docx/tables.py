@@ -23,6 +23,7 @@ class _Look:
     top: str | None = None
     bottom: str | None = None
     shade: str | None = None
+    header: bool = False
 
 
 def caption_paragraph(ctx: Context, label: str, caption: str, number: int | None,
@@ -67,7 +68,7 @@ def _cell(ctx: Context, cell: t.Cell | None, width: int, span: int, vmerge: str 
         tc_pr.append(borders)
     if look.shade:
         tc_pr.append(el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": look.shade}))
-    tc_pr.append(el("w:vAlign", {"w:val": "bottom" if look.bottom else "top"}))
+    tc_pr.append(el("w:vAlign", {"w:val": "bottom" if look.header else "top"}))
     p = paragraph(STYLE.table_text)
     if cell is not None:
         p[0].append(el("w:jc", {"w:val": _JC[cell.align]}))
@@ -77,7 +78,7 @@ def _cell(ctx: Context, cell: t.Cell | None, width: int, span: int, vmerge: str 
 
 def _look(row: t.TableRow, header: bool, last_header: bool) -> _Look:
     if header:
-        return _Look(bold=True, bottom=LOGOBLAUW if last_header else None)
+        return _Look(bold=True, bottom=LOGOBLAUW if last_header else None, header=True)
     match row.role:
         case "total":
             return _Look(bold=True, top=LOGOBLAUW)
