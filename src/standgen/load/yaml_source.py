@@ -7,12 +7,14 @@ file), and convert numbers to Decimal so that no float ever touches a figure.
 
 from __future__ import annotations
 
-from decimal import Decimal
+import math
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarfloat import ScalarFloat
 
@@ -24,6 +26,21 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 2_000_000
 MAX_ALIAS_REUSE = 2_000
 INCLUDE_KEY = "include"
+
+
+class _DecimalConstructor(RoundTripConstructor):
+    """Reads YAML floats as Decimal from their written text, so 1.420 keeps three decimals."""
+
+    def construct_decimal(self, node: Any) -> Any:
+        text = str(node.value).replace("_", "")
+        try:
+            return Decimal(text)
+        except InvalidOperation:  # .inf, .nan: refused later by the model
+            return self.construct_yaml_float(node)
+
+
+_DecimalConstructor.add_constructor("tag:yaml.org,2002:float",
+                                    _DecimalConstructor.construct_decimal)
 
 
 class _Reader:
@@ -71,7 +88,10 @@ class _Reader:
                                  node.lc.item(i)[0] + 1)
                     for i, v in enumerate(node)]
         if isinstance(node, ScalarFloat | float):
-            return Decimal(str(node)) if str(node) not in ("inf", "-inf", "nan") else node
+            if not math.isfinite(node):
+                raise source_error(file, line, field, f"{node} is not a number a report can "
+                                   "print; write a finite number or a status word (n.t.b.)")
+            return Decimal(str(node))
         if isinstance(node, str):
             check_text(node, Location(file, line, field))
             return str(node)
@@ -150,6 +170,7 @@ def read_text(path: Path, at: Location) -> str:
 def parse_yaml(text: str, path: Path) -> Any:
     """Parse YAML, turning parser errors into a located SourceError."""
     yaml = YAML(typ="rt")
+    yaml.Constructor = _DecimalConstructor
     yaml.allow_duplicate_keys = False
     try:
         return yaml.load(text)

@@ -167,6 +167,14 @@ CASES = [
         "h: &h [*g, *g, *g, *g, *g, *g, *g, *g, *g, *g]\n"
         "i: &i [*h, *h, *h, *h, *h, *h, *h, *h, *h, *h]\n")},
          "h1.yaml", 4, "chapters[0].e[0]", "aliases"),
+    Case("infinite number", {**WITH_H1, "h1.yaml": chapter("""\
+        - table:
+            id: t
+            title: Tabel
+            columns: [2025]
+            rows:
+              - {id: a, values: [.inf]}
+        """)}, "h1.yaml", BLOCKS_LINE + 5, TABLE + ".rows[0].values[0]", "finite number"),
     Case("missing data file", {**WITH_H1, "h1.yaml": chapter(DATA_TABLE.format(
         data="data/ontbreekt.csv"))}, "h1.yaml", BLOCKS_LINE + 4, TABLE + ".data",
          "data file not found"),
