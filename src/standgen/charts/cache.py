@@ -7,6 +7,7 @@ import time
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from multiprocessing.context import BaseContext
 from pathlib import Path
 
 from standgen.charts.data import ChartData, RenderedChart
@@ -47,6 +48,16 @@ class ChartCache:
         return render_chart(data, self.directory, self.style)
 
 
+START_METHODS = ("fork", "spawn")  # fork reuses the loaded matplotlib; spawn elsewhere
+
+
+def pool_context() -> BaseContext:
+    """The multiprocessing context for render workers: fork where the platform has it."""
+    available = multiprocessing.get_all_start_methods()
+    method = next(m for m in (*START_METHODS, available[0]) if m in available)
+    return multiprocessing.get_context(method)
+
+
 def _render_job(job: tuple[ChartData, Path, ChartStyle]) -> str:
     data, directory, style = job
     return render_chart(data, directory, style).key
@@ -65,8 +76,8 @@ def render_all(items: Sequence[ChartData], cache_dir: Path, *, jobs: int = 1,
             missing.setdefault(cache.key(data), data)
     work = [(data, cache_dir, cache.style) for data in missing.values()]
     if jobs > 1 and len(work) > 1:
-        context = multiprocessing.get_context("forkserver")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(work)), mp_context=context) as pool:
+        with ProcessPoolExecutor(max_workers=min(jobs, len(work)),
+                                 mp_context=pool_context()) as pool:
             list(pool.map(_render_job, work))
     else:
         for job in work:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
+from standgen.charts.alt import NO_DATA
 from standgen.charts.axes import label_size
 from standgen.charts.data import ChartData
 from standgen.charts.labels import share_label, shares
@@ -29,14 +30,16 @@ def draw_donut(ax: Axes, data: ChartData, style: ChartStyle) -> None:
 
 def _draw_round(ax: Axes, data: ChartData, style: ChartStyle, donut: bool) -> None:
     series = data.data_series[0] if data.data_series else None
-    if series is None:
-        ax.set_axis_off()
-        return
-    parts = shares(series.values)
+    parts = shares(series.values) if series is not None else ()
     items = [(cat, float(v), s, style.slice_colours[i % len(style.slice_colours)])
              for i, (cat, v, s) in enumerate(zip(data.categories, series.values, parts,
                                                  strict=False))
-             if v is not None and s is not None and v > 0]
+             if v is not None and s is not None and v > 0] if series is not None else []
+    if not items:
+        ax.set_axis_off()
+        ax.text(0.5, 0.5, NO_DATA, ha="center", va="center", transform=ax.transAxes,
+                color="#666666", fontstyle="italic")
+        return
     wedge_props = {"edgecolor": "white", "linewidth": 1.2}
     if donut:
         wedge_props["width"] = DONUT_WIDTH

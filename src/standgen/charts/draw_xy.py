@@ -72,7 +72,7 @@ def draw_line(ax: Axes, data: ChartData, style: ChartStyle) -> None:
                 label=series.label, zorder=2)
     norm_line(ax, data, style)
     category_ticks(ax, data)
-    ax.set_xlim(-0.5, n - 0.5)
+    ax.set_xlim(-0.5, max(n, 1) - 0.5)
     setup_value_axis(ax.yaxis, data)
     value_limits(ax, data, head=0.15)
 
@@ -176,7 +176,7 @@ def draw_hbar(ax: Axes, data: ChartData, style: ChartStyle) -> None:
                        height * 0.9, color=colour, label=series.label, zorder=3)
         ax.bar_label(bars, labels=_labels(series, data, idx), padding=3,
                      fontsize=label_size(style), color=style.text_colour)
-    if k == 1:
+    if len(series_list) == 1:
         _missing_marks(ax, data, order, style)
     _reference_marks(ax, data, style, GROUP_WIDTH / 2 + 0.04, horizontal=True, order=order)
     norm_line(ax, data, style, vertical=True)

@@ -27,6 +27,12 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
+@lru_cache(maxsize=1)
+def matplotlib_version() -> str:
+    """The installed matplotlib version, read from package metadata without importing it."""
+    return version("matplotlib")
+
+
 def _data_payload(data: ChartData) -> dict[str, Any]:
     return {
         "type": data.type,
@@ -49,7 +55,7 @@ def chart_key(data: ChartData, style: ChartStyle) -> str:
         "data": _data_payload(data),
         "style": asdict(style),
         "standgen": __version__,
-        "matplotlib": version("matplotlib"),
+        "matplotlib": matplotlib_version(),
         "code": code_digest(),
     }
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, separators=(",", ":"))

@@ -9,9 +9,11 @@ import sys
 from pathlib import Path
 
 import matplotlib
+import pytest
 from matplotlib.image import imread
 from pypdf import PdfReader
 
+from standgen.charts.data import ChartData
 from standgen.charts.render import draw_figure, rc_params, render_chart
 from standgen.charts.style import ChartStyle
 from tests.unit.charts.samples import BAR, BY_TYPE, HBAR, LINE, LINE_TARGET, PIE
@@ -120,3 +122,24 @@ def test_importing_charts_does_not_import_matplotlib() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
     assert out.stdout.strip() == "False"
+
+
+def _variants(data: ChartData) -> list[ChartData]:
+    """The chart with no numbers at all, with no series, and with negative numbers."""
+    def mapped(fn):  # type: ignore[no-untyped-def]
+        return tuple(dataclasses.replace(s, values=tuple(fn(v) for v in s.values))
+                     for s in data.series)
+    return [dataclasses.replace(data, series=mapped(lambda v: None)),
+            dataclasses.replace(data, series=()),
+            dataclasses.replace(data, categories=(), series=tuple(
+                dataclasses.replace(s, values=()) for s in data.series)),
+            dataclasses.replace(data, series=mapped(lambda v: None if v is None else -v))]
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("name", sorted(BY_TYPE))
+def test_degenerate_data_still_renders(name: str, tmp_path: Path) -> None:
+    for variant in _variants(BY_TYPE[name]):
+        chart = render_chart(variant, tmp_path, ChartStyle(dpi=50))
+        assert chart.raster_path.stat().st_size > 0
+        assert chart.alt_text.endswith(".")
