@@ -57,7 +57,7 @@ def test_write_raises_build_error_and_writes_nothing(tmp_path: Path) -> None:
 
 def test_missing_font_file_is_a_build_error(tmp_path: Path) -> None:
     fonts = dataclasses.replace(default_fonts(), bold=tmp_path / "absent.ttf")
-    with pytest.raises(BuildError, match="absent.ttf"):
+    with pytest.raises(BuildError, match=r"absent\.ttf"):
         write_pdf(_with_paragraph("a"), tmp_path / "out.pdf", fonts=fonts)
 
 

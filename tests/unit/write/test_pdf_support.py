@@ -57,7 +57,7 @@ def toc_numbers(toc_text: str, entries: tuple[t.TocEntry, ...]) -> dict[str, int
     for entry in entries:
         for line in lines:
             flat = squash(line)
-            if entry.text in flat:
+            if flat.startswith(squash(entry.display) + " "):
                 match = re.search(r"(\d+)\s*$", flat)
                 assert match, f"no page number on TOC line {line!r}"
                 found[entry.anchor] = int(match.group(1))

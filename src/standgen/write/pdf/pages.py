@@ -45,7 +45,8 @@ def draw_marking(canv: Canvas, marking: t.Marking, fonts_bold: str, fonts_regula
     canv.drawCentredString(PAGE_WIDTH / 2, 7 * mm, marking.text)
     canv.setFont(fonts_regular, 7.5)
     if marking.extra:
-        canv.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 12.5 * mm, labels.SEPARATOR.join(marking.extra))
+        extras = labels.SEPARATOR.join(marking.extra)
+        canv.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 12.5 * mm, extras)
     if marking.copy_number:
         canv.drawString(MARGIN_LEFT, 7 * mm, labels.COPY.format(n=marking.copy_number))
     canv.restoreState()

@@ -26,9 +26,11 @@ def caption_markup(label: str, number: int | None, caption: str, anchor: str) ->
 
 
 def _column_count(table: t.Table) -> int:
+    """The number of grid columns: one per column width, else the widest row."""
+    if table.column_widths:
+        return len(table.column_widths)
     rows = table.header_rows + table.body_rows
-    widest = max((sum(c.colspan for c in row.cells) for row in rows), default=1)
-    return max(len(table.column_widths), widest)
+    return max((sum(c.colspan for c in row.cells) for row in rows), default=1)
 
 
 def _widths(table: t.Table, count: int, width: float) -> list[float]:
