@@ -138,7 +138,7 @@ def confidential_candidates(report: Report, levels: Levels) -> list[Candidate]:
     for note in report.all_footnotes():
         level = note.rubricering or report.rubricering
         collector.add(note.text, collector.is_secret(level), f"footnote {note.id}")
-    public = squash(" \u241e ".join(collector.public))
+    public = squash(_MARKUP.sub("", " \u241e ".join(collector.public)))
     seen: set[str] = set()
     out: list[Candidate] = []
     for candidate in collector.secret:
