@@ -11,6 +11,7 @@ from standgen.model.tables import IndicatorTable
 from standgen.validate.figures import check_figures
 from standgen.validate.footnotes import check_footnotes
 from standgen.validate.ids import check_ids
+from standgen.validate.missing import check_missing
 from standgen.validate.numbering import check_numbering
 from standgen.validate.rubricering import check_rubricering
 from standgen.validate.tables import check_table
@@ -35,6 +36,7 @@ def validate_report(report: Report, *, levels: Levels | None = None) -> Problems
     found += check_footnotes(report)
     found += check_rubricering(report, levels)
     found += check_figures(report)
+    found += check_missing(report)
     return Problems(_in_source_order(report, found))
 
 
