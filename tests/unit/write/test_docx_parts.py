@@ -58,7 +58,8 @@ def test_page_estimate_counts_sections_and_breaks() -> None:
     long = tuple(_para("woord " * 200) for _ in range(12))
     first = t.DocSection("Een", (t.Heading(1, "Een", "een"), *long, t.Heading(2, "Laat", "laat")))
     second = t.DocSection("Twee", (t.Heading(1, "Twee", "twee"), t.PageBreak(),
-                                   _para("na"), t.Heading(2, "Daarna", "daarna")))
+                                   _para("na"), t.Heading(2, "Daarna", "daarna"),
+                                   t.PageBreak()))
     toc = t.TableOfContents("Inhoud", (t.TocEntry(1, "Een", "een"),))
     pages = estimate_pages(_doc(first, second, toc=toc), 453.5, 700.0)
     assert pages.toc_page == 2 and pages.section_pages[0] == 3
@@ -169,3 +170,17 @@ def test_group_and_subtotal_rows_and_figure_data_table(tmp_path: Path) -> None:
     assert "    row(bold,rule-above): Subtotaal | 53,9" in lines
     assert "  [Cover Classification] Dep. VERTROUWELIJK" in lines
     assert "  [Cover Classification] Tot 2030" in lines
+
+
+def test_page_breaks_before_paragraph_table_and_section_end(tmp_path: Path) -> None:
+    table = t.Table("", (), (t.TableRow((t.Cell((t.Text("cel"),)),)),), (1.0,))
+    first = t.DocSection("A", (_para("een"), t.PageBreak(), _para("twee"), t.PageBreak(),
+                               table, t.PageBreak()))
+    second = t.DocSection("B", (_para("drie"),))
+    write_docx(_doc(first, second), tmp_path / "b.docx")
+    lines = read_docx_structure(tmp_path / "b.docx").splitlines()
+    assert "  [Normal] <page>twee" in lines
+    assert lines[lines.index("  [Normal] <page>twee") + 1] == "  [Normal] <page>"
+    assert "  [Normal] <page>drie" not in lines and "  [Normal] drie" in lines
+    doc = part(tmp_path / "b.docx", "word/document.xml")
+    assert len(doc.xpath("//w:br[@w:type='page']", namespaces=NS)) == 1

@@ -190,7 +190,8 @@ def test_styles_language_and_inline_formatting(plain: tuple[t.Document, Path]) -
     assert doc.xpath("//w:r[w:rPr/w:i]/w:t/text()", namespaces=NS) == ["Orange Shield",
                                                                         "punt"]
     assert doc.xpath("//w:r[w:rPr/w:b]/w:t/text()", namespaces=NS)[0] == "sterk"
-    assert doc.xpath("//w:br[@w:type='page']", namespaces=NS)
+    broken = doc.xpath("//w:p[w:pPr/w:pageBreakBefore]", namespaces=NS)
+    assert [texts(p) for p in broken] == ["Na de pagina-einde."]
 
 
 def test_lists_use_numbering_definitions(plain: tuple[t.Document, Path]) -> None:

@@ -35,7 +35,7 @@ def _list(ctx: Context, node: t.ListBlock) -> None:
 
 
 def _page_break(ctx: Context) -> None:
-    ctx.add(paragraph(None, el("w:r", None, el("w:br", {"w:type": "page"}))))
+    ctx.break_pending = True
 
 
 def render_block(ctx: Context, block: t.Block) -> None:

@@ -12,9 +12,21 @@ from standgen.write.docx.bookmarks import Bookmarks
 from standgen.write.docx.footnotes import Footnotes
 from standgen.write.docx.inlines import inline_elements
 from standgen.write.docx.lists import Numbering
-from standgen.write.docx.oxml import Element
+from standgen.write.docx.oxml import Element, el
 from standgen.write.docx.pagination import PageEstimate
 from standgen.write.docx.styles import HouseStyle
+
+
+def _break_before(p: Element) -> None:
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = el("w:pPr")
+        p.insert(0, ppr)
+    position = 0
+    for index, child in enumerate(ppr):
+        if child.tag in (qn("w:pStyle"), qn("w:keepNext"), qn("w:keepLines")):
+            position = index + 1
+    ppr.insert(position, el("w:pageBreakBefore"))
 
 
 @dataclass
@@ -27,9 +39,20 @@ class Context:
     notes: Footnotes
     numbering: Numbering
     pages: PageEstimate
+    break_pending: bool = False
 
     def add(self, element: Element) -> Element:
-        """Append a block element to the body (before the final section properties)."""
+        """Append a block element to the body (before the final section properties).
+
+        A pending page break becomes `w:pageBreakBefore` on the next paragraph, so no
+        empty line is left at the top of the new page.
+        """
+        if self.break_pending:
+            self.break_pending = False
+            if element.tag == qn("w:p"):
+                _break_before(element)
+            else:
+                self.add(el("w:p", None, el("w:r", None, el("w:br", {"w:type": "page"}))))
         body = self.docx.element.body
         sect_pr = body.find(qn("w:sectPr"))
         if sect_pr is not None:

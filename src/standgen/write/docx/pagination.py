@@ -9,7 +9,8 @@ are estimated with a simple page-length model:
   Sans (Arial metrics) over Dutch text with spaces; 1.05 allows for ragged line ends.
 * Every block adds its style's space before and after. Paragraphs and lists flow over page
   ends; table rows move whole to the next page; figures move whole; a heading moves to the
-  next page with at least three lines of what follows.
+  next page with at least three lines of what follows. A page break takes effect before
+  the next block (none at the end of a section, which starts a new page anyway).
 * Footnote text is charged to the page of its reference.
 * The cover is page 1, the table of contents follows, and each DocSection starts a new page.
   Pages are numbered continuously from the cover.
@@ -68,6 +69,12 @@ class _Pager:
     page: int = 1
     used: float = 0.0
     anchors: dict[str, int] = field(default_factory=dict)
+    break_pending: bool = False
+
+    def apply_break(self) -> None:
+        if self.break_pending and self.used > 0:
+            self.new_page()
+        self.break_pending = False
 
     def new_page(self) -> None:
         self.page += 1
@@ -124,6 +131,8 @@ def _figure(pager: _Pager, figure: t.Figure) -> None:
 
 
 def _block(pager: _Pager, block: t.Block) -> None:
+    if not isinstance(block, t.PageBreak):
+        pager.apply_break()
     match block:
         case t.Heading():
             size, space = _HEADING_PT.get(block.level, _HEADING_PT[4])
@@ -144,7 +153,7 @@ def _block(pager: _Pager, block: t.Block) -> None:
         case t.Figure():
             _figure(pager, block)
         case t.PageBreak():
-            pager.new_page()
+            pager.break_pending = True
 
 
 def toc_height(toc: t.TableOfContents, width: float) -> float:
@@ -164,6 +173,7 @@ def estimate_pages(document: t.Document, width_pt: float, height_pt: float) -> P
         pager.flow(toc_height(document.toc, width_pt))
     starts: list[int] = []
     for section in document.sections:
+        pager.break_pending = False
         pager.new_page()
         starts.append(pager.page)
         for block in section.blocks:

@@ -124,7 +124,8 @@ def paragraph_line(story: _Story, p: Element, styles: dict[str, str]) -> str:
     """One paragraph as "[Style] text" (style name as Word shows it)."""
     style = p.find(f"{qn('w:pPr')}/{qn('w:pStyle')}")
     name = styles.get(style.get(qn("w:val")) or "", "?") if style is not None else "Normal"
-    return f"[{name}] {_inline_text(story, p)}".replace("\t", " » ").replace("\n", " / ")
+    brk = "<page>" if p.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None else ""
+    return f"[{name}] {brk}{_inline_text(story, p)}".replace("\t", " » ").replace("\n", " / ")
 
 
 def _cell_text(story: _Story, tc: Element) -> str:

@@ -101,6 +101,7 @@ def strip_references(sect_pr: Element) -> None:
 def end_section(ctx: Context, document: t.Document, furniture: SectionFurniture,
                 final: bool) -> None:
     """Close the current section (new page) with its own header and footer."""
+    ctx.break_pending = False  # the next section starts on a new page anyway
     body_sect_pr = ctx.docx.element.body.find(qn("w:sectPr"))
     sect_pr = body_sect_pr if final else copy.deepcopy(body_sect_pr)
     strip_references(sect_pr)

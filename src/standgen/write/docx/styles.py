@@ -204,7 +204,10 @@ def _ppr(spec: StyleSpec) -> Element:
         spacing.update({"w:line": str(round(spec.line * 240)), "w:lineRule": "auto"})
     if spacing:
         ppr.append(el("w:spacing", spacing))
-    if spec.indent_cm:
+    if {"left", "right"} <= set(spec.borders):
+        inset = str(spec.border_space * 20 + 20)
+        ppr.append(el("w:ind", {"w:left": inset, "w:right": inset}))
+    elif spec.indent_cm:
         ppr.append(el("w:ind", {"w:left": str(round(spec.indent_cm * 566.929))}))
     if "contextualSpacing" in spec.extra:
         ppr.append(el("w:contextualSpacing"))
