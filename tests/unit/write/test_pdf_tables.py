@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from reportlab.platypus import Flowable
+from reportlab.platypus import Table as RLTable
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
@@ -13,6 +15,10 @@ from standgen.write.pdf.styles import TEXT_WIDTH, make_styles
 from standgen.write.pdf.tables import build_table
 from tests.sample_tree import sample_document
 from tests.unit.write.test_pdf_support import base_document, build, page_texts, squash
+
+
+def _rl_table(flowables: list[Flowable]) -> RLTable:
+    return next(f for f in flowables if isinstance(f, RLTable))
 
 
 def _long_table(rows: int) -> t.Table:
@@ -34,6 +40,18 @@ def test_long_table_splits_with_header_on_every_page(tmp_path: Path) -> None:
     text = squash(" ".join(pages))
     assert all(f"Eenheid {i:03d}" in text for i in range(200))
     assert text.count("Tabel 4 Eenheden") == 1
+    blank = [i + 1 for i, p in enumerate(pages) if len(p.split()) <= 3]
+    assert blank == []
+
+
+def test_table_ending_at_the_page_foot_leaves_no_blank_page(tmp_path: Path) -> None:
+    for rows in range(36, 44):
+        note = t.Paragraph((t.Text("Bron: eigen telling."),), "note")
+        table = t.Table("Eenheden", _long_table(rows).header_rows, _long_table(rows).body_rows,
+                        (0.7, 0.3), notes=(note,))
+        doc = base_document((t.DocSection("Tabellen", (table,)),), toc=False)
+        pages = page_texts(build(doc, tmp_path, f"t{rows}.pdf"))
+        assert [i for i, p in enumerate(pages) if len(p.split()) <= 3] == [], rows
 
 
 def test_table_never_wider_than_text_block() -> None:
@@ -41,7 +59,7 @@ def test_table_never_wider_than_text_block() -> None:
     wide = t.Table("Breed", (), (t.TableRow(tuple(
         t.Cell((t.Text("zeer lange celtekst die moet afbreken " * 3),)) for _ in range(4))),),
         (0.4, 0.4, 0.4, 0.4))
-    table = build_table(wide, styles, TEXT_WIDTH)[1]
+    table = _rl_table(build_table(wide, styles, TEXT_WIDTH))
     width, _ = table.wrap(TEXT_WIDTH, 1000)
     assert width <= TEXT_WIDTH + 0.01
 
@@ -49,7 +67,7 @@ def test_table_never_wider_than_text_block() -> None:
 def test_spans_become_span_commands() -> None:
     styles = make_styles(register_fonts(default_fonts()))
     doc_tables = [b for s in _sample_sections() for b in s.blocks if isinstance(b, t.Table)]
-    table = build_table(doc_tables[1], styles, TEXT_WIDTH)[1]
+    table = _rl_table(build_table(doc_tables[1], styles, TEXT_WIDTH))
     spans = [c for c in table._spanCmds]
     assert ("SPAN", (0, 0), (0, 1)) in spans
     assert ("SPAN", (1, 0), (2, 0)) in spans and ("SPAN", (3, 0), (4, 0)) in spans

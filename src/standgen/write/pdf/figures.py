@@ -6,13 +6,14 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Image, KeepTogether, Spacer, TableStyle
+from reportlab.platypus import Flowable, Image, KeepTogether, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.write.pdf import labels
+from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.styles import RULE_GREY, Styles
 from standgen.write.pdf.tables import caption_markup
 from standgen.write.pdf.vector import VectorPage, draw_vector, load_vector_page
@@ -77,4 +78,4 @@ def build_figure(figure: t.Figure, styles: Styles, width: float,
     parts: list[Flowable] = [picture, RLParagraph(markup, styles.caption)]
     if figure.source_note:
         parts.append(RLParagraph(escape(figure.source_note), styles.source))
-    return [KeepTogether(parts), Spacer(1, 8)]
+    return [KeepTogether(parts), Gap(8)]

@@ -120,7 +120,7 @@ class FootnoteKeeper:
         """Record the space this page's notes need (capped); notes carried here only
         because an earlier page lacked reserved space are not counted."""
         page = self._page_of()
-        need = min(area_height(self._relevant()), TEXT_HEIGHT * MAX_SHARE)
+        need: float = min(area_height(self._relevant()), float(TEXT_HEIGHT) * MAX_SHARE)
         self.log.needed[page] = max(self.log.needed.get(page, 0.0), need)
         return need
 
@@ -137,7 +137,8 @@ class FootnoteKeeper:
 
 
 class NoteDrain(Flowable):  # type: ignore[misc]
-    """Placed after the last block: pages out notes the last page's foot cannot hold."""
+    """Placed after the last block: when notes are left over after the last page's foot,
+    it continues on fresh pages and sets them at the foot there."""
 
     def __init__(self, keeper: FootnoteKeeper, reserve_now: Callable[[], float],
                  part: bool = False) -> None:
@@ -146,19 +147,32 @@ class NoteDrain(Flowable):  # type: ignore[misc]
         self._reserve_now = reserve_now
         self._part = part
         self._box = 0.0
+        self._move_on = False
+
+    @property
+    def _ZEROSIZE(self) -> bool:  # reportlab's attribute name
+        return not self._part and not self._keeper.pending
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         need = area_height(self._keeper.pending)
+        frame = getattr(self, "_frame", None)
+        at_top = bool(getattr(frame, "_atTop", True))
+        self._move_on = False
         if self._part:
             self._box = aH
         elif need <= self._reserve_now() + 0.01:
             self._box = 0.0
-        else:
+        elif not at_top:
             self._keeper.note_need()
+            self._move_on = True
+            self._box = aH + 1
+        else:
             self._box = aH if need <= aH else aH + 1
         return aW, self._box
 
     def split(self, aW: float, aH: float) -> list[Flowable]:
+        if self._move_on:
+            return []
         return [NoteDrain(self._keeper, self._reserve_now, part=True),
                 NoteDrain(self._keeper, self._reserve_now)]
 

@@ -43,6 +43,7 @@ class Styles:
     cell_bold: ParagraphStyle
     footnote: ParagraphStyle
     caption: ParagraphStyle
+    table_caption: ParagraphStyle
     source: ParagraphStyle
     placeholder: ParagraphStyle
 
@@ -103,6 +104,8 @@ def make_styles(fonts: RegisteredFonts) -> Styles:
                                 bulletFontName=fonts.regular, bulletFontSize=8),
         caption=ParagraphStyle("fig-caption", parent=body, fontSize=9, leading=12,
                                spaceBefore=4, spaceAfter=2),
+        table_caption=ParagraphStyle("table-caption", parent=body, fontSize=9, leading=12,
+                                     spaceBefore=4, spaceAfter=4),
         source=ParagraphStyle("source", parent=small, textColor=TEXT_GREY, spaceAfter=10),
         placeholder=ParagraphStyle("placeholder", parent=body, fontName=fonts.italic,
                                    alignment=TA_CENTER, textColor=TEXT_GREY),

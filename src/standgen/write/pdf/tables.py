@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from reportlab.platypus import Flowable, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, TableStyle
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.write.pdf import labels
+from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.inlines import to_markup
 from standgen.write.pdf.styles import GROUP_GREY, LIGHT_BLUE, LOGO_BLUE, RULE_GREY, Styles
 
@@ -99,15 +100,17 @@ def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
     data, spans = _grid(table, count, styles)
     flowables: list[Flowable] = []
     if table.caption or table.number is not None:
+        start_rows = len(table.header_rows) + min(3, len(table.body_rows))
+        flowables.append(CondPageBreak(30 + 16 * start_rows))
         markup = caption_markup(labels.TABLE, table.number, table.caption, table.anchor)
-        flowables.append(RLParagraph(markup, styles.role("caption")))
+        flowables.append(RLParagraph(markup, styles.table_caption))
     if data:
         body = RLTable(data, colWidths=_widths(table, count, width),
                        repeatRows=len(table.header_rows), hAlign="LEFT",
                        style=TableStyle(_row_commands(table, styles.fonts.regular) + spans))
         flowables.append(body)
-    flowables.append(Spacer(1, 4))
+    flowables.append(Gap(4))
     for note in table.notes:
         flowables.append(RLParagraph(to_markup(note.inlines), styles.role("note")))
-    flowables.append(Spacer(1, 8))
+    flowables.append(Gap(8))
     return flowables
