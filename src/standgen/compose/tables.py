@@ -74,7 +74,7 @@ def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell
     unit = unit_for(table, row, column, cell)
     if cell.value is None:
         return cell.text or ""
-    if _scaled_in_header(table, row, column, cell):
+    if _unit_in_header(table, row, column, cell):
         number = dutch.number(cell.value, unit.decimals)
         return f"{cell.text} ({number})" if cell.text else number
     signed = bool(column and column.role == "delta") or row.role == "delta"
@@ -82,11 +82,15 @@ def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell
     return f"{cell.text} ({printed})" if cell.text else printed
 
 
-def _scaled_in_header(table: IndicatorTable, row: Row, column: Column | None, cell: Cell
-                      ) -> bool:
-    """Amounts in a table-wide scale print as bare numbers; the header says "(€ x 1.000)"."""
+def _unit_in_header(table: IndicatorTable, row: Row, column: Column | None, cell: Cell
+                    ) -> bool:
+    """Amounts in a table-wide scale and table-wide VTE'n print as bare numbers: the table's
+    header or title names the unit ("(€ x 1.000)", "(VTE'n)")."""
     overridden = cell.unit or row.unit or (column.unit if column else None)
-    return overridden is None and table.unit.kind == "euro" and table.unit.scale != "een"
+    if overridden is not None:
+        return False
+    unit = table.unit
+    return (unit.kind == "euro" and unit.scale != "een") or unit.kind == "vte"
 
 
 def compose_table(table: IndicatorTable, number: int, texts: TextTemplates,
@@ -161,18 +165,27 @@ def _note(marker: str | None, text: str, inline: Inlines) -> t.Paragraph:
     return t.Paragraph(inline(prefix + text), "note")
 
 
+STUB_CHARS = (12, 34)
+VALUE_PADDING = 2
+
+
 def _widths(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...]) -> tuple[float, ...]:
-    """Relative widths from the longest text per column, the first column favoured."""
+    """Relative widths: figures never wrap (longest value plus padding), the label column
+    takes what is reasonable and wraps beyond that."""
     rows = [r for r in (*header, *body) if all(c.colspan == 1 for c in r.cells)]
     count = max((len(r.cells) for r in rows), default=1)
-    longest = [4] * count
+    longest = [0] * count
     for row in rows:
         for index, cell in enumerate(row.cells[:count]):
-            size = len(richtext.plain(cell.inlines))
-            longest[index] = max(longest[index], min(size, 60 if index == 0 else 40))
-    longest[0] = max(longest[0], 12)
-    total = float(sum(longest))
-    return tuple(round(size / total, 4) for size in longest)
+            words = richtext.plain(cell.inlines).split()
+            size = len(" ".join(words)) if cell.align == "right" or index == 0 else max(
+                (len(w) for w in words), default=0) * 2
+            longest[index] = max(longest[index], min(size, 40))
+    low, high = STUB_CHARS
+    weights = [min(max(longest[0], low), high)]
+    weights += [max(size + VALUE_PADDING, 5) for size in longest[1:]]
+    total = float(sum(weights))
+    return tuple(round(size / total, 4) for size in weights)
 
 
 def _alt_text(table: IndicatorTable, texts: TextTemplates) -> str:

@@ -1,0 +1,61 @@
+"""The tables of the reference text, as the Dutch strings standgen must print for them.
+
+The extraction's tables are tab-separated lines. Its number formatting is inconsistent (1693
+next to 3.035), so cells are normalised to the house style before they are looked for; the
+few cells whose wording was corrected in the fixture (typos) are mapped explicitly.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+CORRECTED = {
+    "Defensy college": "Defensity college",
+    "% Investerings in R&D": "% Investering in R&D",
+    "Werkdruk (hoog/laag/ wisselend) (25%)": "Werkdruk (hoog/laag/wisselend) (25%)",
+    "Externe inhuur (€ x 1000) ⁹": "Externe inhuur (€ x 1.000)",
+}
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+
+
+def normalise_cell(cell: str) -> str:
+    """A reference cell in house style: grouped thousands (never years), 7ᵉ, no footnote
+    marks, "3 van 3" rather than "3 (van 3)"."""
+    cell = CORRECTED.get(cell, cell).strip()
+    cell = cell.rstrip(SUPERSCRIPT_DIGITS + " ")
+    cell = re.sub(r"(\d) \^e", r"\1ᵉ", cell)
+    cell = re.sub(r"\((van \d+)\)", r"\1", cell)
+    if re.fullmatch(r"\d{4,}", cell) and not 1990 <= int(cell) <= 2035:
+        cell = f"{int(cell):,}".replace(",", ".")
+    return cell
+
+
+def reference_rows(path: Path) -> list[tuple[int, list[str]]]:
+    """Every table row of the reference after its Inhoud, normalised, with its line number."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == "Voorwoord" and i > 40)
+    rows: list[tuple[int, list[str]]] = []
+    for number, line in enumerate(lines[start:], start=start + 1):
+        if "\t" in line:
+            cells = [normalise_cell(c) for c in line.split("\t") if c.strip()]
+            rows.append((number, [c for c in cells if c]))
+    return rows
+
+
+def toc_entries(path: Path) -> list[str]:
+    """The headings listed in the reference's Inhoud, without page numbers."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = lines.index("Inhoud")
+    entries: list[str] = []
+    for line in lines[start + 1:]:
+        if line.strip() == "Voorwoord":
+            break
+        if "\t" in line:
+            entries.append(line.strip().split("\t")[0])
+    return entries
+
+
+def squash(text: str) -> str:
+    """Text without whitespace, with superscript e as plain e, for order-keeping search."""
+    return re.sub(r"\s+", "", text.replace("ᵉ", "e").replace("\u00a0", " "))
