@@ -65,24 +65,27 @@ class TablePlan:
         return keys[: self.insert_at] + added + keys[self.insert_at:]
 
 
-def plan_table(table: IndicatorTable, year: int, refresh: bool) -> TablePlan | None:
-    """The roll-forward plan of `table` for report year `year`; None: no year series.
+def plan_table(table: IndicatorTable, previous_year: int, step: int) -> TablePlan | None:
+    """The roll-forward plan of `table` when the report year moves on by `step` (0 or more)
+    from `previous_year`; None when the table has no year series or nothing to change.
 
-    `refresh` (the report year is unchanged, najaar to voorjaar) resets data cells of an
-    existing report-year column to `te leveren`; otherwise only its empty cells are set.
+    The series moves on from its latest year up to `previous_year` (later years are targets
+    or forecasts), so a series that lags a year keeps lagging. When the year it reaches has
+    a column already, that column's empty data cells become `te leveren`; with `step` 0
+    (najaar to voorjaar) the report year's half-year figures are reset to `te leveren` too.
     """
     series = [(i, c) for i, c in enumerate(table.columns) if _in_series(c)]
-    if not series:
+    reported = [c.year for _, c in series if c.year is not None and c.year <= previous_year]
+    if not reported:
         return None
-    plan = TablePlan(table.id, year)
-    existing = [c.key for _, c in series if c.year == year]
+    latest = max(reported)
+    plan = TablePlan(table.id, latest + step)
+    existing = [c.key for _, c in series if c.year == plan.year]
     if existing:
+        refresh = step == 0 and plan.year == previous_year
         _plan_existing(plan, table, existing, refresh)
-        return plan
-    earlier = [c.year for _, c in series if c.year is not None and c.year < year]
-    if not earlier:
-        return None
-    _plan_new(plan, table, series, max(earlier))
+        return plan if plan.cells else None
+    _plan_new(plan, table, series, latest)
     return plan
 
 
@@ -116,7 +119,7 @@ def _plan_new(plan: TablePlan, table: IndicatorTable, series: list[tuple[int, Co
         action = _row_action(row)
         if action is not None:
             plan.cells[index] = {n.column.key: action for n in plan.new_columns}
-    _plan_derived(plan, table, series)
+    _plan_derived(plan, table, series, latest)
 
 
 def _row_action(row: Row) -> Action | None:
@@ -149,20 +152,19 @@ def bump_column(column: Column, old: int, new: int, taken: set[str]) -> Column:
     return copy
 
 
-def _plan_derived(plan: TablePlan, table: IndicatorTable,
-                  series: list[tuple[int, Column]]) -> None:
+def _plan_derived(plan: TablePlan, table: IndicatorTable, series: list[tuple[int, Column]],
+                  latest: int) -> None:
     by_year: dict[int, list[str]] = {}
     for _, column in series:
         if column.year is not None:
             by_year.setdefault(column.year, []).append(column.key)
     by_year.setdefault(plan.year, []).extend(n.column.key for n in plan.new_columns)
-    latest = max(y for y in by_year if y < plan.year)
     step = plan.year - latest
     keys: dict[str, str] = {}
     years: dict[int, int] = {}
     for year, names in by_year.items():
         after = by_year.get(year + step, [])
-        if year < plan.year and len(after) == len(names):
+        if year <= latest and len(after) == len(names):
             keys.update(zip(names, after, strict=True))
             years[year] = year + step
     for index, column in enumerate(table.columns):

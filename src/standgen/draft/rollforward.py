@@ -100,9 +100,9 @@ def _check_output(out: Path, root: Path) -> None:
 
 def _run(job: _Job, main: Path, out: Path) -> RollForwardResult:
     tables = {n.id: n for _, n in walk(job.report) if isinstance(n, IndicatorTable)}
-    refresh = job.previous.report_year == job.period.report_year
+    step = job.period.report_year - job.previous.report_year
     plans = {i: p for i, t in tables.items()
-             if (p := plan_table(t, job.period.report_year, refresh)) is not None}
+             if (p := plan_table(t, job.previous.report_year, step)) is not None}
     written = set()
     file_rows: dict[str, set[str]] = {}
     for table_id, plan in plans.items():
