@@ -41,9 +41,6 @@ class PassResult:
 def _inline_notes(inlines: tuple[t.Inline, ...], into: dict[int, tuple[t.Inline, ...]]) -> None:
     for ref in collect_footnotes(inlines):
         into.setdefault(ref.number, ref.content)
-    for inline in inlines:
-        if isinstance(inline, t.Link):
-            continue
 
 
 def footnotes_of(document: t.Document) -> dict[int, tuple[t.Inline, ...]]:
@@ -139,6 +136,8 @@ def render_pdf(document: t.Document, fonts: FontSet | None = None) -> bytes:
         result = _layout(document, styles, plan, notes, vectors)
         if _stable(document, plan, result, number):
             _check_toc(document, result.pages)
+            if result.notes.unplaced():
+                raise BuildError(f"footnotes not placed: {result.notes.unplaced()}")
             return result.data
         plan = _next_plan(plan, result, number)
     raise BuildError(f"PDF layout did not settle after {MAX_PASSES} passes")

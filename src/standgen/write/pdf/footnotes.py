@@ -32,6 +32,11 @@ class NoteLog:
 
     needed: dict[int, float] = field(default_factory=dict)
     placed: dict[int, int] = field(default_factory=dict)
+    seen: set[int] = field(default_factory=set)
+
+    def unplaced(self) -> list[int]:
+        """Notes whose mark was drawn but whose text was not."""
+        return sorted(self.seen - set(self.placed))
 
 
 @dataclass
@@ -61,9 +66,9 @@ class FootnoteKeeper:
         self._notes = notes
         self._styles = styles
         self._page_of = page_of
-        self._seen: set[int] = set()
         self.pending: list[Piece] = []
         self.log = NoteLog()
+        self._seen = self.log.seen
 
     def install(self, canv: Canvas) -> None:
         """Make the canvas call us when a footnote mark is drawn."""
@@ -124,6 +129,11 @@ class FootnoteKeeper:
         self.log.needed[page] = max(self.log.needed.get(page, 0.0), need)
         return need
 
+    def overflowing(self) -> bool:
+        """Whether pending notes exceed even a full foot area (not just this pass's guess)."""
+        capped = float(TEXT_HEIGHT) * MAX_SHARE - 0.5
+        return any(p.forced for p in self.pending) or area_height(self._relevant()) >= capped
+
     def end_page(self, canv: Canvas, x: float, top: float, reserve: float) -> None:
         """At the end of a page: draw the due notes that fit and note the space needed."""
         need = self.note_need()
@@ -160,7 +170,8 @@ class NoteDrain(Flowable):  # type: ignore[misc]
         self._move_on = False
         if self._part:
             self._box = aH
-        elif need <= self._reserve_now() + 0.01:
+        elif need <= self._reserve_now() + 0.01 or not self._keeper.overflowing():
+            self._keeper.note_need()
             self._box = 0.0
         elif not at_top:
             self._keeper.note_need()
