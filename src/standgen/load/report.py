@@ -29,7 +29,7 @@ def load_report(path: str | Path) -> Report:
             raise source_error(main, None, "", "this is a directory without report.yaml; "
                                "give the report's main YAML file")
         main = candidate
-    data, _files = load_yaml_tree(main)
+    data, files = load_yaml_tree(main)
     if not isinstance(data, dict):
         raise source_error(main.resolve(), 1, "", "the report file must be a mapping with "
                            "keys such as title, period and chapters")
@@ -39,7 +39,7 @@ def load_report(path: str | Path) -> Report:
     try:
         return Report.model_validate(data)
     except ValidationError as exc:
-        raise SourceError(problems_from(exc, data, main.resolve())) from None
+        raise SourceError(problems_from(exc, data, main.resolve(), files)) from None
 
 
 def _unmark_value_maps(node: Any) -> None:

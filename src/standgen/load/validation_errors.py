@@ -7,11 +7,13 @@ key stands, and rewrite the message so that it says what to do.
 
 from __future__ import annotations
 
+import difflib
+import typing
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from standgen.errors import Location, Problem
 from standgen.model.base import SOURCE_KEY, SourceRef
@@ -20,8 +22,10 @@ from standgen.model.report import BLOCK_KINDS
 _TAGS = {*BLOCK_KINDS, "str", "int", "bool", "float", "decimal", "none"}
 
 
-def problems_from(exc: ValidationError, data: Any, main: Path) -> list[Problem]:
-    """One problem per distinct pydantic error, dropping union branches that do not apply."""
+def problems_from(exc: ValidationError, data: Any, main: Path,
+                  files: list[Path] | None = None) -> list[Problem]:
+    """One problem per distinct pydantic error, dropping union branches that do not apply,
+    in source order (files in the order they were read, then lines)."""
     located: list[Problem] = []
     seen: set[tuple[str, str]] = set()
     for error in exc.errors(include_url=False):
@@ -30,7 +34,10 @@ def problems_from(exc: ValidationError, data: Any, main: Path) -> list[Problem]:
         if (str(location), message) not in seen:
             seen.add((str(location), message))
             located.append(Problem(location, message, code=error["type"]))
-    return [p for p in located if not _has_deeper(p, located)]
+    kept = [p for p in located if not _has_deeper(p, located)]
+    rank: dict[Path | None, int] = {path: index for index, path in enumerate(files or [main])}
+    return sorted(kept, key=lambda p: (rank.get(p.location.file, len(rank)),
+                                       p.location.line or 0))
 
 
 def _has_deeper(problem: Problem, others: list[Problem]) -> bool:
@@ -85,7 +92,7 @@ def explain(error: Any) -> str:
     kind = error["type"]
     value = error.get("input")
     if kind == "extra_forbidden":
-        return "unknown key; check its spelling (see `standgen schema` for the allowed keys)"
+        return _unknown_key(error["loc"])
     if kind == "missing":
         return "required key is missing; add it"
     if kind == "union_tag_invalid":
@@ -112,3 +119,44 @@ def _short(value: Any) -> str:
         return f"a list of {len(value)} item(s)"
     text = str(value) if isinstance(value, Decimal) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _unknown_key(loc: tuple[Any, ...]) -> str:
+    """The message for an unknown key, with the closest allowed key and the allowed ones."""
+    key = str(loc[-1]) if loc else ""
+    allowed = sorted(allowed_keys(loc[:-1]))
+    if not allowed:
+        return "unknown key; check its spelling (see `standgen schema` for the allowed keys)"
+    close = difflib.get_close_matches(key, allowed, n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    return f"unknown key {key!r}; {hint}allowed here: {', '.join(allowed)}"
+
+
+def allowed_keys(loc: tuple[Any, ...]) -> set[str]:
+    """The keys the model allows at a pydantic error path (empty when it cannot tell)."""
+    from standgen.model.report import Report
+
+    candidates: list[type[BaseModel]] = [Report]
+    for item in loc:
+        if not isinstance(item, str) or not candidates:
+            continue
+        if item in BLOCK_KINDS:
+            tagged = [m for m in candidates if item in _kinds(m)]
+            candidates = tagged or candidates
+        below = [sub for m in candidates if item in m.model_fields
+                 for sub in _models_in(m.model_fields[item].annotation)]
+        if below or any(item in m.model_fields for m in candidates):
+            candidates = below
+    return {name for m in candidates for name in m.model_fields if name not in ("source", "kind")}
+
+
+def _kinds(model: type[BaseModel]) -> tuple[Any, ...]:
+    field = model.model_fields.get("kind")
+    return typing.get_args(field.annotation) if field is not None else ()
+
+
+def _models_in(annotation: Any) -> list[type[BaseModel]]:
+    """Every model class inside a type annotation (lists, unions, Annotated, dicts)."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return [annotation]
+    return [m for arg in typing.get_args(annotation) for m in _models_in(arg)]
