@@ -12,10 +12,13 @@ import argparse
 import datetime as dt
 import io
 from pathlib import Path
+from typing import BinaryIO
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 from docx.shared import Cm
+from lxml import etree
 
 from standgen.write.docx.package import normalise_zip, write_atomically
 from standgen.write.docx.properties import configure_settings, drop_thumbnail
@@ -33,6 +36,31 @@ def _set_page(document: DocxDocument, house: HouseStyle) -> None:
     section.header_distance = Cm(house.header_distance_cm)
     section.footer_distance = Cm(house.header_distance_cm)
     section.gutter = Cm(0)
+
+
+def _drop_leftovers(document: DocxDocument) -> None:
+    """Remove parts of python-docx's template that a house style does not need."""
+    for r_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+            del document.part.rels[r_id]
+
+
+def _register_font(document: DocxDocument, font: str) -> None:
+    """List the house font in the font table, with Arial (same metrics) as substitute."""
+    for rel in document.part.rels.values():
+        if not rel.reltype.endswith("/fontTable"):
+            continue
+        part = rel.target_part
+        root = etree.fromstring(part.blob)
+        entry = etree.SubElement(root, qn("w:font"), {qn("w:name"): font})
+        if font == "Liberation Sans":
+            etree.SubElement(entry, qn("w:altName"), {qn("w:val"): "Arial"})
+            etree.SubElement(entry, qn("w:panose1"), {qn("w:val"): "020B0604020202020204"})
+        etree.SubElement(entry, qn("w:charset"), {qn("w:val"): "00"})
+        etree.SubElement(entry, qn("w:family"), {qn("w:val"): "swiss"})
+        etree.SubElement(entry, qn("w:pitch"), {qn("w:val"): "variable"})
+        part._blob = etree.tostring(root, xml_declaration=True, encoding="UTF-8",
+                                    standalone=True)
 
 
 def _neutral_properties(document: DocxDocument) -> None:
@@ -56,6 +84,8 @@ def build_reference(house: HouseStyle) -> bytes:
     document.element.body.clear_content()
     _set_page(document, house)
     drop_thumbnail(document)
+    _drop_leftovers(document)
+    _register_font(document, house.font)
     configure_settings(document, LANGUAGE)
     _neutral_properties(document)
     raw = io.BytesIO()
@@ -72,7 +102,11 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=HERE / "reference.docx")
     args = parser.parse_args()
     data = build_reference(HouseStyle(font=args.font))
-    write_atomically(args.out, lambda stream: stream.write(data) and None)
+
+    def produce(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    write_atomically(args.out, produce)
     print(f"wrote {args.out}")
 
 

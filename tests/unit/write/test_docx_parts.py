@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import docx
 import pytest
@@ -18,7 +20,7 @@ from standgen.write.docx.bookmarks import Bookmarks, sanitise
 from standgen.write.docx.document import REFERENCE
 from standgen.write.docx.pagination import estimate_pages, text_height
 from standgen.write.docx.readback import read_docx_structure
-from standgen.write.docx.styles import HEADING, PARAGRAPH, STYLE, TOC_LEVEL
+from standgen.write.docx.styles import HEADING, PARAGRAPH, STYLE, TOC_LEVEL, HouseStyle
 from tests.unit.write.test_docx_support import NS, part
 
 META = t.Metadata("Titel", "Onderwerp", "Auteur", "nl-NL", dt.datetime(2026, 1, 2, 3, 4, 5))
@@ -184,3 +186,35 @@ def test_page_breaks_before_paragraph_table_and_section_end(tmp_path: Path) -> N
     assert "  [Normal] <page>drie" not in lines and "  [Normal] drie" in lines
     doc = part(tmp_path / "b.docx", "word/document.xml")
     assert len(doc.xpath("//w:br[@w:type='page']", namespaces=NS)) == 1
+
+
+def _make_reference_module() -> ModuleType:
+    script = Path(__file__).resolve().parents[3] / "templates" / "docx" / "make_reference.py"
+    spec = importlib.util.spec_from_file_location("make_reference", script)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_reference_is_what_the_script_builds() -> None:
+    module = _make_reference_module()
+    built = module.build_reference(HouseStyle())
+    assert built == module.build_reference(HouseStyle())
+    assert built == template_path(REFERENCE).read_bytes(), (
+        "templates/docx/reference.docx is stale: run python templates/docx/make_reference.py")
+
+
+def test_reference_font_is_configurable(tmp_path: Path) -> None:
+    module = _make_reference_module()
+    own = tmp_path / "fira.docx"
+    own.write_bytes(module.build_reference(HouseStyle(font="Fira Sans")))
+    assert docx.Document(str(own)).styles["Normal"].font.name == "Fira Sans"
+    section = t.DocSection("S", (_para("tekst"),))
+    write_docx(_doc(section), tmp_path / "f.docx", reference_docx=own)
+    styles = part(tmp_path / "f.docx", "word/styles.xml")
+    house = {*HEADING.values(), *PARAGRAPH.values(), STYLE.table, STYLE.footnote_text}
+    fonts = {f for style_id in house for f in styles.xpath(
+        f"//w:style[@w:styleId='{style_id}']/w:rPr/w:rFonts/@w:ascii", namespaces=NS)}
+    assert fonts == {"Fira Sans"}
+    assert styles.xpath("//w:docDefaults//w:rFonts/@w:ascii", namespaces=NS) == ["Fira Sans"]
