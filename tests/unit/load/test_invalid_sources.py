@@ -91,7 +91,7 @@ CASES = [
          "report.yaml", 9, "kleur", "unknown key"),
     Case("unknown key in a chapter", {**WITH_H1, "h1.yaml": OK_CHAPTER.replace(
         "title: Hoofdstuk", "titel: Hoofdstuk")}, "h1.yaml", 2, "chapters[0].titel",
-         "unknown key"),
+         "unknown key 'titel'; did you mean 'title'?"),
     Case("unknown key in a table row", {**WITH_H1, "h1.yaml": chapter("""\
         - table:
             id: t
@@ -99,7 +99,7 @@ CASES = [
             columns: [2025]
             rows:
               - {id: a, lable: A, values: [1]}
-        """)}, "h1.yaml", BLOCKS_LINE + 5, TABLE + ".rows[0].lable", "unknown key"),
+        """)}, "h1.yaml", BLOCKS_LINE + 5, TABLE + ".rows[0].lable", "did you mean 'label'?"),
     Case("unknown key in a cell", {**WITH_H1, "h1.yaml": chapter("""\
         - table:
             id: t

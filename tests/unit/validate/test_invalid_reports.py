@@ -127,6 +127,12 @@ CASES = [
             rows: [{id: a, values: [1]}]
             notes: ["Bron: onbekend[^bron]"]
         """), 1, "h1.yaml", L + 5, TABLE + ".notes[0].text", "[^bron] is not declared"),
+    Case("unresolved footnote in the change list",
+         {"report.yaml": REPORT + "front_matter:\n  inleiding:\n    rapportage_in_ontwikkeling:\n"
+                                  "      changes:\n        - Nieuw.[^wijziging]\n",
+          "h1.yaml": chapter("- toelichting: Tekst.\n")},
+         1, "report.yaml", 12, "front_matter.inleiding.rapportage_in_ontwikkeling.changes[0]",
+         "[^wijziging] is not declared"),
     Case("unused footnote",
          {"report.yaml": REPORT + "footnotes:\n  - {id: los, text: Niemand verwijst.}\n",
           "h1.yaml": chapter("- toelichting: Tekst.\n")},
