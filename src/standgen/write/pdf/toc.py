@@ -60,7 +60,7 @@ class TocLine(Flowable):  # type: ignore[misc]
                       thickness=0)
 
     def _leader(self, start: float, y: float) -> None:
-        end = self._width - stringWidth(self._page or "000", self._font, self._size) - 4
+        end = self._width - stringWidth("000", self._font, self._size) - 5
         canv = self.canv
         canv.setFont(self._font, 8)
         canv.setFillColor(RULE_GREY)
