@@ -218,3 +218,13 @@ def test_reference_font_is_configurable(tmp_path: Path) -> None:
         f"//w:style[@w:styleId='{style_id}']/w:rPr/w:rFonts/@w:ascii", namespaces=NS)}
     assert fonts == {"Fira Sans"}
     assert styles.xpath("//w:docDefaults//w:rFonts/@w:ascii", namespaces=NS) == ["Fira Sans"]
+
+
+def test_internal_links_point_at_heading_bookmarks(tmp_path: Path) -> None:
+    link = t.Link("#h-2.1", (t.Text("paragraaf 2.1"),))
+    note = t.FootnoteRef(1, (t.Text("Zie "), t.Link("#h-2.1", (t.Text("hier"),))))
+    section = t.DocSection("S", (_para("Zie ", link, note), t.Heading(2, "Kop", "h-2.1")))
+    write_docx(_doc(section), tmp_path / "i.docx")
+    outline = read_docx_structure(tmp_path / "i.docx")
+    assert "[paragraaf 2.1](#h_2_1)" in outline and "{#h_2_1}Kop" in outline
+    assert "  [1] Zie [hier](#h_2_1)" in outline

@@ -64,7 +64,8 @@ class Context:
     def inlines(self, inlines: tuple[t.Inline, ...], *, bold: bool = False,
                 italic: bool = False) -> list[Element]:
         """Runs for inlines in the main story (hyperlinks related from the document part)."""
-        return inline_elements(inlines, self.docx.part, self.notes, bold=bold, italic=italic)
+        return inline_elements(inlines, self.docx.part, self.notes, bold=bold, italic=italic,
+                               bookmark=self.bookmarks.name)
 
     @property
     def text_width_twips(self) -> int:

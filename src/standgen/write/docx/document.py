@@ -73,7 +73,8 @@ def _text_block(document: DocxDocument, house: HouseStyle) -> tuple[float, float
 def _context(document: DocxDocument, tree: t.Document, house: HouseStyle) -> Context:
     width, height = _text_block(document, house)
     house = replace(house, text_width_cm=width / _PT_PER_CM)
-    return Context(document, house, Bookmarks(), Footnotes(document.part),
+    bookmarks = Bookmarks()
+    return Context(document, house, bookmarks, Footnotes(document.part, bookmarks.name),
                    Numbering(document, house.font), estimate_pages(tree, width, height))
 
 

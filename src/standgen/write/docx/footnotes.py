@@ -7,6 +7,8 @@ printed number always matches the tree, and a repeated number refers back as pla
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -43,8 +45,9 @@ def _replace_part(document_part: Part) -> XmlPart:
 class Footnotes:
     """The footnotes part of one document; `reference` adds a note and returns its mark."""
 
-    def __init__(self, document_part: Part) -> None:
+    def __init__(self, document_part: Part, bookmark: Callable[[str], str]) -> None:
         self.part = _replace_part(document_part)
+        self._bookmark = bookmark
         self._next_id = 1
         self._next_auto = 1
         self._seen: set[int] = set()
@@ -75,6 +78,6 @@ class Footnotes:
                                                                   el("w:footnoteRef"))
         p = el("w:p", None, el("w:pPr", None, el("w:pStyle", {"w:val": STYLE.footnote_text})),
                mark, text_run(" "))
-        for child in inline_elements(ref.content, self.part, None):
+        for child in inline_elements(ref.content, self.part, None, bookmark=self._bookmark):
             p.append(child)
         return el("w:footnote", {"w:id": ident}, p)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Protocol
 
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 
 from standgen.compose import tree as t
+from standgen.write.docx.bookmarks import sanitise
 from standgen.write.docx.oxml import Element, el, text_run
 from standgen.write.docx.styles import STYLE
 
@@ -46,24 +48,27 @@ def superscript_mark(number: int) -> Element:
 
 
 def inline_elements(inlines: tuple[t.Inline, ...], part: Part, notes: NoteSink | None, *,
-                    bold: bool = False, italic: bool = False) -> list[Element]:
-    """The runs and hyperlinks for `inlines`; hyperlinks are related from `part`."""
+                    bold: bool = False, italic: bool = False,
+                    bookmark: Callable[[str], str] = sanitise) -> list[Element]:
+    """The runs and hyperlinks for `inlines`; hyperlinks are related from `part`, and
+    internal links ("#anchor") point at the bookmark that `bookmark` names."""
     out: list[Element] = []
     for inline in inlines:
         match inline:
             case t.Text():
                 out.append(text_run(inline.text, run_properties(inline, None, bold, italic)))
             case t.Link():
-                out.append(_hyperlink(inline, part, bold, italic))
+                out.append(_hyperlink(inline, part, bold, italic, bookmark))
             case t.FootnoteRef():
                 out.append(notes.reference(inline) if notes is not None
                            else superscript_mark(inline.number))
     return out
 
 
-def _hyperlink(link: t.Link, part: Part, bold: bool, italic: bool) -> Element:
+def _hyperlink(link: t.Link, part: Part, bold: bool, italic: bool,
+               bookmark: Callable[[str], str]) -> Element:
     if link.target.startswith("#"):
-        attrs = {"w:anchor": link.target[1:], "w:history": "1"}
+        attrs = {"w:anchor": bookmark(link.target[1:]), "w:history": "1"}
     else:
         r_id = part.relate_to(link.target, RT.HYPERLINK, is_external=True)
         attrs = {"r:id": r_id, "w:history": "1"}
