@@ -26,6 +26,7 @@ from standgen.edition.select import EDITIONS, Edition
 from standgen.errors import BuildError, Problems, SourceError
 from standgen.format import dutch
 from standgen.leaks import check_artifact, confidential_candidates
+from standgen.leaks.images import confidential_chart_hashes
 from standgen.load import load_report
 from standgen.model.report import Report
 from standgen.validate import validate_report
@@ -170,6 +171,7 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
     copies: Sequence[int | None] = (request.copies if request.copies and edition != "openbaar"
                                     else [None])
     staged: list[tuple[Path, Path]] = []
+    guard: _LeakGuard | None = None
     for copy in copies:
         options = ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
                                  jobs=request.jobs, copy_number=str(copy) if copy else None,
@@ -184,7 +186,8 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
             _set_default_mode(temp)
             if edition == "openbaar":
                 with _timed(result, "leak-check"):
-                    _assert_no_leaks(temp, report, name)
+                    guard = guard or _LeakGuard(report, cache / "charts")
+                    guard.assert_clean(temp)
             staged.append((temp, request.out_dir / name))
     return staged
 
@@ -196,14 +199,23 @@ def _set_default_mode(path: Path) -> None:
     path.chmod(0o666 & ~umask)
 
 
-def _assert_no_leaks(path: Path, report: Report, name: str) -> None:
-    levels = load_levels()
-    leaks = check_artifact(path, report, levels, confidential_candidates(report, levels))
-    if leaks:
-        path.unlink(missing_ok=True)
-        listed = "\n".join(f"  - {leak}" for leak in leaks[:20])
-        raise BuildError(f"the public artifact {name} contains confidential content and was "
-                         f"removed:\n{listed}")
+class _LeakGuard:
+    """The confidential candidates of a source, gathered once, checked against artifacts."""
+
+    def __init__(self, report: Report, chart_dir: Path) -> None:
+        self.report = report
+        self.levels = load_levels()
+        self.candidates = confidential_candidates(report, self.levels)
+        self.charts = confidential_chart_hashes(report, self.levels, chart_dir)
+
+    def assert_clean(self, path: Path) -> None:
+        """Remove the artifact and fail the build if it holds anything confidential."""
+        leaks = check_artifact(path, self.report, self.levels, self.candidates, self.charts)
+        if leaks:
+            path.unlink(missing_ok=True)
+            listed = "\n".join(f"  - {leak}" for leak in leaks[:20])
+            raise BuildError(f"the public artifact {path.name} contains confidential content "
+                             f"and was removed:\n{listed}")
 
 
 @contextmanager

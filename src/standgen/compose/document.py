@@ -57,7 +57,7 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     selection = select_edition(report, edition, levels)
     selected = selection.report
     texts = TextTemplates(options.templates)
-    tables = {b.table.id: b.table for b in _all_blocks(selected) if isinstance(b, TableBlock)}
+    tables = {b.table.id: b.table for b in all_blocks(selected) if isinstance(b, TableBlock)}
     notes = {n.id: n for n in selected.all_footnotes()}
     ctx = ComposeContext(selected, texts, tables, notes)
     charts = _draw_charts(selected, tables, texts, options)
@@ -74,7 +74,8 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     )
 
 
-def _all_blocks(report: Report) -> list[object]:
+def all_blocks(report: Report) -> list[object]:
+    """Every block of the report, front matter and chapters, in reading order."""
     out: list[object] = []
     containers: list[BlockContainer] = [p for p in (report.front_matter.voorwoord,
                                                     report.front_matter.samenvatting,
@@ -91,7 +92,7 @@ def _all_blocks(report: Report) -> list[object]:
 
 def _draw_charts(report: Report, tables: dict[str, IndicatorTable], texts: TextTemplates,
                  options: ComposeOptions) -> dict[str, tuple[ChartData, RenderedChart | None]]:
-    figures = [b for b in _all_blocks(report) if isinstance(b, FigureBlock) and b.chart]
+    figures = [b for b in all_blocks(report) if isinstance(b, FigureBlock) and b.chart]
     data = [chart_data(f, f.chart, tables, texts) for f in figures if f.chart]
     if options.chart_dir is None or not data:
         return {f.id: (d, None) for f, d in zip(figures, data, strict=True)}
@@ -253,7 +254,5 @@ def _marking(selection: Selection, texts: TextTemplates, options: ComposeOptions
         extra.append(texts.render("phrases", "sample_data"))
     if selection.level.is_public and not extra:
         return None
-    copy = (texts.render("phrases", "copy_number", number=options.copy_number)
-            if options.copy_number else None)
     return t.Marking(text=selection.level.marking, page_x_of_y=not selection.level.is_public,
-                     copy_number=copy, extra=tuple(extra))
+                     copy_number=options.copy_number, extra=tuple(extra))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from standgen.compose.tables import TableValues, cell_text
 from standgen.edition.levels import Levels
+from standgen.format.units import format_amount
 from standgen.model.base import Classified, Node
 from standgen.model.report import (
     Chapter,
@@ -26,9 +27,11 @@ from standgen.model.report import (
     Topic,
 )
 from standgen.model.tables import IndicatorTable
+from standgen.model.values import Unit
 
 MIN_TEXT = 12
 MIN_VALUE = 5
+_FIGURE = re.compile(r"[+-]?[\d.,]+%?")
 _SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
 _MARKUP = re.compile(r"[*_^~`\[\]]|\{\{.*?\}\}|\{%.*?%\}")
 
@@ -62,8 +65,10 @@ def _node_texts(node: Node) -> Iterator[str]:
     elif isinstance(node, FigureBlock):
         yield from (s for s in (node.title, node.alt, node.placeholder, node.source_note) if s)
         if node.chart and node.chart.series:
+            unit = node.chart.unit or Unit()
             for series in node.chart.series:
                 yield series.label
+                yield from (format_amount(v, unit) for v in series.values if v is not None)
     elif isinstance(node, Topic | Section | Chapter) and getattr(node, "title", None):
         yield str(node.title)
 
@@ -85,7 +90,10 @@ class _Collector:
         return found is not None and not found.is_public
 
     def add(self, text: str, secret: bool, origin: str) -> None:
-        if secret:
+        if secret and _FIGURE.fullmatch(text):
+            if len(text) >= MIN_VALUE:
+                self.secret.append(Candidate(text, origin))
+        elif secret:
             self.secret.extend(Candidate(p, origin) for p in _pieces(text))
         else:
             self.public.append(text)

@@ -8,6 +8,7 @@ from pathlib import Path
 from standgen.edition.levels import Levels, load_levels
 from standgen.leaks.candidates import Candidate, confidential_candidates, squash
 from standgen.leaks.extract import artifact_text, normalise
+from standgen.leaks.images import embedded_image_hashes
 from standgen.model.report import Report
 
 
@@ -24,9 +25,14 @@ class Leak:
 
 
 def check_artifact(path: Path, report: Report, levels: Levels | None = None,
-                   candidates: list[Candidate] | None = None) -> list[Leak]:
-    """Every confidential candidate from `report` found in the artifact at `path`."""
+                   candidates: list[Candidate] | None = None,
+                   chart_hashes: dict[str, str] | None = None) -> list[Leak]:
+    """Every confidential candidate from `report` found in the artifact at `path`: text and
+    figures anywhere in it, and (DOCX) confidential charts embedded as images."""
     found = candidates if candidates is not None else confidential_candidates(
         report, levels or load_levels())
     haystack = squash(normalise(artifact_text(path)) + "\n" + path.name)
-    return [Leak(path, c.text, c.origin) for c in found if squash(c.text) in haystack]
+    leaks = [Leak(path, c.text, c.origin) for c in found if squash(c.text) in haystack]
+    for digest in embedded_image_hashes(path) & set(chart_hashes or {}):
+        leaks.append(Leak(path, f"chart image {digest[:12]}", (chart_hashes or {})[digest]))
+    return leaks

@@ -91,7 +91,8 @@ def render_markdown(document: t.Document) -> str:
              f"date: {meta.created:%Y-%m-%d}", "---", ""]
     if document.marking is not None:
         mark = document.marking
-        shown = [mark.text, mark.copy_number or "", *mark.extra]
+        copy = f"Exemplaar {mark.copy_number}" if mark.copy_number else ""
+        shown = [mark.text, copy, *mark.extra]
         lines += [f"**{line}**  " for line in shown if line] + [""]
     notes: dict[int, str] = {}
     for section in document.sections:
