@@ -85,7 +85,7 @@ def row_sum_keys(table: IndicatorTable, row: Row) -> list[str]:
     if spec == "all":
         return [r.key for r in table.rows if r is not row and is_summable_row(r)]
     keys: list[str] = []
-    index = next(i for i, r in enumerate(table.rows) if r is row)
+    index = next((i for i, r in enumerate(table.rows) if r is row), len(table.rows))
     for earlier in reversed(table.rows[:index]):
         if earlier.role in ("total", "subtotal"):
             break
@@ -104,7 +104,7 @@ def column_sum_keys(table: IndicatorTable, column: Column) -> list[str]:
     if spec == "all":
         return [c.key for c in table.columns if c is not column and is_summable_column(c)]
     keys: list[str] = []
-    index = next(i for i, c in enumerate(table.columns) if c is column)
+    index = next((i for i, c in enumerate(table.columns) if c is column), len(table.columns))
     for earlier in reversed(table.columns[:index]):
         if earlier.role in ("total", "subtotal"):
             break
