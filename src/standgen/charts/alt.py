@@ -16,6 +16,9 @@ TYPE_WORDS = {
     "donut": "Ringdiagram",
 }
 NO_DATA = "geen gegevens"
+MONTHS = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+          "januari", "februari", "maart", "april", "juni", "juli", "augustus", "september",
+          "oktober", "november", "december"}
 
 
 def alt_text(data: ChartData) -> str:
@@ -24,7 +27,9 @@ def alt_text(data: ChartData) -> str:
     if data.type in ("pie", "donut"):
         body = f"{head}: {_share_parts(data)}"
     elif data.type == "hbar":
-        body = f"{head}: {_ranked_parts(data)}"
+        body = f"{head}: {_category_parts(data, ranked_order(data))}"
+    elif not all(is_period(c) for c in data.categories):
+        body = f"{head}: {_category_parts(data, list(range(len(data.categories))))}"
     else:
         body = _trend_text(data, head)
     if data.norm is not None:
@@ -44,6 +49,13 @@ def lower_first(text: str) -> str:
     return text[0].lower() + text[1:]
 
 
+def is_period(category: str) -> bool:
+    """Whether a category names a period (2025, Q1 2025, 2024-2025, mrt), so that a span
+    "first–last" describes the axis; other categories are listed one by one."""
+    text = category.strip().lower().rstrip(".")
+    return any(ch.isdigit() for ch in text) or text in MONTHS
+
+
 def _span(data: ChartData) -> str:
     cats = data.categories
     if not cats:
@@ -56,7 +68,7 @@ def _trend_text(data: ChartData, head: str) -> str:
     start = f"{head} {span}" if span else head
     if len(data.series) == 1:
         return f"{start}, {_first_last(data, data.series[0])}"
-    parts = [f"{lower_first(s.label)} {_first_last(data, s)}" for s in data.series]
+    parts = [f"{s.label} {_first_last(data, s)}" for s in data.series]
     return "; ".join([start, *parts])
 
 
@@ -96,15 +108,16 @@ def _share_parts(data: ChartData) -> str:
     return ", ".join(parts) if parts else NO_DATA
 
 
-def _ranked_parts(data: ChartData) -> str:
+def _category_parts(data: ChartData, order: list[int]) -> str:
+    """Each category with its values, in `order`: "Werkdruk 18,5%" or "CLAS (a 1, b 2)"."""
     parts = []
-    for i in ranked_order(data):
-        values = [s.values[i] if i < len(s.values) else None for s in data.data_series]
+    for i in order:
+        values = [s.values[i] if i < len(s.values) else None for s in data.series]
         texts = [NO_DATA if v is None else amount_text(v, data.unit) for v in values]
-        if len(data.data_series) == 1:
+        if len(data.series) == 1:
             parts.append(f"{data.categories[i]} {texts[0]}")
         else:
-            inner = ", ".join(f"{lower_first(s.label)} {t}" for s, t in zip(data.data_series, texts,
+            inner = ", ".join(f"{s.label} {t}" for s, t in zip(data.series, texts,
                                                                strict=True))
             parts.append(f"{data.categories[i]} ({inner})")
     return ", ".join(parts) if parts else NO_DATA

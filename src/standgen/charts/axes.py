@@ -71,23 +71,23 @@ def category_ticks(ax: Axes, data: ChartData) -> None:
 
 
 def norm_line(ax: Axes, data: ChartData, style: ChartStyle, vertical: bool = False) -> None:
-    """The norm as a dashed orange reference line, labelled with its name and value."""
+    """The norm as a dashed orange reference line; its name and value go in the legend,
+    where they can never collide with the data."""
     if data.norm is None:
         return
-    value = float(data.norm)
-    text = f"{data.norm_label or 'Norm'} {value_label(data.norm, data.unit)}"
+    label = f"{data.norm_label or 'Norm'} {value_label(data.norm, data.unit)}"
     kwargs: dict[str, Any] = {"color": style.oranje, "linestyle": DASHES["norm"],
-                              "linewidth": 1.3, "zorder": 4}
+                              "linewidth": 1.3, "zorder": 4, "label": label}
     if vertical:
-        ax.axvline(value, **kwargs)
-        ax.annotate(text, (value, 1.0), xycoords=("data", "axes fraction"),
-                    xytext=(3, -2), textcoords="offset points", ha="left", va="top",
-                    color=style.oranje, fontsize="small")
+        ax.axvline(float(data.norm), **kwargs)
     else:
-        ax.axhline(value, **kwargs)
-        ax.annotate(text, (1.0, value), xycoords=("axes fraction", "data"),
-                    xytext=(0, 3), textcoords="offset points", ha="right", va="bottom",
-                    color=style.oranje, fontsize="small")
+        ax.axhline(float(data.norm), **kwargs)
+
+
+def zero_line(ax: Axes, data: ChartData, vertical: bool = False) -> None:
+    """A firm line at zero when some values are negative, so bars have a visible base."""
+    if any(v is not None and v < 0 for s in data.series for v in s.values):
+        (ax.axvline if vertical else ax.axhline)(0, color="#808080", linewidth=0.8, zorder=2)
 
 
 def value_limits(ax: Axes, data: ChartData, vertical: bool = True, head: float = 0.1) -> None:

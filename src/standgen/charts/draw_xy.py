@@ -16,6 +16,7 @@ from standgen.charts.axes import (
     setup_value_axis,
     value_limits,
     wrap,
+    zero_line,
 )
 from standgen.charts.data import ChartData, ChartSeries, ranked_order
 from standgen.charts.labels import value_label
@@ -70,6 +71,7 @@ def draw_line(ax: Axes, data: ChartData, style: ChartStyle) -> None:
         ax.plot(xs, floats(series.values, n), color=colour, linewidth=1.6,
                 linestyle=DASHES[series.role], marker="s", markersize=3,
                 label=series.label, zorder=2)
+    zero_line(ax, data)
     norm_line(ax, data, style)
     category_ticks(ax, data)
     ax.set_xlim(-0.5, max(n, 1) - 0.5)
@@ -109,6 +111,7 @@ def draw_bar(ax: Axes, data: ChartData, style: ChartStyle) -> None:
             ax.bar_label(bars, labels=_labels(series, data, idx), padding=2,
                          fontsize=label_size(style), color=style.text_colour)
     _reference_marks(ax, data, style, GROUP_WIDTH / 2 + 0.04)
+    zero_line(ax, data)
     norm_line(ax, data, style)
     category_ticks(ax, data)
     setup_value_axis(ax.yaxis, data)
@@ -148,6 +151,7 @@ def draw_stacked(ax: Axes, data: ChartData, style: ChartStyle) -> None:
                             textcoords="offset points", ha="center", va="bottom",
                             fontsize=label_size(style), fontweight="bold")
     _reference_marks(ax, data, style, 0.36)
+    zero_line(ax, data)
     norm_line(ax, data, style)
     category_ticks(ax, data)
     setup_value_axis(ax.yaxis, data)
@@ -179,6 +183,7 @@ def draw_hbar(ax: Axes, data: ChartData, style: ChartStyle) -> None:
     if len(series_list) == 1:
         _missing_marks(ax, data, order, style)
     _reference_marks(ax, data, style, GROUP_WIDTH / 2 + 0.04, horizontal=True, order=order)
+    zero_line(ax, data, vertical=True)
     norm_line(ax, data, style, vertical=True)
     ax.set_yticks(range(n), [wrap(data.categories[i], 38) for i in reversed(order)])
     ax.tick_params(axis="y", length=0)

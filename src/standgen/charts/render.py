@@ -91,6 +91,7 @@ def _legend(fig: Figure, ax: Axes, data: ChartData) -> None:
     if len(handles) < 2:
         return
     order = [s.label for s in (*data.data_series, *data.reference_series)]
+    # the norm line's label is not a series label, so it sorts last
     pairs = sorted(zip(handles, labels, strict=True),
                    key=lambda pair: order.index(pair[1]) if pair[1] in order else len(order))
     handles, labels = [h for h, _ in pairs], [lab for _, lab in pairs]

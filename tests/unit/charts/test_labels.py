@@ -66,8 +66,10 @@ def test_drawn_percent_axis_and_point_labels() -> None:
         ax = fig.axes[0]
         ticks = [t.get_text() for t in ax.get_yticklabels() if t.get_text()]
         texts = [t.get_text() for t in ax.texts]
+        legend = [t.get_text() for t in fig.legends[0].get_texts()]
     assert all(text.endswith("%") and "." not in text for text in ticks), ticks
-    assert {"53,9%", "52,4%", "54,2%", "Norm 100%"} <= set(texts)
+    assert {"53,9%", "52,4%", "54,2%"} <= set(texts)
+    assert legend == ["Gemiddelde MG", "Norm 100%"]
 
 
 def test_drawn_hbar_value_axis_is_dutch() -> None:

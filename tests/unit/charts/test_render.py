@@ -14,6 +14,7 @@ from matplotlib.image import imread
 from pypdf import PdfReader
 
 from standgen.charts.data import ChartData
+from standgen.charts.key import chart_key
 from standgen.charts.render import draw_figure, rc_params, render_chart
 from standgen.charts.style import ChartStyle
 from tests.unit.charts.samples import BAR, BY_TYPE, HBAR, LINE, LINE_TARGET, PIE
@@ -44,9 +45,10 @@ def test_pdf_keeps_text_in_the_document_font(tmp_path: Path) -> None:
 
 
 def test_same_data_gives_identical_bytes(tmp_path: Path) -> None:
-    for name, data in BY_TYPE.items():
-        first = render_chart(data, tmp_path / "a" / name)
-        second = render_chart(data, tmp_path / "b" / name)
+    cases = [(name, data, ChartStyle(dpi=72)) for name, data in BY_TYPE.items()]
+    for name, data, style in [("full size", LINE, ChartStyle()), *cases]:
+        first = render_chart(data, tmp_path / "a" / name, style)
+        second = render_chart(data, tmp_path / "b" / name, style)
         assert first.vector_path.read_bytes() == second.vector_path.read_bytes(), name
         assert first.raster_path.read_bytes() == second.raster_path.read_bytes(), name
 
@@ -107,14 +109,16 @@ def test_house_style_no_title_legend_below_no_top_right_spines() -> None:
 
 
 def test_single_series_has_no_legend() -> None:
-    assert _figure(LINE).legends == []
+    assert _figure(PIE).legends != []
+    assert _figure(HBAR).legends == []
 
 
-def test_style_change_changes_key(tmp_path: Path) -> None:
-    plain = render_chart(LINE, tmp_path)
-    larger = render_chart(LINE, tmp_path, ChartStyle(font_size=10))
-    taller = render_chart(dataclasses.replace(LINE, height_cm=9.0), tmp_path)
-    assert len({plain.key, larger.key, taller.key}) == 3
+def test_key_covers_data_and_style() -> None:
+    plain = chart_key(LINE, ChartStyle())
+    assert chart_key(dataclasses.replace(LINE), ChartStyle()) == plain
+    assert chart_key(LINE, ChartStyle(font_size=10)) != plain
+    assert chart_key(dataclasses.replace(LINE, height_cm=9.0), ChartStyle()) != plain
+    assert chart_key(dataclasses.replace(LINE, norm_label="Streefwaarde"), ChartStyle()) != plain
 
 
 def test_importing_charts_does_not_import_matplotlib() -> None:
