@@ -228,3 +228,9 @@ def test_internal_links_point_at_heading_bookmarks(tmp_path: Path) -> None:
     outline = read_docx_structure(tmp_path / "i.docx")
     assert "[paragraaf 2.1](#h_2_1)" in outline and "{#h_2_1}Kop" in outline
     assert "  [1] Zie [hier](#h_2_1)" in outline
+
+
+def test_control_characters_are_dropped_and_breaks_kept(tmp_path: Path) -> None:
+    section = t.DocSection("S", (_para("a\x0bb\x00c\r\nd\te"),))
+    write_docx(_doc(section), tmp_path / "c.docx")
+    assert "  [Normal] abc / d » e" in read_docx_structure(tmp_path / "c.docx").splitlines()

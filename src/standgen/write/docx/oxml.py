@@ -2,25 +2,30 @@
 
 from __future__ import annotations
 
+import re
+
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 
 Element = BaseOxmlElement
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def el(tag: str, attrs: dict[str, str] | None = None, *children: Element) -> Element:
     """A new element `tag` (prefixed, e.g. "w:p") with `w:`-style attributes and children."""
     element: Element = OxmlElement(tag)
     for key, value in (attrs or {}).items():
-        element.set(qn(key), value)
+        element.set(qn(key), _NOT_XML.sub("", value))
     for child in children:
         element.append(child)
     return element
 
 
 def text_run(text: str, rpr: Element | None = None) -> Element:
-    """A `w:r` holding `text` (tabs and newlines become `w:tab`/`w:br`)."""
+    """A `w:r` holding `text` (tabs and newlines become `w:tab`/`w:br`; characters XML
+    cannot hold are dropped)."""
+    text = _NOT_XML.sub("", text.replace("\r\n", "\n"))
     run = el("w:r")
     if rpr is not None:
         run.append(rpr)
