@@ -8,7 +8,7 @@ from docx.shared import Cm
 from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.write.docx.context import Context
-from standgen.write.docx.oxml import el, paragraph, text_run
+from standgen.write.docx.oxml import el, paragraph, text_run, xml_safe
 from standgen.write.docx.styles import STYLE
 from standgen.write.docx.tables import caption_paragraph, render_table
 
@@ -29,10 +29,10 @@ def _picture(ctx: Context, figure: t.Figure) -> None:
     title = f"{FIGURE_LABEL} {figure.number}" if figure.number is not None else figure.caption
     for tag in ("wp:docPr", "pic:cNvPr"):
         for props in inline.iter(qn(tag)):
-            props.set("descr", figure.alt_text)
-            props.set("title", figure.caption)
+            props.set("descr", xml_safe(figure.alt_text))
+            props.set("title", xml_safe(figure.caption))
             if tag == "pic:cNvPr":
-                props.set("name", title)
+                props.set("name", xml_safe(title))
     p.append(el("w:r", None, el("w:drawing", None, inline)))
 
 

@@ -12,6 +12,11 @@ Element = BaseOxmlElement
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
+def xml_safe(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold."""
+    return _NOT_XML.sub("", text)
+
+
 def el(tag: str, attrs: dict[str, str] | None = None, *children: Element) -> Element:
     """A new element `tag` (prefixed, e.g. "w:p") with `w:`-style attributes and children."""
     element: Element = OxmlElement(tag)
