@@ -12,7 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.util import load_yaml_guess_indent
 
-REVIEW_PREFIX = "TE HERZIEN"
+REVIEW_MARKS = ("# TE HERZIEN (overgenomen uit ", "# TE HERZIEN: aangenomen datum")
 
 
 @dataclass
@@ -32,8 +32,8 @@ class YamlFile:
 
 
 def read_yaml(path: Path) -> YamlFile:
-    """Read `path` round-trip, guessing its sequence indentation from the text."""
-    text = path.read_text(encoding="utf-8-sig")
+    """Read `path` round-trip (dropping earlier review marks), guessing its indentation."""
+    text = without_review_marks(path.read_text(encoding="utf-8-sig"))
     _, indent, offset = load_yaml_guess_indent(text)
     sequence = indent if isinstance(indent, int) and indent > 0 else 4
     dash = offset if isinstance(offset, int) and 0 <= offset < sequence else 2
@@ -56,28 +56,21 @@ def maps_in(node: Any) -> Iterator[CommentedMap]:
 
 
 def comment_before_item(seq: CommentedSeq, index: int, text: str, gap: int) -> None:
-    """Put `# text` above item `index`, replacing an earlier review mark there."""
-    _drop_review_marks(seq, index)
+    """Put `# text` above item `index`."""
     column = max(seq.lc.item(index)[1] - gap, 0) if _has_position(seq, index) else 0
     seq.yaml_set_comment_before_after_key(index, before=text, indent=column)
 
 
 def comment_before_key(mapping: CommentedMap, key: str, text: str) -> None:
-    """Put `# text` above `key` in `mapping`, replacing an earlier review mark there."""
-    _drop_review_marks(mapping, key)
+    """Put `# text` above `key` in `mapping`."""
     column = mapping.lc.key(key)[1] if _has_key_position(mapping, key) else 0
     mapping.yaml_set_comment_before_after_key(key, before=text, indent=column)
 
 
-def _drop_review_marks(node: CommentedMap | CommentedSeq, key: Any) -> None:
-    entry = node.ca.items.get(key)
-    if not entry or not isinstance(entry[1], list):
-        return
-    entry[1] = [t for t in entry[1] if not _is_review(getattr(t, "value", ""))]
-
-
-def _is_review(text: str) -> bool:
-    return text.lstrip("# \n").startswith(REVIEW_PREFIX)
+def without_review_marks(text: str) -> str:
+    """YAML text without the review comments an earlier roll-forward put in."""
+    lines = text.splitlines(keepends=True)
+    return "".join(ln for ln in lines if not ln.lstrip().startswith(REVIEW_MARKS))
 
 
 def _has_position(seq: CommentedSeq, index: int) -> bool:
