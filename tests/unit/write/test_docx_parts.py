@@ -234,3 +234,22 @@ def test_control_characters_are_dropped_and_breaks_kept(tmp_path: Path) -> None:
     section = t.DocSection("S", (_para("a\x0bb\x00c\r\nd\te"),))
     write_docx(_doc(section), tmp_path / "c.docx")
     assert "  [Normal] abc / d » e" in read_docx_structure(tmp_path / "c.docx").splitlines()
+
+
+def test_localised_reference_styles_are_adopted(tmp_path: Path) -> None:
+    dutch = docx.Document(str(template_path(REFERENCE)))
+    root = dutch.styles.element
+    for style in root.xpath("w:style[@w:styleId='Heading1']"):
+        style.set(f"{{{NS['w']}}}styleId", "Kop1")
+    for based in root.xpath("//w:basedOn[@w:val='Heading1']"):
+        based.set(f"{{{NS['w']}}}val", "Kop1")
+    own = tmp_path / "nl.docx"
+    dutch.save(str(own))
+    section = t.DocSection("S", (t.Heading(1, "Kop", "kop"),))
+    write_docx(_doc(section), tmp_path / "n.docx", reference_docx=own)
+    styles = part(tmp_path / "n.docx", "word/styles.xml")
+    assert styles.xpath("count(//w:style[w:name/@w:val='heading 1'])", namespaces=NS) == 1
+    assert styles.xpath("//w:style[w:name/@w:val='heading 1']/@w:styleId",
+                        namespaces=NS) == ["Heading1"]
+    document = docx.Document(str(tmp_path / "n.docx"))
+    assert [p.style.name for p in document.paragraphs if p.text == "Kop"] == ["Heading 1"]

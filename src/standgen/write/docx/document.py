@@ -27,7 +27,12 @@ from standgen.write.docx.properties import (
     set_core_properties,
 )
 from standgen.write.docx.sections import SectionFurniture, end_section, strip_references
-from standgen.write.docx.styles import HouseStyle, apply_house_style, ensure_language
+from standgen.write.docx.styles import (
+    HouseStyle,
+    adopt_style_ids,
+    apply_house_style,
+    ensure_language,
+)
 from standgen.write.docx.toc import render_toc
 
 REFERENCE = "docx/reference.docx"
@@ -49,6 +54,7 @@ def _open(reference_docx: Path | None) -> DocxDocument:
 
 
 def _prepare(document: DocxDocument, tree: t.Document, house: HouseStyle) -> None:
+    adopt_style_ids(document.styles.element, house)
     apply_house_style(document.styles.element, house, replace=False)
     ensure_language(document.styles.element, tree.metadata.language)
     configure_settings(document, tree.metadata.language)

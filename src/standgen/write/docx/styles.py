@@ -335,3 +335,31 @@ def ensure_language(styles_root: Element, language: str) -> None:
         lang = el("w:lang")
         rpr.append(lang)
     lang.set(qn("w:val"), language)
+
+
+def adopt_style_ids(styles_root: Element, house: HouseStyle) -> None:
+    """Give a reference's styles the ids the writer uses, matched by style name.
+
+    Localised Word versions store built-in styles under translated ids (Dutch Word saves
+    "heading 1" as "Kop1"); renaming them keeps one style per name instead of a duplicate.
+    """
+    styles = styles_root.findall(qn("w:style"))
+    ids = {s.get(qn("w:styleId")) for s in styles}
+    by_name: dict[str, Element] = {}
+    for style in styles:
+        name = style.find(qn("w:name"))
+        if name is not None:
+            by_name.setdefault((name.get(qn("w:val")) or "").lower(), style)
+    renames: dict[str, str] = {}
+    for spec in house_styles(house):
+        style = by_name.get(spec.name.lower())
+        old = style.get(qn("w:styleId")) if style is not None else None
+        if style is None or old is None or old == spec.style_id or spec.style_id in ids:
+            continue
+        style.set(qn("w:styleId"), spec.style_id)
+        renames[old] = spec.style_id
+    for tag in ("w:basedOn", "w:next", "w:link"):
+        for ref in styles_root.iter(qn(tag)):
+            value = ref.get(qn("w:val"))
+            if value in renames:
+                ref.set(qn("w:val"), renames[value])
