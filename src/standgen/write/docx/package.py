@@ -33,6 +33,13 @@ def normalise_zip(data: bytes, out: BinaryIO) -> None:
 
 
 def _file_mode() -> int:
+    """The mode a newly created file gets (0o666 minus the umask)."""
+    try:  # Linux: read the umask without changing it (no race with other threads)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                return 0o666 & ~int(line.split()[1], 8)
+    except OSError:
+        pass
     mask = os.umask(0)
     os.umask(mask)
     return 0o666 & ~mask
