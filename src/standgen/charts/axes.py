@@ -47,7 +47,7 @@ def setup_value_axis(axis: Axis, data: ChartData) -> None:
 
     whole = data.unit.kind in ("count", "rank") and all(
         v is None or v == v.to_integral_value() for s in data.series for v in s.values)
-    axis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 2.5, 5, 10], integer=whole))
+    axis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 2.5, 5, 10], integer=whole))
     axis.set_major_formatter(dutch_formatter(data.unit))
 
 

@@ -27,6 +27,7 @@ PDF_METADATA: dict[str, Any] = {"CreationDate": None, "ModDate": None, "Creator"
                                 "Producer": None}
 PNG_METADATA: dict[str, Any] = {"Software": None}
 HASH_SALT = "standgen"
+MAX_LEGEND_COLUMNS = 4
 
 Drawer = Callable[["Axes", ChartData, ChartStyle], None]
 DRAWERS: dict[ChartKind, Drawer] = {
@@ -95,8 +96,13 @@ def _legend(fig: Figure, ax: Axes, data: ChartData) -> None:
     pairs = sorted(zip(handles, labels, strict=True),
                    key=lambda pair: order.index(pair[1]) if pair[1] in order else len(order))
     handles, labels = [h for h, _ in pairs], [lab for _, lab in pairs]
-    fig.legend(handles, labels, loc="outside lower center", ncols=min(len(handles), 4),
-               frameon=False, handlelength=2.2)
+    renderer = fig.canvas.get_renderer()  # type: ignore[attr-defined]
+    for ncols in range(min(len(handles), MAX_LEGEND_COLUMNS), 0, -1):
+        legend = fig.legend(handles, labels, loc="outside lower center", ncols=ncols,
+                            frameon=False, handlelength=2.2)
+        if ncols == 1 or legend.get_window_extent(renderer).width <= 0.98 * fig.bbox.width:
+            return
+        legend.remove()
 
 
 def _save_atomic(fig: Figure, target: Path, fmt: str, metadata: dict[str, Any]) -> None:
