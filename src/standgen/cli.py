@@ -102,7 +102,36 @@ def cmd_check_leaks(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if leaks else EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    """Start the next edition from the previous one (roll every year series forward)."""
+    from standgen.draft import roll_forward
+
+    result = roll_forward(args.source, args.out, args.period)
+    print(f"{result.previous_period} -> {result.period}: {len(result.files)} files in {args.out}")
+    print(f"  {len(result.extended_tables)} tables extended, {result.missing_cells} values "
+          f"te leveren, {result.marked_blocks} text blocks marked TE HERZIEN")
+    for note in result.notes:
+        print(f"  note: {note}")
+    print(f"  next: standgen validate {result.report}")
+    return EXIT_OK
+
+
+def cmd_changes(args: argparse.Namespace) -> int:
+    """List the structural changes between two editions, as change-list sentences."""
+    from standgen.api import load
+    from standgen.draft import changes_between
+
+    changes = changes_between(load(args.previous), load(args.current), templates=args.templates)
+    for change in changes:
+        print(f"- {change.text}")
+    if not changes:
+        print("no structural changes", file=sys.stderr)
+    return EXIT_OK
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "new": cmd_new,
+    "changes": cmd_changes,
     "validate": cmd_validate,
     "schema": cmd_schema,
     "build": cmd_build,
@@ -139,6 +168,15 @@ def build_parser() -> argparse.ArgumentParser:
     dump.add_argument("--edition", default="openbaar",
                       choices=["openbaar", "vertrouwelijk", "bijlage"])
     dump.add_argument("--templates", type=Path, help="folder with template overrides")
+    new = sub.add_parser("new", help="start the next edition from the previous one")
+    new.add_argument("--from", dest="source", type=Path, required=True,
+                     help="the previous edition's main YAML file or folder")
+    new.add_argument("--period", required=True, help='the new period, e.g. "najaar 2026"')
+    new.add_argument("--out", type=Path, required=True, help="a new, empty folder")
+    changes = sub.add_parser("changes", help="structural changes between two editions")
+    changes.add_argument("previous", type=Path)
+    changes.add_argument("current", type=Path)
+    changes.add_argument("--templates", type=Path, help="folder with template overrides")
     leaks = sub.add_parser("check-leaks", help="scan an artifact for confidential content")
     leaks.add_argument("artifact", type=Path)
     leaks.add_argument("--source", type=Path, required=True, help="the report's main file")
