@@ -253,3 +253,15 @@ def test_localised_reference_styles_are_adopted(tmp_path: Path) -> None:
                         namespaces=NS) == ["Heading1"]
     document = docx.Document(str(tmp_path / "n.docx"))
     assert [p.style.name for p in document.paragraphs if p.text == "Kop"] == ["Heading 1"]
+
+
+def test_missing_styles_take_the_reference_font(tmp_path: Path) -> None:
+    own = tmp_path / "own.docx"
+    plain = docx.Document()
+    plain.styles["Normal"].font.name = "Verdana"
+    plain.save(str(own))
+    section = t.DocSection("S", (t.Paragraph((t.Text("n"),), "note"),))
+    write_docx(_doc(section), tmp_path / "v.docx", reference_docx=own)
+    styles = part(tmp_path / "v.docx", "word/styles.xml")
+    assert styles.xpath("//w:style[@w:styleId='Note']/w:rPr/w:rFonts/@w:ascii",
+                        namespaces=NS) == ["Verdana"]

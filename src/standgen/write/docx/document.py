@@ -53,6 +53,18 @@ def _open(reference_docx: Path | None) -> DocxDocument:
     return document
 
 
+def _reference_font(document: DocxDocument) -> str:
+    """The body font of the reference (Normal style, else document defaults)."""
+    try:
+        name: str | None = document.styles["Normal"].font.name
+    except KeyError:
+        name = None
+    if name:
+        return name
+    fonts = document.styles.element.xpath("w:docDefaults/w:rPrDefault/w:rPr/w:rFonts/@w:ascii")
+    return str(fonts[0]) if fonts else HouseStyle().font
+
+
 def _prepare(document: DocxDocument, tree: t.Document, house: HouseStyle) -> None:
     adopt_style_ids(document.styles.element, house)
     apply_house_style(document.styles.element, house, replace=False)
@@ -88,7 +100,7 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
                house: HouseStyle | None = None) -> DocxDocument:
     """The python-docx document for `tree`, not yet saved."""
     document = _open(reference_docx)
-    house = house or HouseStyle()
+    house = house or HouseStyle(font=_reference_font(document))
     _prepare(document, tree, house)
     ctx = _context(document, tree, house)
     render_cover(ctx, tree.cover)
@@ -107,7 +119,6 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
                     render_block(ctx, block)
         end_section(ctx, tree, furniture, final=index == len(parts) - 1)
     return document
-
 
 
 def write_docx(document: t.Document, path: Path, *, reference_docx: Path | None = None) -> None:
