@@ -14,7 +14,7 @@ from pathlib import Path
 import docx
 from docx.document import Document as DocxDocument
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
@@ -169,19 +169,22 @@ def table_lines(story: _Story, tbl: Element, indent: str) -> list[str]:
     return lines
 
 
-def _part_lines(document: DocxDocument, r_id: str, styles: dict[str, str]) -> str:
+def _root(part: Part) -> Element:
+    return part.element if isinstance(part, XmlPart) else parse_xml(part.blob)
+
+
+def _part_lines(document: DocxDocument, r_id: str) -> str:
     part = document.part.rels[r_id].target_part
-    root = parse_xml(part.blob) if not hasattr(part, "element") else part.element
+    root = _root(part)
     story = _Story(part)
     return " // ".join(_inline_text(story, p) for p in root.iter(qn("w:p")))
 
 
-def _section_lines(document: DocxDocument, sect_pr: Element, number: int,
-                   styles: dict[str, str]) -> list[str]:
+def _section_lines(document: DocxDocument, sect_pr: Element, number: int) -> list[str]:
     lines = [f"section {number}"]
     for kind in ("header", "footer"):
         for ref in sect_pr.findall(qn(f"w:{kind}Reference")):
-            text = _part_lines(document, ref.get(_R_ID) or "", styles)
+            text = _part_lines(document, ref.get(_R_ID) or "")
             lines.append(f"  {kind}({ref.get(qn('w:type'))}): {text}")
     return lines
 
@@ -192,7 +195,7 @@ def _footnote_lines(document: DocxDocument, numbers: dict[str, str]) -> list[str
         if rel.reltype != RT.FOOTNOTES:
             continue
         part = rel.target_part
-        root = part.element if hasattr(part, "element") else parse_xml(part.blob)
+        root = _root(part)
         for note in root.findall(qn("w:footnote")):
             ident = note.get(qn("w:id")) or ""
             if note.get(qn("w:type")) in ("separator", "continuationSeparator"):
@@ -233,6 +236,6 @@ def read_docx_structure(path: Path) -> str:
             sect_pr = child if child.tag == qn("w:sectPr") else None
         if sect_pr is not None:
             number += 1
-            lines += _section_lines(document, sect_pr, number, styles) + pending
+            lines += _section_lines(document, sect_pr, number) + pending
             pending = []
     return "\n".join(lines + _footnote_lines(document, story.notes)) + "\n"
