@@ -6,14 +6,19 @@ import dataclasses
 import math
 import subprocess
 import sys
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 import matplotlib
+import numpy as np
 import pytest
+from matplotlib.figure import Figure
 from matplotlib.image import imread
 from pypdf import PdfReader
 
-from standgen.charts.data import ChartData
+from standgen.charts import key as key_module
+from standgen.charts.data import ChartData, ChartSeries
 from standgen.charts.key import chart_key
 from standgen.charts.render import draw_figure, rc_params, render_chart
 from standgen.charts.style import ChartStyle
@@ -63,7 +68,7 @@ def test_no_temporary_files_left(tmp_path: Path) -> None:
     assert sorted(p.suffix for p in tmp_path.iterdir()) == [".pdf", ".png"]
 
 
-def _figure(data):  # type: ignore[no-untyped-def]
+def _figure(data: ChartData) -> Figure:
     style = ChartStyle(dpi=72)
     with matplotlib.rc_context(rc_params(style)):
         fig = draw_figure(data, style)
@@ -73,11 +78,11 @@ def _figure(data):  # type: ignore[no-untyped-def]
 
 def test_gaps_are_not_zeros() -> None:
     ax = _figure(LINE).axes[0]
-    ys = ax.lines[0].get_ydata()
+    ys = [float(y) for y in np.asarray(ax.lines[0].get_ydata(), dtype=float)]
     assert math.isnan(ys[2]) and ys[1] == 52.4
     bars = _figure(BAR).axes[0].patches
     assert len(bars) == 7  # 4 instroom + 3 uitstroom: the missing 2024 bar is not drawn
-    assert min(b.get_height() for b in bars) > 0
+    assert min(b.get_window_extent().height for b in bars) > 0
 
 
 def test_targets_are_dashed_and_data_solid() -> None:
@@ -121,6 +126,15 @@ def test_key_covers_data_and_style() -> None:
     assert chart_key(dataclasses.replace(LINE, norm_label="Streefwaarde"), ChartStyle()) != plain
 
 
+def test_key_covers_versions(monkeypatch: pytest.MonkeyPatch) -> None:
+    plain = chart_key(LINE, ChartStyle())
+    monkeypatch.setattr(key_module, "__version__", "99.0")
+    newer_standgen = chart_key(LINE, ChartStyle())
+    monkeypatch.setattr(key_module, "matplotlib_version", lambda: "0.0")
+    older_matplotlib = chart_key(LINE, ChartStyle())
+    assert len({plain, newer_standgen, older_matplotlib}) == 3
+
+
 def test_importing_charts_does_not_import_matplotlib() -> None:
     code = "import sys, standgen.charts; print('matplotlib' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
@@ -130,7 +144,7 @@ def test_importing_charts_does_not_import_matplotlib() -> None:
 
 def _variants(data: ChartData) -> list[ChartData]:
     """The chart with no numbers at all, with no series, and with negative numbers."""
-    def mapped(fn):  # type: ignore[no-untyped-def]
+    def mapped(fn: Callable[[Decimal | None], Decimal | None]) -> tuple[ChartSeries, ...]:
         return tuple(dataclasses.replace(s, values=tuple(fn(v) for v in s.values))
                      for s in data.series)
     return [dataclasses.replace(data, series=mapped(lambda v: None)),
