@@ -1,0 +1,57 @@
+"""One value changed in the data: the diff names exactly that cell, in the report's terms."""
+
+from __future__ import annotations
+
+import pytest
+
+from standgen.snapshot.cli import main
+from tests.unit.snapshot.builds import Builds
+
+CELL_LINE = ("1.1 Instroom en omvang, Plancijfer instroom 2022: 4.100 → 4.150 "
+             "(Tabel 1{sep}Instroom (VTE'n){page})")
+
+
+def _changes(output: str) -> list[str]:
+    lines = output.splitlines()
+    assert lines[0].startswith("Changes ("), output
+    return [line.strip() for line in lines[1:] if line.startswith("  ")]
+
+
+def test_pdf_diff_reports_exactly_the_changed_cell(example_builds: Builds,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["diff", str(example_builds.original["pdf"]),
+                   str(example_builds.changed["pdf"])])
+    output = capsys.readouterr().out
+    assert status == 1
+    assert _changes(output) == [CELL_LINE.format(sep=" ", page=", p. 6"),
+                                "pages whose text lines differ: 6"]
+    assert "Other differences" not in output
+
+
+def test_docx_diff_reports_the_cell_and_only_the_redrawn_chart(
+        example_builds: Builds, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["diff", str(example_builds.original["docx"]),
+                   str(example_builds.changed["docx"])])
+    changes = _changes(capsys.readouterr().out)
+    assert status == 1
+    assert changes[0] == CELL_LINE.format(sep=" – ", page="")
+    others = changes[1:]
+    assert len(others) == 1
+    assert others[0].startswith("1.1 Instroom en omvang, image 1 'Lijn van realisatie en plan")
+
+
+def test_same_artifact_is_no_change(example_builds: Builds,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    for path in example_builds.original.values():
+        assert main(["diff", str(path), str(path)]) == 0
+        assert capsys.readouterr().out == "no changes\n"
+
+
+def test_page_images_mark_the_changed_page_only(example_builds: Builds, tmp_path,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    images = tmp_path / "images"
+    status = main(["diff", str(example_builds.original["pdf"]),
+                   str(example_builds.changed["pdf"]), "--images", str(images)])
+    assert status == 1
+    assert sorted(p.name for p in images.iterdir()) == ["page-006.png"]
+    assert "p. 6: " in capsys.readouterr().out
