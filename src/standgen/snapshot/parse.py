@@ -113,7 +113,7 @@ class _Reader:
         if marker:
             self.page = int(marker.group(2)) if marker.group(1) == "page" else None
         elif line.startswith(("header: ", "footer: ")):
-            self.parsed.furniture.add(re.sub(r"\s*\d+$", "", line))
+            self.parsed.furniture.add(re.sub(r"\d+", "#", line))
         elif line.startswith(fmt.TABLE):
             self.add_table(line.removeprefix(fmt.TABLE))
         elif heading:

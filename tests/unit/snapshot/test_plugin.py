@@ -50,10 +50,11 @@ def test_fixture_fails_on_change_and_passes_after_update(pytester: pytest.Pytest
 
 def test_explicit_golden_path_and_missing_golden_message(pytester: pytest.Pytester,
                                                          example_builds: Builds) -> None:
-    pytester.makepyfile(test_named='''
+    artifact = str(example_builds.original["docx"])
+    pytester.makepyfile(test_named=f"""
 def test_named(standgen_snapshot):
-    standgen_snapshot(%r, "goldens/voorbeeld.txt")
-''' % str(example_builds.original["docx"]))
+    standgen_snapshot({artifact!r}, "goldens/voorbeeld.txt")
+""")
     missing = _run(pytester)
     missing.assert_outcomes(failed=1)
     missing.stdout.fnmatch_lines(["*no golden snapshot at*goldens/voorbeeld.txt*"])
