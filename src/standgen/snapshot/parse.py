@@ -13,6 +13,7 @@ _HEADING = re.compile(r"^(#+) (?:\[[^\]]*\] )?(.*)$")
 _OUTLINE = re.compile(r"^( *)(.*) → p\. (\d+)$")
 _TABLE_LINE = re.compile(r"^  (head|row)(?:\([^)]*\))?: ?(.*)$")
 _IMAGE = re.compile(r"\[image (\d+)\]")
+_TOKEN = re.compile(r"\[image \d+\]|\S+")
 _NUMBER = re.compile(r"^(?:Tabel|Table)\s+\d+\s*[–-]?\s*")
 CONTEXT_LEVEL = 2
 """Headings down to this level name the place of a change ("2.2 Instroom …")."""
@@ -102,7 +103,8 @@ class _Reader:
     def words(self, text: str) -> None:
         for number in _IMAGE.findall(text):
             self.parsed.image_context[number] = self.context
-        self.parsed.words += [Word(w, self.context, self.page) for w in text.split()]
+        tokens = _TOKEN.findall(text)
+        self.parsed.words += [Word(w, self.context, self.page) for w in tokens]
 
     def line(self, line: str) -> None:
         if self.page is not None and not line.startswith(("-- page", "header: ", "footer: ")):

@@ -55,3 +55,14 @@ def test_page_images_mark_the_changed_page_only(example_builds: Builds, tmp_path
     assert status == 1
     assert sorted(p.name for p in images.iterdir()) == ["page-006.png"]
     assert "p. 6: " in capsys.readouterr().out
+
+
+def test_bytes_only_difference_is_no_change(example_builds: Builds, tmp_path,
+                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from pypdf import PdfReader, PdfWriter
+
+    resaved = tmp_path / "opnieuw-bewaard.pdf"
+    PdfWriter(clone_from=PdfReader(example_builds.original["pdf"])).write(resaved)
+    assert resaved.read_bytes() != example_builds.original["pdf"].read_bytes()
+    assert main(["diff", str(example_builds.original["pdf"]), str(resaved)]) == 0
+    assert "differ in bytes only" in capsys.readouterr().out
