@@ -265,3 +265,12 @@ def test_missing_styles_take_the_reference_font(tmp_path: Path) -> None:
     styles = part(tmp_path / "v.docx", "word/styles.xml")
     assert styles.xpath("//w:style[@w:styleId='Note']/w:rPr/w:rFonts/@w:ascii",
                         namespaces=NS) == ["Verdana"]
+
+
+def test_unreadable_raster_is_a_build_error(tmp_path: Path) -> None:
+    fake = tmp_path / "fake.png"
+    fake.write_bytes(b"dit is geen plaatje\n")
+    figure = t.Figure("Grafiek", "Alt", "chart", raster_path=fake)
+    with pytest.raises(BuildError, match=r"fake\.png is not a usable PNG or JPEG"):
+        write_docx(_doc(t.DocSection("S", (figure,))), tmp_path / "x.docx")
+    assert not (tmp_path / "x.docx").exists()

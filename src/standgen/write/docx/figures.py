@@ -25,7 +25,11 @@ def _picture(ctx: Context, figure: t.Figure) -> None:
     p[0].append(el("w:jc", {"w:val": "center"}))
     ctx.add(p)
     width = min(Cm(figure.width_cm), Cm(ctx.house.text_width_cm))
-    inline = ctx.docx.part.new_pic_inline(str(raster), width=width)
+    try:
+        inline = ctx.docx.part.new_pic_inline(str(raster), width=width)
+    except Exception as error:  # python-docx raises assorted errors on unreadable images
+        raise BuildError(f"figure {figure.caption!r}: {raster} is not a usable PNG or JPEG "
+                         f"image ({type(error).__name__}: {error})") from error
     title = f"{FIGURE_LABEL} {figure.number}" if figure.number is not None else figure.caption
     for tag in ("wp:docPr", "pic:cNvPr"):
         for props in inline.iter(qn(tag)):
