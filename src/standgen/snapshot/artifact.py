@@ -11,13 +11,14 @@ def snapshot_artifact(path: Path | str) -> str:
     """A readable, deterministic text snapshot of a DOCX or PDF as written."""
     path = Path(path)
     kind = artifact_kind(path)
-    if kind == "pdf":
-        from standgen.snapshot.pdf_snapshot import snapshot_pdf
-
-        return snapshot_pdf(path)
     from standgen.snapshot.docx_snapshot import snapshot_docx
+    from standgen.snapshot.pdf_snapshot import snapshot_pdf
 
+    reader = snapshot_pdf if kind == "pdf" else snapshot_docx
     try:
-        return snapshot_docx(path)
-    except (KeyError, ValueError) as exc:
-        raise SnapshotInputError(f"{path}: not a readable DOCX ({exc})") from exc
+        return reader(path)
+    except SnapshotInputError:
+        raise
+    except Exception as exc:  # a damaged file can fail anywhere inside the readers
+        raise SnapshotInputError(f"{path}: not a readable {kind.upper()} "
+                                 f"({type(exc).__name__}: {exc})") from exc

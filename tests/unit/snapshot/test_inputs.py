@@ -49,3 +49,12 @@ def test_as_a_process_no_traceback(tmp_path: Path) -> None:
                           capture_output=True, text=True, check=False)
     assert done.returncode == 2
     assert done.stderr == f"standgen: {text}: not a DOCX or PDF file\n"
+
+
+def test_damaged_docx(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "kapot.docx"
+    with zipfile.ZipFile(path, "w") as package:
+        package.writestr("[Content_Types].xml", "<x/>")
+        package.writestr("word/document.xml", "<geen xml")
+    assert main(["snapshot", str(path)]) == 2
+    assert capsys.readouterr().err.startswith(f"standgen: {path}: not a readable DOCX (")
