@@ -12,6 +12,7 @@ import hashlib
 import subprocess
 import sys
 from collections.abc import Callable
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,11 @@ import pytest
 from standgen.build import BuildRequest, build
 from standgen.snapshot import snapshot_artifact
 
-pytest_plugins = ["standgen.snapshot.pytest_plugin"]
+PLUGIN = "standgen.snapshot.pytest_plugin"
+if not any(ep.value == PLUGIN for ep in entry_points(group="pytest11")):
+    # Not installed as a pytest11 entry point (yet): load it here. Once it is, loading it
+    # again under another name would make pytest refuse to register the same module twice.
+    pytest_plugins = [PLUGIN]
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCE = ROOT / "fixtures" / "stand-van-defensie-voorjaar-2026" / "report.yaml"
