@@ -20,6 +20,8 @@ from standgen.model.report import FigureBlock
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Unit
 
+MAX_IMAGE_BYTES = 50 * 1024 * 1024
+MAX_IMAGE_PIXELS = 40_000_000
 REFERENCE_ROLES = {"norm": "norm", "streefwaarde": "streefwaarde", "plan": "plan",
                    "doel": "streefwaarde"}
 
@@ -81,9 +83,8 @@ def figure_node(figure: FigureBlock, number: int, anchor: str,
             height_cm=rendered.height_cm if rendered else figure.chart.height_cm,
             source_note=figure.source_note or "", number=number, anchor=anchor)
     if figure.image is not None:
-        base = figure.source.file.parent if figure.source and figure.source.file else Path()
         return t.Figure(caption=figure.title, alt_text=figure.alt or figure.title,
-                        kind="image", raster_path=base / figure.image, number=number,
+                        kind="image", raster_path=checked_image(figure), number=number,
                         anchor=anchor, source_note=figure.source_note or "")
     return t.Figure(caption=figure.title, alt_text=figure.alt or figure.title,
                     kind="placeholder", placeholder_text=figure.placeholder or "",
@@ -96,3 +97,39 @@ def _alt(data: ChartData | None) -> str:
     from standgen.charts.alt import alt_text
 
     return alt_text(data)
+
+
+def checked_image(figure: FigureBlock) -> Path:
+    """The image file of a figure, refused unless it is a sound PNG or JPEG of sane size."""
+    base = figure.source.file.parent if figure.source and figure.source.file else Path()
+    path = base / (figure.image or "")
+    at = figure.loc("image", f"figure {figure.id}.image")
+    problem = _image_problem(path)
+    if problem is not None:
+        raise source_error(at.file, at.line, at.field, f"image {figure.image}: {problem}",
+                           code="image-unusable")
+    return path
+
+
+def _image_problem(path: Path) -> str | None:
+    """Why a file cannot be printed as a figure, or None when it can."""
+    from PIL import Image
+
+    if not path.is_file():
+        return "file not found (the path is relative to the YAML file that names it)"
+    if path.stat().st_size > MAX_IMAGE_BYTES:
+        return f"file is larger than {MAX_IMAGE_BYTES:,} bytes"
+    try:
+        with Image.open(path) as image:
+            kind, (width, height) = image.format, image.size
+            if kind not in ("PNG", "JPEG"):
+                return f"not a PNG or JPEG image ({kind}); save it as PNG"
+            if width * height > MAX_IMAGE_PIXELS:
+                return (f"{width} × {height} pixels is more than {MAX_IMAGE_PIXELS:,} pixels; "
+                        "scale it down")
+            image.verify()
+    except Image.DecompressionBombError:
+        return f"more than {MAX_IMAGE_PIXELS:,} pixels; scale it down"
+    except Exception as exc:  # Pillow raises many types for files that are not images
+        return f"not a PNG or JPEG image, or a damaged one ({exc or type(exc).__name__})"
+    return None

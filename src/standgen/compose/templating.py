@@ -14,11 +14,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from ruamel.yaml import YAML
 
+from standgen.compose.sandbox import ReportSandbox, make_sandbox, render_bounded
 from standgen.errors import Location, source_error
 from standgen.format import dutch
 from standgen.format.units import format_amount
@@ -63,11 +64,8 @@ def _filters() -> dict[str, Any]:
 
 
 def make_environment() -> ImmutableSandboxedEnvironment:
-    """A sandboxed, strict Jinja environment with the Dutch filters."""
-    env = ImmutableSandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                       keep_trailing_newline=True)
-    env.filters.update(_filters())
-    return env
+    """A sandboxed, strict Jinja environment with the Dutch filters (see compose.sandbox)."""
+    return make_sandbox(_filters())
 
 
 class TextTemplates:
@@ -103,6 +101,8 @@ def render_text(env: ImmutableSandboxedEnvironment, source: str, context: Mappin
     if "{{" not in source and "{%" not in source and "{#" not in source:
         return source
     try:
+        if isinstance(env, ReportSandbox):
+            return render_bounded(env, source, context)
         return env.from_string(source).render(**context)
     except TemplateSyntaxError as exc:
         raise _located(at, exc.lineno, f"template syntax error: {exc.message}") from None
@@ -113,12 +113,15 @@ def render_text(env: ImmutableSandboxedEnvironment, source: str, context: Mappin
                        "spelling, or use waarde('table-id', 'row-id', column)") from None
     except (TemplateError, ValueError, LookupError, TypeError, ArithmeticError) as exc:
         raise _located(at, None, f"template error: {exc}") from None
+    except (RecursionError, MemoryError):
+        raise _located(at, None, "template error: the expression is nested too deeply or "
+                       "too large; simplify it") from None
 
 
 def _located(at: Location, line_in_text: int | None, message: str) -> Exception:
     line = at.line
     if line is not None and line_in_text is not None:
-        line += line_in_text
+        line += line_in_text - 1  # the text's first line stands on its key's line
     return source_error(at.file, line, at.field, message, code="template")
 
 

@@ -8,7 +8,10 @@ from pathlib import Path
 from standgen.errors import Location, source_error
 
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+_BRACKETS = re.compile(r"[\[\]{}]")
 MAX_STRING = 1_000_000
+MAX_FLOW_DEPTH = 100
+MAX_SOURCE_ITEMS = 500_000  # the YAML parser reads about 10,000 items a second
 
 
 def resolve_inside(root: Path, path: Path, at: Location) -> Path:
@@ -31,3 +34,33 @@ def check_text(text: str, at: Location) -> None:
         raise source_error(at.file, at.line, at.field,
                            f"control character U+{ord(bad.group()):04X} at position "
                            f"{bad.start()}; remove it (often pasted from another program)")
+
+
+def check_source_text(text: str, file: Path) -> None:
+    """Refuse, before parsing, a source that no report needs and that would take the YAML
+    parser very long: a huge line, deep flow nesting, too many values, or a character XML
+    cannot hold. Each refusal names the line."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        if len(line) > MAX_STRING:
+            raise source_error(file, number, "", f"line of {len(line):,} characters; the "
+                               f"limit for any text is {MAX_STRING:,}")
+    depth = 0
+    for bracket in _BRACKETS.finditer(text):
+        depth = depth + 1 if bracket.group() in "[{" else max(depth - 1, 0)
+        if depth > MAX_FLOW_DEPTH:
+            raise source_error(file, _line_of(text, bracket.start()), "",
+                               f"brackets nested more than {MAX_FLOW_DEPTH} deep; no report "
+                               "needs that (is the file damaged?)")
+    if text.count("\n") + text.count(",") > MAX_SOURCE_ITEMS:
+        raise source_error(file, None, "", f"more than {MAX_SOURCE_ITEMS:,} lines and list "
+                           "items in one file; split it into several files with include:")
+    bad = _XML_INVALID.search(text)
+    if bad:
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        raise source_error(file, _line_of(text, bad.start()), "",
+                           f"control character U+{ord(bad.group()):04X} at column {column}; "
+                           "remove it (often pasted from another program)")
+
+
+def _line_of(text: str, index: int) -> int:
+    return text.count("\n", 0, index) + 1

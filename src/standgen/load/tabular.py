@@ -14,13 +14,14 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from standgen.errors import Location, source_error
+from standgen.errors import Location, SourceError, source_error
 from standgen.load.safety import check_text
 from standgen.model.values import STATUS_ALIASES
 
 MAX_ROWS = 10_000
 MAX_COLUMNS = 200
 MAX_XLSX_UNPACKED = 50 * 1024 * 1024
+MAX_CSV_BYTES = 20 * 1024 * 1024
 
 Grid = dict[str, dict[str, Any]]
 
@@ -41,14 +42,26 @@ def read_grid(path: Path, sheet: str | None, at: Location) -> tuple[Grid, dict[s
 def _csv_rows(path: Path, at: Location) -> list[list[str]]:
     if not path.is_file():
         raise source_error(at.file, at.line, at.field, f"data file not found: {path}")
+    if path.stat().st_size > MAX_CSV_BYTES:
+        raise source_error(path, None, "", f"CSV file is {path.stat().st_size:,} bytes; the "
+                           f"limit is {MAX_CSV_BYTES:,}")
+    data = path.read_bytes()
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise source_error(path, None, "", "CSV file is not UTF-8; export it as UTF-8"
-                           ) from None
-    dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else None
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise source_error(path, line, "", "CSV file is not UTF-8 (Latin-1 or Windows-1252?); "
+                           "export it as UTF-8") from None
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else None
+    except csv.Error:  # one column, or no delimiter the sniffer recognises
+        dialect = None
     reader = csv.reader(io.StringIO(text), dialect or csv.excel)
-    return [row for row in reader]
+    try:
+        return [row for row in reader]
+    except csv.Error as exc:
+        raise source_error(path, reader.line_num or None, "", f"cannot read CSV: {exc}"
+                           ) from None
 
 
 def _xlsx_rows(path: Path, sheet: str | None, at: Location) -> list[list[Any]]:
@@ -70,17 +83,22 @@ def _xlsx_sheet(path: Path, sheet: str | None, at: Location, *,
         book = load_workbook(path, read_only=True, data_only=data_only)
     except Exception as exc:  # openpyxl raises many types for broken files
         raise source_error(path, None, "", f"cannot read spreadsheet: {exc}") from None
+    out: list[list[Any]] = []
     try:
         if sheet is not None and sheet not in book.sheetnames:
             raise source_error(at.file, at.line, "sheet", f"sheet {sheet!r} not found; the "
                                f"workbook has {', '.join(book.sheetnames)}")
         ws = book[sheet] if sheet is not None else book.worksheets[0]
-        out: list[list[Any]] = []
         for row in ws.iter_rows(values_only=True):
-            out.append(list(row))
+            out.append(list(row[: MAX_COLUMNS + 2]))
             if len(out) > MAX_ROWS + 1:
                 break
         return out
+    except SourceError:
+        raise
+    except Exception as exc:  # a sheet that is damaged past its first bytes
+        raise source_error(path, len(out) + 1, "", f"cannot read spreadsheet: {exc}"
+                           ) from None
     finally:
         book.close()
 
@@ -117,8 +135,8 @@ def _to_grid(all_rows: list[list[Any]], path: Path) -> tuple[Grid, dict[str, int
         raise source_error(path, 1, "", "data file has no rows; the first row must hold "
                            "column keys")
     if len(numbered) > MAX_ROWS + 1:
-        raise source_error(path, None, "", f"more than {MAX_ROWS:,} rows; a report table "
-                           "should not need that many")
+        raise source_error(path, numbered[MAX_ROWS + 1][0], "", f"more than {MAX_ROWS:,} "
+                           "rows; a report table should not need that many")
     header = [_key(c) for c in numbered[0][1][1:]]
     if len(header) > MAX_COLUMNS:
         raise source_error(path, 1, "", f"more than {MAX_COLUMNS} columns")

@@ -19,7 +19,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.scalarfloat import ScalarFloat
 
 from standgen.errors import Location, Problem, SourceError, source_error
-from standgen.load.safety import check_text, resolve_inside
+from standgen.load.safety import check_source_text, check_text, resolve_inside
 from standgen.model.base import SOURCE_KEY, SourceRef
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
@@ -154,13 +154,15 @@ def read_text(path: Path, at: Location) -> str:
                            f"{MAX_FILE_BYTES:,}")
     data = path.read_bytes()
     if b"\x00" in data:
-        raise source_error(path, None, "", "file is binary, not YAML text")
+        raise source_error(path, None, "", "file is binary (it holds a NUL byte), not YAML "
+                           "text")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise source_error(path, line, "", "file is not valid UTF-8; save it as UTF-8"
                            ) from None
+    check_source_text(text, path)
     if not text.strip():
         raise source_error(path, 1, "", "file is empty; a report file needs at least a "
                            "title, period, report_year, ministry, date and rubricering")
