@@ -79,27 +79,45 @@ def furniture_changes(old: Parsed, new: Parsed) -> list[str]:
     return out
 
 
-def image_changes(old: Parsed, new: Parsed) -> list[str]:
-    """Images whose content or alt text changed, or that appear or disappear, by number."""
-    def listed(parsed: Parsed) -> dict[str, str]:
-        pairs = (line.partition(". ") for line in parsed.sections.get("images", []))
-        return {number: rest for number, _, rest in pairs}
-
-    before, after = listed(old), listed(new)
-    out: list[str] = []
-    for number in sorted(set(before) | set(after), key=int):
-        if before.get(number) == after.get(number):
-            continue
-        context = new.image_context.get(number) or old.image_context.get(number, "")
-        place = f"{context}, " if context else ""
-        old_label, new_label = before.get(number, "(none)"), after.get(number, "(none)")
-        old_hash, _, old_alt = old_label.partition(" ")
-        new_hash, _, new_alt = new_label.partition(" ")
-        if old_alt == new_alt:
-            out.append(f"{place}image {number} {new_alt} changed: {old_hash} → {new_hash}")
-        else:
-            out.append(f"{place}image {number}: {old_label} → {new_label}")
+def _images(parsed: Parsed) -> list[tuple[str, str, str]]:
+    """Each image as (context, hash, alt text), in document order."""
+    out: list[tuple[str, str, str]] = []
+    for index, line in enumerate(parsed.sections.get("images", [])):
+        digest, _, alt = line.partition(". ")[2].partition(" ")
+        context = parsed.image_context[index] if index < len(parsed.image_context) else ""
+        out.append((context, digest, alt))
     return out
+
+
+def image_changes(old: Parsed, new: Parsed) -> list[str]:
+    """Images added, removed, or redrawn (same alt text, new content), matched by content."""
+    before, after = _images(old), _images(new)
+    gone, came = _unmatched(before, after), _unmatched(after, before)
+    out: list[str] = []
+    for context, digest, alt in came:
+        place = f"{context}, " if context else ""
+        match = next((g for g in gone if g[2] == alt), None)
+        if match is not None:
+            gone.remove(match)
+            out.append(f"{place}image {alt} redrawn: {match[1]} → {digest}")
+        else:
+            out.append(f"{place}image added: {digest} {alt}")
+    out += [f"{c + ', ' if c else ''}image removed: {d} {a}" for c, d, a in gone]
+    return out
+
+
+def _unmatched(images: list[tuple[str, str, str]],
+               others: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    pool = Counter((digest, alt) for _, digest, alt in others)
+    return [image for image in images if not _take(pool, image)]
+
+
+def _take(pool: Counter[tuple[str, str]], image: tuple[str, str, str]) -> bool:
+    key = (image[1], image[2])
+    if pool[key] > 0:
+        pool[key] -= 1
+        return True
+    return False
 
 
 def _residual(old: Parsed, new: Parsed, names: tuple[str, str]) -> list[str]:

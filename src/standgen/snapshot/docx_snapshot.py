@@ -57,7 +57,7 @@ def image_labels(path: Path) -> list[str]:
 
 def _image_marker(state: _State) -> str:
     state.seen_images += 1
-    return f"[image {state.seen_images}]"
+    return "[image]"
 
 
 def _paragraph(state: _State, style: str, text: str) -> None:

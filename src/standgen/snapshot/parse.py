@@ -12,8 +12,6 @@ _MARKER = re.compile(r"^-- (page|section) (\d+) --$")
 _HEADING = re.compile(r"^(#+) (?:\[[^\]]*\] )?(.*)$")
 _OUTLINE = re.compile(r"^( *)(.*) → p\. (\d+)$")
 _TABLE_LINE = re.compile(r"^  (head|row)(?:\([^)]*\))?: ?(.*)$")
-_IMAGE = re.compile(r"\[image (\d+)\]")
-_TOKEN = re.compile(r"\[image \d+\]|\S+")
 _NUMBER = re.compile(r"^(?:Tabel|Table)\s+\d+\s*[–-]?\s*")
 CONTEXT_LEVEL = 2
 """Headings down to this level name the place of a change ("2.2 Instroom …")."""
@@ -51,7 +49,7 @@ class Parsed:
     tables: dict[tuple[str, str], TableData] = field(default_factory=dict)
     words: list[Word] = field(default_factory=list)
     furniture: set[str] = field(default_factory=set)
-    image_context: dict[str, str] = field(default_factory=dict)
+    image_context: list[str] = field(default_factory=list)
     page_lines: dict[int, list[str]] = field(default_factory=dict)
 
 
@@ -101,10 +99,8 @@ class _Reader:
         return True
 
     def words(self, text: str) -> None:
-        for number in _IMAGE.findall(text):
-            self.parsed.image_context[number] = self.context
-        tokens = _TOKEN.findall(text)
-        self.parsed.words += [Word(w, self.context, self.page) for w in tokens]
+        self.parsed.image_context += [self.context] * text.count("[image]")
+        self.parsed.words += [Word(w, self.context, self.page) for w in text.split()]
 
     def line(self, line: str) -> None:
         if self.page is not None and not line.startswith(("-- page", "header: ", "footer: ")):

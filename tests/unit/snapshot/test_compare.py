@@ -90,3 +90,38 @@ def test_truncation_keeps_a_hash_of_the_whole_text() -> None:
     assert truncate(one) != truncate(two)
     assert truncate(one).startswith("woord woord") and "[485 chars #" in truncate(one)
     assert truncate("kort") == "kort"
+
+
+DOCX = """standgen snapshot 1: docx
+== document ==
+title='Stand'
+== styles used ==
+Normal ×2
+== body ==
+-- section 1 --
+header: default: Inhoud
+footer: default: Stand 2
+## [Heading 2] 1.1 Instroom
+[Normal] [image]
+## [Heading 2] 6.2 Veiligheid
+[Normal] [image]
+== footnotes ==
+== images ==
+1. #aaaaaaaaaaaa 'Lijn van de instroom'
+2. #bbbbbbbbbbbb 'Staafdiagram van meldingen'
+"""
+
+
+def test_images_are_matched_by_content_not_by_number() -> None:
+    inserted = DOCX.replace("## [Heading 2] 6.2 Veiligheid\n",
+                            "## [Heading 2] 6.2 Veiligheid\n[Normal] [image]\n").replace(
+        "2. #bbbbbbbbbbbb", "2. #cccccccccccc 'Nieuw'\n3. #bbbbbbbbbbbb")
+    changes = compare_snapshots(DOCX, inserted).changes
+    assert changes[-1] == "6.2 Veiligheid, image added: #cccccccccccc 'Nieuw'"
+    assert not any("redrawn" in change for change in changes)
+
+
+def test_redrawn_image_keeps_its_alt_text_and_place() -> None:
+    redrawn = DOCX.replace("#aaaaaaaaaaaa", "#dddddddddddd")
+    assert compare_snapshots(DOCX, redrawn).changes == [
+        "1.1 Instroom, image 'Lijn van de instroom' redrawn: #aaaaaaaaaaaa → #dddddddddddd"]

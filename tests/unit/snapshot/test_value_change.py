@@ -37,7 +37,8 @@ def test_docx_diff_reports_the_cell_and_only_the_redrawn_chart(
     assert changes[0] == CELL_LINE.format(sep=" – ", page="")
     others = changes[1:]
     assert len(others) == 1
-    assert others[0].startswith("1.1 Instroom en omvang, image 1 'Lijn van realisatie en plan")
+    assert others[0].startswith("1.1 Instroom en omvang, image 'Lijn van realisatie en plan")
+    assert " redrawn: #" in others[0]
 
 
 def test_same_artifact_is_no_change(example_builds: Builds,
