@@ -220,12 +220,34 @@ class _LeakGuard:
 
 @contextmanager
 def _staging(out_dir: Path) -> Iterator[Path]:
-    """A private folder in the output folder (same file system: os.replace is atomic)."""
-    path = Path(tempfile.mkdtemp(prefix=".standgen-staging-", dir=out_dir))
+    """A private folder in the output folder (same file system: os.replace is atomic).
+
+    Staging folders left behind by killed builds (older than this one, and their process
+    gone) are removed first."""
+    path = Path(tempfile.mkdtemp(prefix=f".standgen-staging-{os.getpid()}-", dir=out_dir))
+    for stale in out_dir.glob(".standgen-staging-*"):
+        owner = stale.name.split("-")[2]
+        try:
+            older = stale != path and stale.stat().st_mtime <= path.stat().st_mtime
+            if older and not (owner.isdigit() and _alive(int(owner))):
+                shutil.rmtree(stale, ignore_errors=True)
+        except OSError:
+            continue
     try:
         yield path
     finally:
         shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether a process with this id exists (then its staging folder may be in use)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True
+    return True
 
 
 def _write_register(request: BuildRequest, report: Report, artifacts: list[Path]) -> Path:
