@@ -71,8 +71,8 @@ def sample_document(directory: Path, marking: t.Marking | None = None) -> t.Docu
                         t.Cell((t.Text("Aantal meldingen"),), "right"))),
         ),
         body_rows=tuple(
-            t.TableRow((t.Cell((t.Text(name),)),) + tuple(
-                t.Cell((t.Text(v),), "right") for v in values), role=role)
+            t.TableRow((t.Cell((t.Text(name),)),
+                        *(t.Cell((t.Text(v),), "right") for v in values)), role=role)
             for name, values, role in [
                 ("Gilze-Rijen", ("161", "633", "417", "878"), "data"),
                 ("Volkel", ("396", "3.035", "222", "1.693"), "data"),

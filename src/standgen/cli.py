@@ -141,7 +141,10 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser with every sub-command."""
+    """The argument parser with every sub-command (snapshot and diff come from the
+    snapshot package)."""
+    from standgen.snapshot.cli import add_parsers as add_snapshot_parsers
+
     parser = argparse.ArgumentParser(prog="standgen", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check a report's sources")
@@ -180,14 +183,18 @@ def build_parser() -> argparse.ArgumentParser:
     leaks = sub.add_parser("check-leaks", help="scan an artifact for confidential content")
     leaks.add_argument("artifact", type=Path)
     leaks.add_argument("--source", type=Path, required=True, help="the report's main file")
+    add_snapshot_parsers(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; never shows a traceback for a report author's mistake."""
+    from standgen.snapshot.cli import COMMANDS as SNAPSHOT_COMMANDS
+
     args = build_parser().parse_args(argv)
+    commands = {**COMMANDS, **SNAPSHOT_COMMANDS}
     try:
-        return COMMANDS[args.command](args)
+        return commands[args.command](args)
     except SourceError as exc:
         _print_problems(exc.problems)
         return EXIT_UNUSABLE

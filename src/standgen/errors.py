@@ -7,11 +7,11 @@ traceback-free message that tells an author where to look and what to do.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """How bad a problem is: errors stop a build, warnings do so only with --strict."""
 
     ERROR = "error"

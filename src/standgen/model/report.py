@@ -99,9 +99,7 @@ def _block_from_mapping(data: Any) -> Any:
         out: dict[str, Any] = {"kind": "table", "table": body}
         if isinstance(body, dict) and "rubricering" in body:
             out["rubricering"] = body["rubricering"]
-    elif kind in ("doelstelling", "toelichting", "groeiparagraaf", "text"):
-        out = {"text": body} if isinstance(body, str) else dict(body)
-    elif kind == "heading":
+    elif kind in ("doelstelling", "toelichting", "groeiparagraaf", "text", "heading"):
         out = {"text": body} if isinstance(body, str) else dict(body)
     elif kind == "list":
         out = {"items": body} if isinstance(body, list) else dict(body)

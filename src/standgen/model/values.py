@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import Any, Literal
 
 from pydantic import Field, model_validator
@@ -11,7 +11,7 @@ from pydantic import Field, model_validator
 from standgen.model.base import Classified, Node
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """The state of a value; everything but `definitief` and `voorlopig` means no number."""
 
     DEFINITIEF = "definitief"

@@ -9,7 +9,6 @@ from typing import IO, Any
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from standgen import __version__
 from standgen.compose import tree as t
 from standgen.write.pdf.footnotes import FootnoteKeeper
 from standgen.write.pdf.pages import (
@@ -64,7 +63,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
             target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_LEFT,
             rightMargin=MARGIN_RIGHT, topMargin=MARGIN_TOP, bottomMargin=MARGIN_BOTTOM,
             title=meta.title, author=meta.author, subject=meta.subject,
-            keywords=", ".join(meta.keywords), creator=f"{meta.generator} {__version__}",
+            keywords=", ".join(meta.keywords), creator=meta.generator,
             producer=PRODUCER, invariant=1, lang=meta.language, displayDocTitle=1,
             initialFontName=styles.fonts.regular,
         )
