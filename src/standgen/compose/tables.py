@@ -10,9 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from standgen.compose import richtext
 from standgen.compose import tree as t
 from standgen.compose.templating import TextTemplates
+from standgen.compose.widths import column_widths
 from standgen.format import dutch
 from standgen.format.units import format_amount
 from standgen.model.tables import Column, IndicatorTable, Row
@@ -105,7 +105,7 @@ def compose_table(table: IndicatorTable, number: int, texts: TextTemplates,
                               "note"),)
     return t.Table(
         caption=table.title, header_rows=header, body_rows=body,
-        column_widths=_widths(header, body), notes=notes,
+        column_widths=column_widths(header, body), notes=notes,
         alt_text=table.alt or _alt_text(table, texts), number=number, anchor=f"tabel-{table.id}",
     )
 
@@ -163,29 +163,6 @@ def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inli
 def _note(marker: str | None, text: str, inline: Inlines) -> t.Paragraph:
     prefix = f"{marker} " if marker and not text.startswith(marker) else ""
     return t.Paragraph(inline(prefix + text), "note")
-
-
-STUB_CHARS = (12, 34)
-VALUE_PADDING = 2
-
-
-def _widths(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...]) -> tuple[float, ...]:
-    """Relative widths: figures never wrap (longest value plus padding), the label column
-    takes what is reasonable and wraps beyond that."""
-    rows = [r for r in (*header, *body) if all(c.colspan == 1 for c in r.cells)]
-    count = max((len(r.cells) for r in rows), default=1)
-    longest = [0] * count
-    for row in rows:
-        for index, cell in enumerate(row.cells[:count]):
-            words = richtext.plain(cell.inlines).split()
-            size = len(" ".join(words)) if cell.align == "right" or index == 0 else max(
-                (len(w) for w in words), default=0) * 2
-            longest[index] = max(longest[index], min(size, 40))
-    low, high = STUB_CHARS
-    weights = [min(max(longest[0], low), high)]
-    weights += [max(size + VALUE_PADDING, 5) for size in longest[1:]]
-    total = float(sum(weights))
-    return tuple(round(size / total, 4) for size in weights)
 
 
 def _alt_text(table: IndicatorTable, texts: TextTemplates) -> str:
