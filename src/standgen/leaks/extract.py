@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,9 +60,10 @@ def pdf_text(path: Path) -> str:
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
+    pages = PageTextReader()
     pieces: list[str] = []
     for page in reader.pages:
-        pieces.append(page.extract_text() or "")
+        pieces.append(pages.text(page))
         for annot in page.get("/Annots") or []:
             obj = annot.get_object()
             for key in ("/Contents", "/T", "/TU"):
@@ -89,3 +91,186 @@ def _outline_titles(items: Any) -> list[str]:
 def normalise(text: str) -> str:
     """Undo hyphenation at line ends so split words compare whole."""
     return re.sub(r"-\n(?=\w)", "", text)
+
+
+_TOKEN = re.compile(rb"""
+    (?P<string>\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\))   # (literal), one nesting level
+  | (?P<hex><[0-9A-Fa-f\s]*>)
+  | (?P<dict><<|>>)
+  | (?P<name>/[^\s/\[\]()<>{}%]*)
+  | (?P<open>\[) | (?P<close>\])
+  | (?P<comment>%[^\r\n]*)
+  | (?P<word>[^\s/\[\]()<>{}%]+)
+""", re.VERBOSE | re.DOTALL)
+_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+_NUMBER_START = frozenset(b"0123456789+-.")
+_NEWLINE_OPS = {b"BT", b"Td", b"TD", b"T*", b"Tm", b"'", b'"'}
+
+
+class _Unsupported(Exception):
+    """A construct the fast reader does not decode; pypdf reads that page instead."""
+
+
+def _literal(raw: bytes) -> bytes:
+    """The bytes of a PDF literal string (without its parentheses)."""
+    return re.sub(rb"\\([0-7]{1,3}|.)", _unescape, raw, flags=re.DOTALL)
+
+
+def _unescape(match: re.Match[bytes]) -> bytes:
+    code = match.group(1)
+    if code[:1].isdigit():
+        return bytes([int(code, 8) & 0xFF])
+    if code in (b"\n", b"\r"):
+        return b""
+    return _ESCAPES.get(code, code)
+
+
+def _tokens(data: bytes) -> Iterator[tuple[str, bytes]]:
+    for match in _TOKEN.finditer(data):
+        kind = match.lastgroup or ""
+        if kind != "comment":
+            yield kind, match.group()
+
+
+class PageTextReader:
+    """Page text of a PDF, decoded with each font's ToUnicode map (read once per font).
+
+    It reads what pypdf's extract_text reads (every text-showing operator of the page and
+    of the form XObjects it draws), far faster; a page using anything it does not decode
+    (a font without ToUnicode, an inline image) is read with pypdf instead.
+    """
+
+    def __init__(self) -> None:
+        self.maps: dict[int, tuple[int, dict[bytes, str]]] = {}
+
+    def text(self, page: Any) -> str:
+        """All text of one page; lines separated by newlines."""
+        try:
+            out: list[str] = []
+            contents = page.get_contents()
+            if contents is not None:
+                self._stream(contents.get_data(), page.get("/Resources"), out, 0)
+            return "".join(out)
+        except _Unsupported:
+            return str(page.extract_text() or "")
+
+    def _stream(self, data: bytes, resources: Any, out: list[str], depth: int) -> None:
+        if depth > 8:
+            raise _Unsupported("form XObjects nested too deeply")
+        resources = resources.get_object() if resources is not None else {}
+        fonts = resources.get("/Font")
+        fonts = fonts.get_object() if fonts is not None else {}
+        font: tuple[int, dict[bytes, str]] | None = None
+        operands: list[tuple[str, bytes]] = []
+        array: list[tuple[str, bytes]] | None = None
+        for kind, raw in _tokens(data):
+            if kind == "open":
+                array = []
+            elif kind == "close":
+                operands.append(("array", b""))
+                self._array = array or []
+                array = None
+            elif array is not None:
+                array.append((kind, raw))
+            elif kind != "word" or raw[0] in _NUMBER_START:
+                operands.append((kind, raw))
+            else:
+                font = self._operator(raw, operands, fonts, font, resources, out, depth)
+                operands = []
+
+    def _operator(self, op: bytes, operands: list[tuple[str, bytes]], fonts: Any,
+                  font: tuple[int, dict[bytes, str]] | None, resources: Any, out: list[str],
+                  depth: int) -> tuple[int, dict[bytes, str]] | None:
+        if op in _NEWLINE_OPS:
+            out.append("\n")
+        if op == b"Tf" and operands and operands[0][0] == "name":
+            entry = fonts.get(operands[0][1].decode("latin-1"))
+            if entry is None:
+                raise _Unsupported("unknown font")
+            return self._font_map(entry)
+        if op in (b"Tj", b"'", b'"') and operands:
+            out.append(self._show([operands[-1]], font))
+        elif op == b"TJ":
+            out.append(self._show(self._array, font))
+        elif op == b"Do" and operands and operands[0][0] == "name":
+            self._xobject(operands[0][1], resources, out, depth)
+        elif op in (b"BI", b"ID"):
+            raise _Unsupported("inline image")
+        return font
+
+    def _xobject(self, name: bytes, resources: Any, out: list[str], depth: int) -> None:
+        xobjects = resources.get("/XObject")
+        entry = xobjects.get_object().get(name.decode("latin-1")) if xobjects else None
+        if entry is None:
+            raise _Unsupported("unknown XObject")
+        form = entry.get_object()
+        if form.get("/Subtype") == "/Form":
+            self._stream(form.get_data(), form.get("/Resources") or resources, out, depth + 1)
+
+    def _show(self, items: list[tuple[str, bytes]],
+              font: tuple[int, dict[bytes, str]] | None) -> str:
+        if font is None:
+            raise _Unsupported("text without a font")
+        width, mapping = font
+        text: list[str] = []
+        for kind, raw in items:
+            if kind == "string":
+                data = _literal(raw[1:-1])
+            elif kind == "hex":
+                digits = re.sub(rb"\s", b"", raw[1:-1])
+                data = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
+            else:
+                continue
+            for start in range(0, len(data), width):
+                code = data[start:start + width]
+                if code not in mapping:
+                    raise _Unsupported("code without a Unicode mapping")
+                text.append(mapping[code])
+        return "".join(text)
+
+    def _font_map(self, entry: Any) -> tuple[int, dict[bytes, str]]:
+        key = id(entry.get_object()) if not hasattr(entry, "idnum") else entry.idnum
+        if key not in self.maps:
+            font = entry.get_object()
+            cmap = font.get("/ToUnicode")
+            if cmap is None:
+                raise _Unsupported("font without ToUnicode")
+            self.maps[key] = _parse_cmap(cmap.get_object().get_data())
+        return self.maps[key]
+
+
+def _parse_cmap(data: bytes) -> tuple[int, dict[bytes, str]]:
+    """Code width and code → text of a ToUnicode CMap (bfchar and bfrange sections)."""
+    space = re.search(rb"begincodespacerange\s*<([0-9A-Fa-f]+)>", data)
+    width = len(space.group(1)) // 2 if space else 1
+    mapping: dict[bytes, str] = {}
+    for block in re.findall(rb"beginbfchar(.*?)endbfchar", data, re.DOTALL):
+        for src, dst in re.findall(rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]*)>", block):
+            mapping[bytes.fromhex(src.decode())] = _utf16(dst)
+    for block in re.findall(rb"beginbfrange(.*?)endbfrange", data, re.DOTALL):
+        for low, high, dst in re.findall(
+                rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", block):
+            _bfrange(mapping, low, high, dst)
+    return width, mapping
+
+
+def _bfrange(mapping: dict[bytes, str], low: bytes, high: bytes, dst: bytes) -> None:
+    first, last, size = int(low, 16), int(high, 16), len(low) // 2
+    if last - first > 65535:
+        raise _Unsupported("bfrange too large")
+    targets = re.findall(rb"<([0-9A-Fa-f]*)>", dst)
+    for offset, code in enumerate(range(first, last + 1)):
+        if dst.startswith(b"["):
+            if offset >= len(targets):
+                break
+            text = _utf16(targets[offset])
+        else:
+            base = _utf16(targets[0])
+            text = base[:-1] + chr(ord(base[-1]) + offset) if base else ""
+        mapping[code.to_bytes(size, "big")] = text
+
+
+def _utf16(hexdigits: bytes) -> str:
+    """A CMap destination: UTF-16BE in hex; NUL (unmapped in reportlab's subsets) drops."""
+    text = bytes.fromhex(hexdigits.decode()).decode("utf-16-be", "replace")
+    return text.replace("\0", "")
