@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,7 +24,7 @@ from standgen.compose import tree as t
 from standgen.compose.document import ComposeOptions, compose_document
 from standgen.edition.levels import load_levels
 from standgen.edition.select import EDITIONS, Edition
-from standgen.errors import BuildError, Problems, SourceError
+from standgen.errors import BuildError, Problems, SourceError, StandgenError
 from standgen.format import dutch
 from standgen.leaks import check_artifact, confidential_candidates
 from standgen.leaks.images import confidential_chart_hashes
@@ -134,8 +135,11 @@ def build(request: BuildRequest) -> BuildResult:
     cache = request.cache_dir or request.out_dir / ".standgen-cache"
     with _staging(request.out_dir) as staging:
         staged: list[tuple[Path, Path]] = []
-        for edition in request.editions:
-            staged += _build_edition(report, edition, request, cache, staging, result)
+        if request.jobs > 1 and _can_fork():
+            staged = _build_parallel(report, request, cache, staging, result)
+        else:
+            for edition in request.editions:
+                staged += _build_edition(report, edition, request, cache, staging, result)
         for temp, final in staged:
             os.replace(temp, final)
             result.artifacts.append(final)
@@ -173,11 +177,8 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
     staged: list[tuple[Path, Path]] = []
     guard: _LeakGuard | None = None
     for copy in copies:
-        options = ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
-                                 jobs=request.jobs, copy_number=str(copy) if copy else None,
-                                 extra_marking=request.extra_marking)
         with _timed(result, "compose"):
-            document = compose_document(report, edition, options=options)
+            document = compose_document(report, edition, options=_options(request, cache, copy))
         for fmt in request.formats:
             name = artifact_name(report, edition, fmt, copy)
             temp = staging / name
@@ -190,6 +191,120 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
                     guard.assert_clean(temp)
             staged.append((temp, request.out_dir / name))
     return staged
+
+
+@dataclass(frozen=True)
+class _Task:
+    """One artifact to write in a worker: its document, format, staging and final path."""
+
+    document: t.Document
+    edition: Edition
+    fmt: str
+    temp: Path
+    final: Path
+
+
+_TASKS: list[_Task] = []  # handed to forked workers by inheritance, not by pickling
+_GUARD: list[_LeakGuard] = []
+
+
+def _can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging: Path,
+                    result: BuildResult) -> list[tuple[Path, Path]]:
+    """Compose every edition here, then write each artifact in its own forked process."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor, as_completed
+
+    tasks: list[_Task] = []
+    for edition in request.editions:
+        copies: Sequence[int | None] = (request.copies if request.copies
+                                        and edition != "openbaar" else [None])
+        for copy in copies:
+            with _timed(result, "compose"):
+                document = compose_document(report, edition, options=_options(request, cache,
+                                                                              copy))
+            for fmt in request.formats:
+                name = artifact_name(report, edition, fmt, copy)
+                tasks.append(_Task(document, edition, fmt, staging / name,
+                                   request.out_dir / name))
+    if "openbaar" in request.editions:
+        with _timed(result, "leak-check"):
+            _GUARD[:] = [_LeakGuard(report, cache / "charts")]
+    # the slowest first: PDFs, and the public edition (the largest, and leak-checked)
+    order = sorted(range(len(tasks)), key=lambda i: (tasks[i].fmt != "pdf",
+                                                     tasks[i].edition != "openbaar"))
+    _TASKS[:] = tasks
+    progress = _Progress(len(tasks))
+    try:
+        with ProcessPoolExecutor(max_workers=min(request.jobs, len(tasks)),
+                                 mp_context=multiprocessing.get_context("fork")) as pool:
+            futures = {pool.submit(_write_task, i): i for i in order}
+            for future in as_completed(futures):
+                timings, error = future.result()
+                if error is not None:
+                    raise BuildError(error)
+                for stage, seconds in timings.items():
+                    result.timings[stage] = result.timings.get(stage, 0.0) + seconds
+                progress.done(tasks[futures[future]])
+    finally:
+        _TASKS.clear()
+        _GUARD.clear()
+        progress.close()
+    return [(task.temp, task.final) for task in tasks]
+
+
+def _write_task(index: int) -> tuple[dict[str, float], str | None]:
+    """In a worker: write one artifact, leak-check it if public; timings or the error."""
+    task = _TASKS[index]
+    partial = BuildResult()
+    try:
+        with _timed(partial, task.fmt):
+            _writer(task.fmt)(task.document, task.temp)
+        _set_default_mode(task.temp)
+        if task.edition == "openbaar":
+            with _timed(partial, "leak-check"):
+                _GUARD[0].assert_clean(task.temp)
+    except StandgenError as exc:  # not every error type survives pickling: send its text
+        return partial.timings, str(exc)
+    return partial.timings, None
+
+
+class _Progress:
+    """Artifacts finished so far, on one line of stderr when it is a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total, self.count = total, 0
+        self.shown = sys.stderr.isatty()
+        self.started = time.perf_counter()
+        self._show("")
+
+    def _show(self, what: str) -> None:
+        if self.shown:
+            elapsed = time.perf_counter() - self.started
+            sys.stderr.write(f"\r\033[Kstandgen: {self.count}/{self.total} artifacts "
+                             f"({elapsed:.1f} s){what}")
+            sys.stderr.flush()
+
+    def done(self, task: _Task) -> None:
+        """One more artifact is written (and checked)."""
+        self.count += 1
+        self._show(f", last {task.edition} {task.fmt}")
+
+    def close(self) -> None:
+        """End the progress line."""
+        if self.shown:
+            sys.stderr.write("\n")
+
+
+def _options(request: BuildRequest, cache: Path, copy: int | None) -> ComposeOptions:
+    return ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
+                          jobs=request.jobs, copy_number=str(copy) if copy else None,
+                          extra_marking=request.extra_marking)
 
 
 def _set_default_mode(path: Path) -> None:
