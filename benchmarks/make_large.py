@@ -1,9 +1,9 @@
 """Generate a synthetic report N times the reference's size by repeating its chapters.
 
 The chapters are written inline into one report.yaml (the loader keeps one file's values
-alive while it converts them). Every repeated chapter gets renumbered topic, table, figure and footnote ids (and the
-references to them), so the result validates like the original. Table rows and columns keep
-their ids: they are unique per table, and CSV data files name them.
+alive while it converts them). Every repeated chapter gets renumbered topic, table, figure
+and footnote ids (and the references to them), so the result validates like the original.
+Table rows and columns keep their ids: they are unique per table, and CSV files name them.
 
     python benchmarks/make_large.py OUT_DIR [--times 10] [--source fixtures/.../report.yaml]
 """
