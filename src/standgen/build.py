@@ -8,6 +8,7 @@ failed or interrupted build never leaves a partial file or touches an older outp
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -38,10 +39,15 @@ EDITION_SUFFIX = {"openbaar": "openbare-versie", "vertrouwelijk": "vertrouwelijk
 Writer = Callable[[t.Document, Path], None]
 
 
-def _writer(fmt: str) -> Writer:
+def _writer(fmt: str, templates: Path | None = None) -> Writer:
+    """The writer of one format; a project's own reference DOCX (templates/docx/
+    reference.docx in its templates folder) gives the DOCX its house style."""
     if fmt == "docx":
         from standgen.write.docx import write_docx
 
+        reference = templates / "docx" / "reference.docx" if templates else None
+        if reference is not None and reference.is_file():
+            return functools.partial(write_docx, reference_docx=reference)
         return write_docx
     if fmt == "pdf":
         from standgen.write.pdf import write_pdf
@@ -183,7 +189,7 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
             name = artifact_name(report, edition, fmt, copy)
             temp = staging / name
             with _timed(result, fmt):
-                _writer(fmt)(document, temp)
+                _writer(fmt, request.templates)(document, temp)
             _set_default_mode(temp)
             if edition == "openbaar":
                 with _timed(result, "leak-check"):
@@ -202,6 +208,7 @@ class _Task:
     fmt: str
     temp: Path
     final: Path
+    templates: Path | None = None
 
 
 _TASKS: list[_Task] = []  # handed to forked workers by inheritance, not by pickling
@@ -231,7 +238,7 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
             for fmt in request.formats:
                 name = artifact_name(report, edition, fmt, copy)
                 tasks.append(_Task(document, edition, fmt, staging / name,
-                                   request.out_dir / name))
+                                   request.out_dir / name, request.templates))
     if "openbaar" in request.editions:
         with _timed(result, "leak-check"):
             _GUARD[:] = [_LeakGuard(report, cache / "charts")]
@@ -264,7 +271,7 @@ def _write_task(index: int) -> tuple[dict[str, float], str | None]:
     partial = BuildResult()
     try:
         with _timed(partial, task.fmt):
-            _writer(task.fmt)(task.document, task.temp)
+            _writer(task.fmt, task.templates)(task.document, task.temp)
         _set_default_mode(task.temp)
         if task.edition == "openbaar":
             with _timed(partial, "leak-check"):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -162,7 +163,9 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--exemplaren", help="numbered copies, e.g. 1-25 (classified editions)")
     build.add_argument("--strict", action="store_true", help="treat warnings as errors")
     build.add_argument("--templates", type=Path, help="folder with template overrides")
-    build.add_argument("--jobs", type=int, default=1, help="parallel chart rendering")
+    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                       help="parallel processes for charts and artifacts (default: one per "
+                       "core; 1 builds in this process)")
     build.add_argument("--timings", action="store_true", help="print the time per stage")
     build.add_argument("--concept", action="store_true",
                        help="mark every page CONCEPT with the build date and source version")

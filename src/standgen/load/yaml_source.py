@@ -66,11 +66,13 @@ class _Reader:
         text = read_text(path, at)
         self.stack.append(path)
         self.files.append(path)
+        outer, self.converted = self.converted, set()
         try:
             raw = parse_yaml(text, path)
             return self.convert(raw, path, prefix)
         finally:
             self.stack.pop()
+            self.converted = outer
 
     def convert(self, node: Any, file: Path, field: str, line: int | None = None) -> Any:
         self.nodes += 1
