@@ -24,8 +24,6 @@ from standgen.write.pdf.toc import build_toc
 from standgen.write.pdf.vector import VectorPage
 
 MAX_PASSES = 8
-EXACT_PASSES = 3
-TOLERANCE = 0.5
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ def _story(document: t.Document, doc: StandDoc, styles: Styles,
                                                       doc.set_running_header)]
         for block in section.blocks:
             story += builder.build(block)
-    story.append(NoteDrain(doc.keeper, doc.reserve_now))
+    story.append(NoteDrain(doc.keeper))
     return story
 
 
@@ -93,27 +91,12 @@ def _layout(document: t.Document, styles: Styles, plan: PassPlan,
     return PassResult(buffer.getvalue(), doc.heading_pages, int(doc.page), doc.keeper.log)
 
 
-def _next_plan(plan: PassPlan, result: PassResult, number: int) -> PassPlan:
-    needed = result.notes.needed
-    if number < EXACT_PASSES:
-        reserve = {p: h for p, h in needed.items() if h > 0}
-    else:
-        pages = set(needed) | set(plan.reserve)
-        reserve = {p: max(needed.get(p, 0.0), plan.reserve.get(p, 0.0)) for p in pages}
-    return PassPlan(result.pages, result.total, reserve)
-
-
-def _stable(document: t.Document, plan: PassPlan, result: PassResult, number: int) -> bool:
+def _stable(document: t.Document, plan: PassPlan, result: PassResult) -> bool:
+    """Whether the numbers printed in this pass (Inhoud pages, page total) were right."""
     if document.toc is not None and result.pages != plan.pages:
         return False
     marking = document.marking
-    if marking is not None and marking.page_x_of_y and result.total != plan.total:
-        return False
-    for page in set(result.notes.needed) | set(plan.reserve):
-        need, have = result.notes.needed.get(page, 0.0), plan.reserve.get(page, 0.0)
-        if need > have + TOLERANCE or (number < EXACT_PASSES and have - need > TOLERANCE):
-            return False
-    return True
+    return not (marking is not None and marking.page_x_of_y and result.total != plan.total)
 
 
 def _check_toc(document: t.Document, pages: dict[str, int]) -> None:
@@ -132,14 +115,14 @@ def render_pdf(document: t.Document, fonts: FontSet | None = None) -> bytes:
     notes = footnotes_of(document)
     vectors: dict[Path, VectorPage] = {}
     plan = PassPlan()
-    for number in range(1, MAX_PASSES + 1):
+    for _ in range(MAX_PASSES):
         result = _layout(document, styles, plan, notes, vectors)
-        if _stable(document, plan, result, number):
+        if _stable(document, plan, result):
             _check_toc(document, result.pages)
             if result.notes.unplaced():
                 raise BuildError(f"footnotes not placed: {result.notes.unplaced()}")
             return result.data
-        plan = _next_plan(plan, result, number)
+        plan = PassPlan(result.pages, result.total)
     raise BuildError(f"PDF layout did not settle after {MAX_PASSES} passes")
 
 

@@ -1,14 +1,15 @@
-"""Footnotes at the foot of the page on which they are referenced.
+"""Footnotes at the foot of the page on which they are referenced, placed in the same pass.
 
-While a page is drawn, each footnote mark reports itself through a canvas callback. At the
-end of the page the notes due are drawn into the space reserved at the foot of the frame;
-the reservation per page comes from the previous layout pass. What does not fit (a very long
-note is split) is carried to the next page's foot, so no note is ever lost.
+Before a flowable is placed, the body frame (`notes_frame.NoteFrame`) reserves at its foot the
+height of the notes that flowable references, so text and notes share the page without a
+second layout pass. Each footnote mark reports itself through a canvas callback when drawn; at
+the end of the page the due notes are drawn into the reserved space. A note longer than the
+largest foot area is split and its rest carried to the next page's foot, so none is lost.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
@@ -24,13 +25,13 @@ RULE_GAP = 7.0
 RULE_LENGTH = 45 * mm
 NOTE_GAP = 2.0
 MAX_SHARE = 0.5
+CAP = float(TEXT_HEIGHT) * MAX_SHARE
 
 
 @dataclass
 class NoteLog:
-    """What one pass learned: the space each page needed and the page of each note."""
+    """What the pass learned: the page of each note and the notes whose mark was drawn."""
 
-    needed: dict[int, float] = field(default_factory=dict)
     placed: dict[int, int] = field(default_factory=dict)
     seen: set[int] = field(default_factory=set)
 
@@ -46,16 +47,15 @@ class Piece:
     number: int
     paragraph: RLParagraph
     height: float
-    due: int
     first: bool = True
-    forced: bool = False
 
 
-def area_height(pieces: list[Piece]) -> float:
+def area_height(pieces: Iterable[Piece]) -> float:
     """The space a footnote area with these pieces takes, rule included."""
-    if not pieces:
+    heights = [p.height for p in pieces]
+    if not heights:
         return 0.0
-    return RULE_GAP + sum(p.height + NOTE_GAP for p in pieces)
+    return RULE_GAP + sum(h + NOTE_GAP for h in heights)
 
 
 class FootnoteKeeper:
@@ -66,22 +66,43 @@ class FootnoteKeeper:
         self._notes = notes
         self._styles = styles
         self._page_of = page_of
+        self._made: dict[int, Piece] = {}
         self.pending: list[Piece] = []
+        self.reserve = 0.0
         self.log = NoteLog()
-        self._seen = self.log.seen
 
     def install(self, canv: Canvas) -> None:
         """Make the canvas call us when a footnote mark is drawn."""
         canv.setNamedCB(FOOTNOTE_CALLBACK, self._on_mark)
 
-    def _on_mark(self, canv: Canvas, kind: str, label: str | None) -> None:
-        number = int(label or 0)
-        if number in self._notes and number not in self._seen:
-            self._seen.add(number)
+    def _piece(self, number: int) -> Piece:
+        if number not in self._made:
             para = RLParagraph(to_markup(self._notes[number], notes=False),
                                self._styles.footnote, bulletText=str(number))
             height = para.wrap(TEXT_WIDTH, TEXT_HEIGHT)[1]
-            self.pending.append(Piece(number, para, height, self._page_of()))
+            self._made[number] = Piece(number, para, height)
+        return self._made[number]
+
+    def _on_mark(self, canv: Canvas, kind: str, label: str | None) -> None:
+        number = int(label or 0)
+        if number in self._notes and number not in self.log.seen:
+            self.log.seen.add(number)
+            self.pending.append(self._piece(number))
+
+    def fresh(self, numbers: Iterable[int]) -> list[int]:
+        """The numbers among `numbers` whose note has not been set yet, without repeats."""
+        seen = self.log.seen
+        return list(dict.fromkeys(n for n in numbers if n in self._notes and n not in seen))
+
+    def need_with(self, numbers: Iterable[int]) -> float:
+        """The foot area (capped) this page needs if the notes `numbers` join it."""
+        extra = [self._piece(n) for n in self.fresh(numbers)]
+        return min(area_height([*self.pending, *extra]), CAP)
+
+    def start_page(self) -> float:
+        """At a page's start: the space the notes carried over need; becomes the reserve."""
+        self.reserve = min(area_height(self.pending), CAP)
+        return self.reserve
 
     def take(self, space: float) -> list[Piece]:
         """Remove and return the leading pieces that fit in `space`, splitting one if needed."""
@@ -95,9 +116,9 @@ class FootnoteKeeper:
             parts = piece.paragraph.split(TEXT_WIDTH, room) if room > 0 else []
             if len(parts) == 2:
                 head = Piece(piece.number, parts[0], parts[0].wrap(TEXT_WIDTH, room)[1],
-                             piece.due, piece.first)
+                             piece.first)
                 tail_height = parts[1].wrap(TEXT_WIDTH, TEXT_HEIGHT)[1]
-                self.pending[0] = Piece(piece.number, parts[1], tail_height, piece.due, False)
+                self.pending[0] = Piece(piece.number, parts[1], tail_height, False)
                 chosen.append(head)
             break
         return chosen
@@ -117,44 +138,21 @@ class FootnoteKeeper:
             if piece.first:
                 self.log.placed.setdefault(piece.number, self._page_of())
 
-    def _relevant(self) -> list[Piece]:
-        page = self._page_of()
-        return [p for p in self.pending if p.due == page or p.forced]
-
-    def note_need(self) -> float:
-        """Record the space this page's notes need (capped); notes carried here only
-        because an earlier page lacked reserved space are not counted."""
-        page = self._page_of()
-        need: float = min(area_height(self._relevant()), float(TEXT_HEIGHT) * MAX_SHARE)
-        self.log.needed[page] = max(self.log.needed.get(page, 0.0), need)
-        return need
-
-    def overflowing(self) -> bool:
-        """Whether pending notes exceed even a full foot area (not just this pass's guess)."""
-        capped = float(TEXT_HEIGHT) * MAX_SHARE - 0.5
-        return any(p.forced for p in self.pending) or area_height(self._relevant()) >= capped
-
-    def end_page(self, canv: Canvas, x: float, top: float, reserve: float) -> None:
-        """At the end of a page: draw the due notes that fit and note the space needed."""
-        need = self.note_need()
-        relevant = self._relevant()
-        chosen = self.take(reserve)
+    def end_page(self, canv: Canvas, x: float, bottom: float) -> None:
+        """At the end of a page: draw the due notes that fit; the rest waits for the next."""
+        chosen = self.take(self.reserve)
         if chosen:
-            self.draw(canv, chosen, x, top)
-        for piece in self.pending:
-            if any(piece.number == r.number for r in relevant):
-                piece.forced = piece.forced or reserve + 0.5 >= need
+            self.draw(canv, chosen, x, bottom + self.reserve)
+        self.reserve = 0.0
 
 
 class NoteDrain(Flowable):  # type: ignore[misc]
     """Placed after the last block: when notes are left over after the last page's foot,
-    it continues on fresh pages and sets them at the foot there."""
+    it continues on fresh pages and sets them there."""
 
-    def __init__(self, keeper: FootnoteKeeper, reserve_now: Callable[[], float],
-                 part: bool = False) -> None:
+    def __init__(self, keeper: FootnoteKeeper, part: bool = False) -> None:
         super().__init__()
         self._keeper = keeper
-        self._reserve_now = reserve_now
         self._part = part
         self._box = 0.0
         self._move_on = False
@@ -170,11 +168,9 @@ class NoteDrain(Flowable):  # type: ignore[misc]
         self._move_on = False
         if self._part:
             self._box = aH
-        elif need <= self._reserve_now() + 0.01 or not self._keeper.overflowing():
-            self._keeper.note_need()
+        elif need <= self._keeper.reserve + 0.01:
             self._box = 0.0
         elif not at_top:
-            self._keeper.note_need()
             self._move_on = True
             self._box = aH + 1
         else:
@@ -184,8 +180,7 @@ class NoteDrain(Flowable):  # type: ignore[misc]
     def split(self, aW: float, aH: float) -> list[Flowable]:
         if self._move_on:
             return []
-        return [NoteDrain(self._keeper, self._reserve_now, part=True),
-                NoteDrain(self._keeper, self._reserve_now)]
+        return [NoteDrain(self._keeper, part=True), NoteDrain(self._keeper)]
 
     def draw(self) -> None:
         if self._box:

@@ -11,6 +11,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from standgen.compose import tree as t
 from standgen.write.pdf.footnotes import FootnoteKeeper
+from standgen.write.pdf.notes_frame import NoteFrame
 from standgen.write.pdf.pages import (
     draw_cover,
     draw_footer,
@@ -35,11 +36,10 @@ PRODUCER = "standgen PDF writer"
 
 @dataclass(frozen=True)
 class PassPlan:
-    """What a pass knows from the previous one: heading pages, page count, note space."""
+    """What a pass knows from the previous one: heading pages and page count."""
 
     pages: dict[str, int] = field(default_factory=dict)
     total: int | None = None
-    reserve: dict[int, float] = field(default_factory=dict)
 
 
 def pdf_date(created: dt.datetime) -> str:
@@ -78,8 +78,10 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
                                self._template("body", self._on_body)])
 
     def _template(self, name: str, on_end: Any) -> PageTemplate:
-        frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, TEXT_WIDTH, TEXT_HEIGHT, id=f"{name}-frame",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        geometry = (MARGIN_LEFT, MARGIN_BOTTOM, TEXT_WIDTH, TEXT_HEIGHT)
+        padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
+        frame = (NoteFrame(*geometry, id=f"{name}-frame", keeper=self.keeper, **padding)
+                 if name == "body" else Frame(*geometry, id=f"{name}-frame", **padding))
         return PageTemplate(id=name, frames=[frame], onPageEnd=on_end)
 
     def handle_documentBegin(self) -> None:
@@ -91,16 +93,10 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
 
     def beforePage(self) -> None:
         frame = self.pageTemplate.frames[0]
-        frame._geom()
-        reserve = self.reserve_now()
-        frame._y1p += reserve
-        frame._aH -= reserve
-
-    def reserve_now(self) -> float:
-        """The space reserved for footnotes on the current page."""
-        if self.pageTemplate.id != "body":
-            return 0.0
-        return self.plan.reserve.get(int(self.page), 0.0)
+        if isinstance(frame, NoteFrame):
+            frame.begin_page()
+        else:
+            frame._geom()
 
     def on_heading(self, heading: t.Heading) -> None:
         """Remember the page of a heading the first time it is drawn."""
@@ -132,7 +128,6 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
     def _on_body(self, canv: Canvas, doc: StandDoc) -> None:
         if self.running_header:
             draw_header(canv, self.running_header, self.styles.fonts.regular)
-        self.keeper.end_page(canv, MARGIN_LEFT, MARGIN_BOTTOM + self.reserve_now(),
-                             self.reserve_now())
+        self.keeper.end_page(canv, MARGIN_LEFT, MARGIN_BOTTOM)
         draw_footer(canv, self.document.footer_label, self._page_text(), self.styles.fonts.regular)
         self._mark(canv)
