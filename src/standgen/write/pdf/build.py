@@ -1,4 +1,4 @@
-"""Lay the tree out in as few passes as TOC, page totals and footnotes need; write atomically."""
+"""Lay the tree out in one pass (footnotes placed as they come, numbers filled in late)."""
 
 from __future__ import annotations
 
@@ -19,11 +19,9 @@ from standgen.write.pdf.footnotes import NoteDrain, NoteLog
 from standgen.write.pdf.glyphs import ensure_glyphs
 from standgen.write.pdf.inlines import collect_footnotes
 from standgen.write.pdf.styles import Styles, make_styles
-from standgen.write.pdf.template import PassPlan, StandDoc
+from standgen.write.pdf.template import StandDoc
 from standgen.write.pdf.toc import build_toc
 from standgen.write.pdf.vector import VectorPage
-
-MAX_PASSES = 8
 
 
 @dataclass(frozen=True)
@@ -67,7 +65,7 @@ def _story(document: t.Document, doc: StandDoc, styles: Styles,
     story: list[Flowable] = [Spacer(1, 1)]
     if document.toc is not None:
         story += [NextPageTemplate("toc"), PageBreak()]
-        story += build_toc(document.toc, doc.plan.pages, styles)
+        story += build_toc(document.toc, doc.heading_page, doc.late, styles)
     story.append(NextPageTemplate("body"))
     for section in document.sections:
         story += [PageBreakIfNotEmpty(), SectionStart(section.running_header,
@@ -78,25 +76,17 @@ def _story(document: t.Document, doc: StandDoc, styles: Styles,
     return story
 
 
-def _layout(document: t.Document, styles: Styles, plan: PassPlan,
-            notes: dict[int, tuple[t.Inline, ...]], vectors: dict[Path, VectorPage]) -> PassResult:
+def _layout(document: t.Document, styles: Styles, notes: dict[int, tuple[t.Inline, ...]],
+            vectors: dict[Path, VectorPage]) -> PassResult:
     buffer = BytesIO()
-    doc = StandDoc(buffer, document, styles, plan, notes)
+    doc = StandDoc(buffer, document, styles, notes)
     try:
         doc.build(_story(document, doc, styles, vectors))
     except BuildError:
         raise
     except Exception as exc:  # reportlab raises LayoutError and plain errors
         raise BuildError(f"PDF layout failed: {exc}") from exc
-    return PassResult(buffer.getvalue(), doc.heading_pages, int(doc.page), doc.keeper.log)
-
-
-def _stable(document: t.Document, plan: PassPlan, result: PassResult) -> bool:
-    """Whether the numbers printed in this pass (Inhoud pages, page total) were right."""
-    if document.toc is not None and result.pages != plan.pages:
-        return False
-    marking = document.marking
-    return not (marking is not None and marking.page_x_of_y and result.total != plan.total)
+    return PassResult(buffer.getvalue(), doc.heading_pages, doc.last_page, doc.keeper.log)
 
 
 def _check_toc(document: t.Document, pages: dict[str, int]) -> None:
@@ -108,22 +98,15 @@ def _check_toc(document: t.Document, pages: dict[str, int]) -> None:
 
 
 def render_pdf(document: t.Document, fonts: FontSet | None = None) -> bytes:
-    """The PDF bytes of a document, laid out until page numbers and footnotes are settled."""
+    """The PDF bytes of a document, laid out in one pass (page numbers are filled in late)."""
     fonts = fonts or default_fonts()
     ensure_glyphs(document, fonts)
     styles = make_styles(register_fonts(fonts))
-    notes = footnotes_of(document)
-    vectors: dict[Path, VectorPage] = {}
-    plan = PassPlan()
-    for _ in range(MAX_PASSES):
-        result = _layout(document, styles, plan, notes, vectors)
-        if _stable(document, plan, result):
-            _check_toc(document, result.pages)
-            if result.notes.unplaced():
-                raise BuildError(f"footnotes not placed: {result.notes.unplaced()}")
-            return result.data
-        plan = PassPlan(result.pages, result.total)
-    raise BuildError(f"PDF layout did not settle after {MAX_PASSES} passes")
+    result = _layout(document, styles, footnotes_of(document), {})
+    _check_toc(document, result.pages)
+    if result.notes.unplaced():
+        raise BuildError(f"footnotes not placed: {result.notes.unplaced()}")
+    return result.data
 
 
 def write_atomic(data: bytes, path: Path) -> None:

@@ -55,6 +55,9 @@ def notes_in(flowable: Any) -> Iterator[int]:
 class NoteFrame(Frame):  # type: ignore[misc]
     """A frame whose foot grows by the height of the footnotes of what is placed in it."""
 
+    _keeper: FootnoteKeeper
+    _reserve: float
+
     def __init__(self, *args: Any, keeper: FootnoteKeeper, **kwargs: Any) -> None:
         self.__dict__["_keeper"] = keeper
         self.__dict__["_reserve"] = 0.0
@@ -85,7 +88,8 @@ class NoteFrame(Frame):  # type: ignore[misc]
         fresh = self._keeper.fresh(notes_in(flowable))
         if not fresh:
             return self._reserve
-        return max(self._reserve, min(self._keeper.need_with(fresh), self._y - self._y1))
+        room: float = min(self._keeper.need_with(fresh), self._y - self._y1)
+        return max(self._reserve, room)
 
     def _after_draw(self) -> None:
         """Match the reserve to the notes really due now that marks have been drawn."""

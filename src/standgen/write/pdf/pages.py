@@ -27,6 +27,8 @@ from standgen.write.pdf.styles import (
 )
 
 RIGHT_EDGE = PAGE_WIDTH - MARGIN_RIGHT
+FOOTER_Y = 13 * mm
+FOOTER_SIZE = 8.5
 
 
 def page_label(page: int, total: int | None, marking: t.Marking | None) -> str:
@@ -67,11 +69,12 @@ def draw_header(canv: Canvas, text: str, font: str) -> None:
 def draw_footer(canv: Canvas, label: str, page_text: str, font: str) -> None:
     """The footer: the document's footer label left, the page number right."""
     canv.saveState()
-    canv.setFont(font, 8.5)
+    canv.setFont(font, FOOTER_SIZE)
     canv.setFillColor(TEXT_GREY)
     if label:
-        canv.drawString(MARGIN_LEFT, 13 * mm, label)
-    canv.drawRightString(RIGHT_EDGE, 13 * mm, page_text)
+        canv.drawString(MARGIN_LEFT, FOOTER_Y, label)
+    if page_text:
+        canv.drawRightString(RIGHT_EDGE, FOOTER_Y, page_text)
     canv.restoreState()
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import IO, Any
 
 from reportlab.pdfgen.canvas import Canvas
@@ -11,8 +10,12 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from standgen.compose import tree as t
 from standgen.write.pdf.footnotes import FootnoteKeeper
+from standgen.write.pdf.late import LateNumbers, LateText
 from standgen.write.pdf.notes_frame import NoteFrame
 from standgen.write.pdf.pages import (
+    FOOTER_SIZE,
+    FOOTER_Y,
+    RIGHT_EDGE,
     draw_cover,
     draw_footer,
     draw_header,
@@ -26,20 +29,13 @@ from standgen.write.pdf.styles import (
     MARGIN_TOP,
     PAGE_HEIGHT,
     PAGE_WIDTH,
+    TEXT_GREY,
     TEXT_HEIGHT,
     TEXT_WIDTH,
     Styles,
 )
 
 PRODUCER = "standgen PDF writer"
-
-
-@dataclass(frozen=True)
-class PassPlan:
-    """What a pass knows from the previous one: heading pages and page count."""
-
-    pages: dict[str, int] = field(default_factory=dict)
-    total: int | None = None
 
 
 def pdf_date(created: dt.datetime) -> str:
@@ -54,10 +50,10 @@ def pdf_date(created: dt.datetime) -> str:
 
 
 class StandDoc(BaseDocTemplate):  # type: ignore[misc]
-    """A document template that knows its tree, its plan and what it learns while drawing."""
+    """A document template that knows its tree and what it learns while drawing."""
 
     def __init__(self, target: IO[bytes], document: t.Document, styles: Styles,
-                 plan: PassPlan, notes: dict[int, tuple[t.Inline, ...]]) -> None:
+                 notes: dict[int, tuple[t.Inline, ...]]) -> None:
         meta = document.metadata
         super().__init__(
             target, pagesize=(PAGE_WIDTH, PAGE_HEIGHT), leftMargin=MARGIN_LEFT,
@@ -69,7 +65,8 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         )
         self.document = document
         self.styles = styles
-        self.plan = plan
+        self.late = LateNumbers()
+        self.last_page = 0
         self.keeper = FootnoteKeeper(notes, styles, lambda: int(self.page))
         self.heading_pages: dict[str, int] = {}
         self.running_header = ""
@@ -91,6 +88,17 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.canv.setDateFormatter(lambda *_: stamp)
         self.canv.showOutline()
 
+    def _endBuild(self) -> None:
+        self._doSave = 0
+        super()._endBuild()
+        self.late.define(self.canv)
+        self.canv.save()
+
+    def heading_page(self, anchor: str) -> str:
+        """The page of a heading as printed in the Inhoud (known once the pass has ended)."""
+        page = self.heading_pages.get(anchor)
+        return "" if page is None else str(page)
+
     def beforePage(self) -> None:
         frame = self.pageTemplate.frames[0]
         if isinstance(frame, NoteFrame):
@@ -111,23 +119,33 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         if marking is not None:
             draw_marking(canv, marking, self.styles.fonts.bold, self.styles.fonts.regular)
 
-    def _page_text(self) -> str:
-        return page_label(int(self.page), self.plan.total, self.document.marking)
+    def _footer(self, canv: Canvas) -> None:
+        """The footer; 'pagina x van y' is a late form, as y is known only at the end."""
+        page = self.last_page = int(self.page)
+        font = self.styles.fonts.regular
+        marking = self.document.marking
+        label = "" if self.pageTemplate.id == "cover" else self.document.footer_label
+        if marking is None or not marking.page_x_of_y:
+            draw_footer(canv, label, page_label(page, None, marking), font)
+            return
+        draw_footer(canv, label, "", font)
+        self.late.place(canv, f"page-{page}", RIGHT_EDGE, FOOTER_Y, LateText(
+            font, FOOTER_SIZE, TEXT_GREY, lambda: page_label(page, self.last_page, marking)))
 
     def _on_cover(self, canv: Canvas, doc: StandDoc) -> None:
         draw_cover(canv, self.document.cover, self.styles, self.document.marking is not None)
         self._mark(canv)
         marking = self.document.marking
         if marking is not None and marking.page_x_of_y:
-            draw_footer(canv, "", self._page_text(), self.styles.fonts.regular)
+            self._footer(canv)
 
     def _on_toc(self, canv: Canvas, doc: StandDoc) -> None:
-        draw_footer(canv, self.document.footer_label, self._page_text(), self.styles.fonts.regular)
+        self._footer(canv)
         self._mark(canv)
 
     def _on_body(self, canv: Canvas, doc: StandDoc) -> None:
         if self.running_header:
             draw_header(canv, self.running_header, self.styles.fonts.regular)
         self.keeper.end_page(canv, MARGIN_LEFT, MARGIN_BOTTOM)
-        draw_footer(canv, self.document.footer_label, self._page_text(), self.styles.fonts.regular)
+        self._footer(canv)
         self._mark(canv)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
@@ -12,6 +13,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from standgen.compose import tree as t
 from standgen.write.pdf import labels
+from standgen.write.pdf.late import LateNumbers, LateText
 from standgen.write.pdf.styles import LOGO_BLUE, RULE_GREY, Styles
 
 NUMBER_COLUMN = 11 * mm
@@ -23,10 +25,12 @@ DOT_STEP = 4.0
 class TocLine(Flowable):  # type: ignore[misc]
     """One entry: number, text (wrapping), a dot leader and the page number, all linked."""
 
-    def __init__(self, entry: t.TocEntry, page: int | None, styles: Styles) -> None:
+    def __init__(self, entry: t.TocEntry, page_of: Callable[[str], str], late: LateNumbers,
+                 styles: Styles) -> None:
         super().__init__()
         self._entry = entry
-        self._page = "" if page is None else str(page)
+        self._page_of = page_of
+        self._late = late
         top = entry.level <= 1
         self._font = styles.fonts.bold if top else styles.fonts.regular
         self._size = 10.5 if top else 10.0
@@ -48,13 +52,16 @@ class TocLine(Flowable):  # type: ignore[misc]
         baseline = height - self._size
         text_x = self._indent + NUMBER_COLUMN
         canv.setFont(self._font, self._size)
-        canv.setFillColor(LOGO_BLUE if self._entry.level <= 1 else "#000000")
+        color = LOGO_BLUE if self._entry.level <= 1 else "#000000"
+        canv.setFillColor(color)
         if self._entry.number:
             canv.drawString(self._indent, baseline, self._entry.number)
         for i, line in enumerate(self._lines):
             canv.drawString(text_x, baseline - i * self._leading, line)
         last_y = baseline - (len(self._lines) - 1) * self._leading
-        canv.drawRightString(self._width, last_y, self._page)
+        anchor = self._entry.anchor
+        self._late.place(canv, f"toc-{anchor}", self._width, last_y, LateText(
+            self._font, self._size, color, lambda: self._page_of(anchor)))
         self._leader(text_x + stringWidth(self._lines[-1], self._font, self._size), last_y)
         canv.linkRect("", self._entry.anchor, (0, 0, self._width, height), relative=1,
                       thickness=0)
@@ -70,10 +77,11 @@ class TocLine(Flowable):  # type: ignore[misc]
             x += DOT_STEP
 
 
-def build_toc(toc: t.TableOfContents, pages: dict[str, int], styles: Styles) -> list[Flowable]:
-    """The title and one line per entry, with the pages known from the previous pass."""
+def build_toc(toc: t.TableOfContents, page_of: Callable[[str], str], late: LateNumbers,
+              styles: Styles) -> list[Flowable]:
+    """The title and one line per entry; page numbers are filled in when the pass ends."""
     flowables: list[Flowable] = [RLParagraph(escape(toc.title), styles.headings[1]),
                                  Spacer(1, 6)]
     for entry in toc.entries:
-        flowables.append(TocLine(entry, pages.get(entry.anchor), styles))
+        flowables.append(TocLine(entry, page_of, late, styles))
     return flowables
