@@ -95,11 +95,14 @@ def check_glyphs(document: t.Document, fonts: FontSet | None = None) -> list[str
     """Describe every character of the document that a face of the family cannot draw."""
     fonts = fonts or default_fonts()
     cmaps = {face: font_cmap(path) for face, path in fonts.paths().items()}
+    covered = frozenset(chr(code) for code in frozenset.intersection(*cmaps.values()))
     problems: list[str] = []
     seen: set[tuple[str, Where]] = set()
     for text, where in iter_texts(document):
+        if covered.issuperset(text):
+            continue
         for char in text:
-            if not _printable(char) or (char, where) in seen:
+            if char in covered or not _printable(char) or (char, where) in seen:
                 continue
             missing = [face for face, cmap in cmaps.items() if ord(char) not in cmap]
             if missing:
