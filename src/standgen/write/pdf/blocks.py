@@ -7,18 +7,18 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, ListFlowable, ListItem, PageBreakIfNotEmpty
-from reportlab.platypus import Paragraph as RLParagraph
 
 from standgen.compose import tree as t
 from standgen.write.pdf import labels
 from standgen.write.pdf.figures import build_figure
 from standgen.write.pdf.inlines import to_markup
+from standgen.write.pdf.para import Para
 from standgen.write.pdf.styles import TEXT_WIDTH, Styles, heading_style
 from standgen.write.pdf.tables import build_table
 from standgen.write.pdf.vector import VectorPage
 
 
-class HeadingFlowable(RLParagraph):  # type: ignore[misc]
+class HeadingFlowable(Para):
     """A heading that never splits, marks its anchor and adds itself to the PDF outline."""
 
     def __init__(self, heading: t.Heading, styles: Styles, outline_level: int | None,
@@ -83,7 +83,7 @@ class BlockBuilder:
         """The flowables for one block, dispatched on its type."""
         match block:
             case t.Paragraph():
-                return [RLParagraph(to_markup(block.inlines), self._styles.role(block.style))]
+                return [Para(to_markup(block.inlines), self._styles.role(block.style))]
             case t.Heading():
                 level = self._levels.get(block.anchor) if block.in_toc else None
                 return [HeadingFlowable(block, self._styles, level, self._on_heading)]
@@ -98,7 +98,7 @@ class BlockBuilder:
 
     def _list(self, block: t.ListBlock) -> Flowable:
         body = self._styles.role("body")
-        items = [ListItem(RLParagraph(to_markup(item), body)) for item in block.items]
+        items = [ListItem(Para(to_markup(item), body)) for item in block.items]
         common = {"bulletFontName": self._styles.fonts.regular, "bulletFontSize": 10,
                   "leftIndent": 16, "spaceAfter": 6}
         if block.ordered:

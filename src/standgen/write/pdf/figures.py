@@ -7,13 +7,13 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Image, KeepTogether, TableStyle
-from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.write.pdf import labels
 from standgen.write.pdf.gap import Gap
+from standgen.write.pdf.para import Para
 from standgen.write.pdf.styles import RULE_GREY, Styles
 from standgen.write.pdf.tables import caption_markup
 from standgen.write.pdf.vector import VectorPage, draw_vector, load_vector_page
@@ -59,7 +59,7 @@ def _picture(figure: t.Figure, width: float, vectors: dict[Path, VectorPage]) ->
 
 def _placeholder(figure: t.Figure, styles: Styles, width: float) -> Flowable:
     w, h = _box(figure, width)
-    text = RLParagraph(escape(figure.placeholder_text or figure.alt_text), styles.placeholder)
+    text = Para(escape(figure.placeholder_text or figure.alt_text), styles.placeholder)
     box = RLTable([[text]], colWidths=[w], rowHeights=[min(h, 4 * cm)], hAlign="CENTER",
                   style=TableStyle([("FONTNAME", (0, 0), (-1, -1), styles.fonts.regular),
                                     ("BOX", (0, 0), (-1, -1), 0.8, RULE_GREY),
@@ -75,7 +75,7 @@ def build_figure(figure: t.Figure, styles: Styles, width: float,
     else:
         picture = _picture(figure, width, vectors)
     markup = caption_markup(labels.FIGURE, figure.number, figure.caption, figure.anchor)
-    parts: list[Flowable] = [picture, RLParagraph(markup, styles.caption)]
+    parts: list[Flowable] = [picture, Para(markup, styles.caption)]
     if figure.source_note:
-        parts.append(RLParagraph(escape(figure.source_note), styles.source))
+        parts.append(Para(escape(figure.source_note), styles.source))
     return [KeepTogether(parts), Gap(8)]

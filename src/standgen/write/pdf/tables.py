@@ -5,7 +5,6 @@ from __future__ import annotations
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.platypus import CondPageBreak, Flowable, TableStyle
-from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from standgen.compose import tree as t
@@ -13,6 +12,7 @@ from standgen.errors import BuildError
 from standgen.write.pdf import labels
 from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.inlines import to_markup
+from standgen.write.pdf.para import Para
 from standgen.write.pdf.styles import GROUP_GREY, LIGHT_BLUE, LOGO_BLUE, RULE_GREY, Styles
 
 Command = tuple[object, ...]
@@ -60,7 +60,7 @@ def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]
                 raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
                                  "spans beyond the table")
             style = styles.cell_style(cell.align, bold)
-            data[r][col] = RLParagraph(to_markup(cell.inlines), style)
+            data[r][col] = Para(to_markup(cell.inlines), style)
             taken |= {(rr, cc) for rr in range(r, last_row + 1)
                       for cc in range(col, last_col + 1)}
             if cell.colspan > 1 or cell.rowspan > 1:
@@ -103,7 +103,7 @@ def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
         start_rows = len(table.header_rows) + min(3, len(table.body_rows))
         flowables.append(CondPageBreak(30 + 16 * start_rows))
         markup = caption_markup(labels.TABLE, table.number, table.caption, table.anchor)
-        flowables.append(RLParagraph(markup, styles.table_caption))
+        flowables.append(Para(markup, styles.table_caption))
     if data:
         body = RLTable(data, colWidths=_widths(table, count, width),
                        repeatRows=len(table.header_rows), hAlign="LEFT",
@@ -111,6 +111,6 @@ def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
         flowables.append(body)
     flowables.append(Gap(4))
     for note in table.notes:
-        flowables.append(RLParagraph(to_markup(note.inlines), styles.role("note")))
+        flowables.append(Para(to_markup(note.inlines), styles.role("note")))
     flowables.append(Gap(8))
     return flowables
