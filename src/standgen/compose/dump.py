@@ -12,21 +12,27 @@ def dump_document(document: t.Document) -> str:
     return "\n".join(_document(document)) + "\n"
 
 
+def marked(run: t.Text, text: str | None = None) -> str:
+    """A run's text (or `text` in its place) with pandoc-style marks for its style:
+    *italic*, **bold**, ^sup^, ~sub~."""
+    text = run.text if text is None else text
+    if run.script == "super":
+        text = f"^{text}^"
+    elif run.script == "sub":
+        text = f"~{text}~"
+    if run.italic:
+        text = f"*{text}*"
+    if run.bold:
+        text = f"**{text}**"
+    return text
+
+
 def inline_text(items: tuple[t.Inline, ...]) -> str:
     """Inlines as text with light marks: *italic*, **bold**, ^sup^, ~sub~, [n] notes."""
     parts: list[str] = []
     for item in items:
         if isinstance(item, t.Text):
-            text = item.text
-            if item.script == "super":
-                text = f"^{text}^"
-            elif item.script == "sub":
-                text = f"~{text}~"
-            if item.italic:
-                text = f"*{text}*"
-            if item.bold:
-                text = f"**{text}**"
-            parts.append(text)
+            parts.append(marked(item))
         elif isinstance(item, t.FootnoteRef):
             parts.append(f"[{item.number}]")
         else:

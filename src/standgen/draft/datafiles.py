@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from standgen.draft.plan import TablePlan
+from standgen.load.tabular import cell_key
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Status
 
@@ -32,7 +33,7 @@ def file_row_ids(path: Path, sheet: str | None) -> set[str]:
     """The row ids in the first column of a data file (below its header row)."""
     grid = _read_csv(path)[0] if path.suffix.lower() == ".csv" else _read_sheet(path, sheet)
     rows = [r for r in grid if any(c not in (None, "") for c in r)]
-    return {_key(r[0]) for r in rows[1:] if r}
+    return {cell_key(r[0]) for r in rows[1:] if r}
 
 
 def _read_csv(path: Path) -> tuple[Grid, str, str, bool]:
@@ -96,14 +97,14 @@ def edit_grid(rows: Grid, table: IndicatorTable, plan: TablePlan, *, append: boo
         return set()
     header = filled[0]
     _add_columns(rows, header, plan, append, empty)
-    keys = [_key(c) for c in header]
+    keys = [cell_key(c) for c in header]
     by_key = {row.key: i for i, row in enumerate(table.rows)}
     ids: set[str] = set()
     for row in filled[1:]:
-        index = by_key.get(_key(row[0]))
+        index = by_key.get(cell_key(row[0]))
         if index is None or table.rows[index].role == "group":
             continue
-        ids.add(_key(row[0]))
+        ids.add(cell_key(row[0]))
         row.extend([empty] * (len(keys) - len(row)))
         for key, action in plan.cells.get(index, {}).items():
             if action == "missing":
@@ -118,7 +119,7 @@ def edit_grid(rows: Grid, table: IndicatorTable, plan: TablePlan, *, append: boo
 
 def _add_columns(rows: Grid, header: list[Any], plan: TablePlan, append: bool,
                  empty: Any) -> None:
-    keys = [_key(c) for c in header]
+    keys = [cell_key(c) for c in header]
     new = [n.column.key for n in plan.new_columns if n.column.key not in keys]
     if not new:
         return
@@ -133,9 +134,3 @@ def _add_columns(rows: Grid, header: list[Any], plan: TablePlan, append: bool,
         row[at:at] = cells
 
 
-def _key(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()

@@ -137,13 +137,13 @@ def _to_grid(all_rows: list[list[Any]], path: Path) -> tuple[Grid, dict[str, int
     if len(numbered) > MAX_ROWS + 1:
         raise source_error(path, numbered[MAX_ROWS + 1][0], "", f"more than {MAX_ROWS:,} "
                            "rows; a report table should not need that many")
-    header = [_key(c) for c in numbered[0][1][1:]]
+    header = [cell_key(c) for c in numbered[0][1][1:]]
     if len(header) > MAX_COLUMNS:
         raise source_error(path, 1, "", f"more than {MAX_COLUMNS} columns")
     grid: Grid = {}
     lines: dict[str, int] = {}
     for number, row in numbered[1:]:
-        row_id = _key(row[0])
+        row_id = cell_key(row[0])
         if not row_id:
             raise source_error(path, number, "A", "row has no id in its first column")
         if row_id in grid:
@@ -170,7 +170,8 @@ def check_numbers(path: Path, grid: Grid, lines: dict[str, int], row_id: str,
                                "status word such as n.t.b.")
 
 
-def _key(value: Any) -> str:
+def cell_key(value: Any) -> str:
+    """A spreadsheet cell as a row id or column key: 2024.0 reads as "2024"."""
     if value is None:
         return ""
     if isinstance(value, float) and value.is_integer():

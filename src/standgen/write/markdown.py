@@ -11,6 +11,7 @@ import tempfile
 from pathlib import Path
 
 from standgen.compose import tree as t
+from standgen.compose.dump import marked
 
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
 
@@ -19,16 +20,7 @@ def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     parts: list[str] = []
     for item in items:
         if isinstance(item, t.Text):
-            text = item.text.translate(_ESCAPE)
-            if item.script == "super":
-                text = f"^{text}^"
-            elif item.script == "sub":
-                text = f"~{text}~"
-            if item.italic:
-                text = f"*{text}*"
-            if item.bold:
-                text = f"**{text}**"
-            parts.append(text)
+            parts.append(marked(item, item.text.translate(_ESCAPE)))
         elif isinstance(item, t.FootnoteRef):
             notes.setdefault(item.number, _inline(item.content, notes))
             parts.append(f"[^{item.number}]")
