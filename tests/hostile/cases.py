@@ -316,6 +316,9 @@ CASES: list[Hostile] = [
     Hostile("XLSX that is really a PDF", _data_table(
         "data.xlsx", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"),
             "data.xlsx", "not a valid XLSX"),
+    Hostile("title too long to name a file", _files({
+        "report.yaml": HEADER.replace("title: Stand van Test", "title: " + "Lang " * 80)}),
+            "report.yaml", "limit is 150", "title"),
     Hostile("figure image that is text", _image("figuur.png", b"dit is geen plaatje\n"),
             "report.yaml", "not a PNG or JPEG image", "figure"),
     Hostile("figure image that is a truncated PNG", _image("figuur.png", _png(40, 40)[:60]),

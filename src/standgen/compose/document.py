@@ -218,16 +218,22 @@ class _Builder:
 
 def _metadata(report: Report, texts: TextTemplates, edition: Edition) -> t.Metadata:
     created = dt.datetime.combine(report.date, dt.time(0, 0))
+    label = texts.render("editions", edition)
     return t.Metadata(
-        title=f"{report.title} {report.period}",
-        subject=texts.render("editions", edition),
-        author=report.author or report.ministry,
+        title=_short(f"{report.title} {report.period}", 255),
+        subject=_short(label, 255),
+        author=_short(report.author or report.ministry, 255),
         language="nl-NL",
         created=created,
-        keywords=(report.title, report.period, texts.render("editions", edition)),
+        keywords=tuple(_short(k, 80) for k in (report.title, report.period, label)),
         edition=edition,
         generator=f"standgen {__version__}",
     )
+
+
+def _short(text: str, limit: int) -> str:
+    """Text cut to `limit` characters (document properties hold at most 255 in DOCX)."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _cover(report: Report, texts: TextTemplates, edition: Edition,

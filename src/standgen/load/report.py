@@ -19,6 +19,9 @@ from standgen.load.yaml_source import load_yaml_tree
 from standgen.model.base import SOURCE_KEY, SourceRef
 from standgen.model.report import Report
 
+MAX_TITLE = 150
+MAX_PERIOD = 60
+
 
 def load_report(path: str | Path) -> Report:
     """Read a report from its main YAML file; raises SourceError with every problem."""
@@ -37,9 +40,22 @@ def load_report(path: str | Path) -> Report:
     _fill_table_data(data, root)
     _unmark_value_maps(data)
     try:
-        return Report.model_validate(data)
+        report = Report.model_validate(data)
     except ValidationError as exc:
         raise SourceError(problems_from(exc, data, main.resolve(), files)) from None
+    _check_name_lengths(report)
+    return report
+
+
+def _check_name_lengths(report: Report) -> None:
+    """Title and period name the output files; refuse lengths no file system can hold."""
+    for key, limit in (("title", MAX_TITLE), ("period", MAX_PERIOD)):
+        value = str(getattr(report, key))
+        if len(value) > limit:
+            at = report.loc(key, key)
+            raise source_error(at.file, at.line, at.field,
+                               f"{key} of {len(value):,} characters; the limit is {limit} "
+                               "(it names the output files); shorten it")
 
 
 def _unmark_value_maps(node: Any) -> None:
