@@ -34,6 +34,7 @@ from standgen.model.report import Report
 from standgen.validate import validate_report
 
 FORMATS = ("docx", "pdf", "md")
+MAX_TITLE_SLUG = 120
 EDITION_SUFFIX = {"openbaar": "openbare-versie", "vertrouwelijk": "vertrouwelijk",
                   "bijlage": "vertrouwelijke-bijlage"}
 Writer = Callable[[t.Document, Path], None]
@@ -94,7 +95,8 @@ def slug(text: str) -> str:
 
 def artifact_name(report: Report, edition: Edition, fmt: str, copy: int | None = None) -> str:
     """The file name of one artifact; it states the edition (and copy number)."""
-    base = f"{slug(report.title)}-{slug(report.period)}-{EDITION_SUFFIX[edition]}"
+    base = (f"{slug(report.title)[:MAX_TITLE_SLUG]}-{slug(report.period)[:40]}-"
+            f"{EDITION_SUFFIX[edition]}")
     if copy is not None:
         base += f"-exemplaar-{copy:02d}"
     return f"{base}.{fmt}"

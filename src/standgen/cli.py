@@ -15,7 +15,7 @@ from pathlib import Path
 
 from standgen.errors import BuildError, Problem, SourceError, StandgenError
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
+EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 70
 
 
 def _print_problems(problems: Sequence[Problem]) -> None:
@@ -209,6 +209,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
+    except MemoryError:
+        print("standgen: out of memory; the sources are too large for this machine",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
+    except Exception as exc:  # a bug in standgen: one line for the author, not a traceback
+        print(f"standgen: internal error ({type(exc).__name__}: {exc}); this is a bug in "
+              "standgen, please report it with the command you ran", file=sys.stderr)
+        return EXIT_INTERNAL
 
 
 if __name__ == "__main__":

@@ -15,6 +15,8 @@ from standgen.compose import tree as t
 TEXT_BLOCK_CHARS = 92
 PADDING = 3
 STUB_MIN, STUB_MAX = 12, 48
+VALUE_MAX = 40
+FLOOR = 6
 
 
 @dataclass
@@ -27,8 +29,9 @@ def column_widths(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...]
                   ) -> tuple[float, ...]:
     """Relative widths (summing to 1) for a table's columns."""
     needs = _needs(header, body)
-    natural = [n.natural + PADDING for n in needs]
-    minimum = [n.minimum + PADDING for n in needs]
+    natural = [min(n.natural, VALUE_MAX) + PADDING for n in needs]
+    minimum = [max(min(n.minimum, n.natural, VALUE_MAX) + PADDING, FLOOR) for n in needs]
+    natural = [max(n, m) for n, m in zip(natural, minimum, strict=True)]
     natural[0] = min(max(natural[0], STUB_MIN), STUB_MAX)
     minimum[0] = min(max(minimum[0], STUB_MIN), natural[0])
     widths = _shrink(natural, minimum, TEXT_BLOCK_CHARS)
