@@ -109,7 +109,7 @@ def _refuse_unevaluated(path: Path, values: list[list[Any]],
     for number, (row, written) in enumerate(zip(values, formulas, strict=False), start=1):
         for index, (value, formula) in enumerate(zip(row, written, strict=False)):
             if value is None and isinstance(formula, str) and formula.startswith("="):
-                raise source_error(path, number, _column_name(index),
+                raise source_error(path, number, column_name(index),
                                    f"cell holds the formula {formula} without a stored "
                                    "result; open and save the file in a spreadsheet "
                                    "program, or paste values instead of formulas")
@@ -152,7 +152,7 @@ def _to_grid(all_rows: list[list[Any]], path: Path) -> tuple[Grid, dict[str, int
         lines[row_id] = number
         for index, key in enumerate(header):
             raw = row[index + 1] if index + 1 < len(row) else None
-            grid[row_id][key] = parse_cell(raw, Location(path, number, _column_name(index + 1)))
+            grid[row_id][key] = parse_cell(raw, Location(path, number, column_name(index + 1)))
     return grid, lines
 
 
@@ -163,7 +163,7 @@ def check_numbers(path: Path, grid: Grid, lines: dict[str, int], row_id: str,
     for key in keys:
         value = grid[row_id].get(key)
         if isinstance(value, str) and looks_like_mistyped_number(value):
-            column = _column_name(header.index(key) + 1) if key in header else key
+            column = column_name(header.index(key) + 1) if key in header else key
             raise source_error(path, lines[row_id], column,
                                f"cell {value!r} (row {row_id!r}, column {key}) is not a "
                                "number; write digits only (decimal comma or point), or a "
@@ -179,7 +179,8 @@ def cell_key(value: Any) -> str:
     return str(value).strip()
 
 
-def _column_name(index: int) -> str:
+def column_name(index: int) -> str:
+    """A spreadsheet column as its letters, for messages: 0 -> "column A", 1 -> "column B"."""
     name = ""
     index += 1
     while index:

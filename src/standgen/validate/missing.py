@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from standgen.errors import Location, Problem, Severity, SourceError
-from standgen.load.tabular import read_grid
+from standgen.load.tabular import column_name, read_grid
 from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable, Row
 from standgen.model.values import Status
@@ -50,7 +50,7 @@ def _problem(table: IndicatorTable, row: Row, key: str, where: str, data: Path |
     in_file = data is not None and row.key in lines and "values" not in _yaml_keys(row)
     if in_file and data is not None:
         line, header = lines[row.key]
-        column = _column_name(header.index(key)) if key in header else key
+        column = column_name(header.index(key)) if key in header else key
         return Problem(Location(data, line, column),
                        f"{what}; replace 'te leveren' by the figure in {data.name}",
                        Severity.WARNING, CODE)
@@ -77,12 +77,3 @@ def _data_lines(path: Path, sheet: str | None) -> _Lines:
     except SourceError:
         return {}
     return {row_id: (line, ["", *grid[row_id]]) for row_id, line in lines.items()}
-
-
-def _column_name(index: int) -> str:
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return f"column {name}"

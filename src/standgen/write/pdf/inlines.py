@@ -52,20 +52,6 @@ def to_markup(inlines: tuple[t.Inline, ...], *, notes: bool = True) -> str:
     return "".join(parts)
 
 
-def plain_text(inlines: tuple[t.Inline, ...]) -> str:
-    """The inlines as plain text, without footnote marks."""
-    parts: list[str] = []
-    for inline in inlines:
-        match inline:
-            case t.Text():
-                parts.append(inline.text)
-            case t.Link():
-                parts.extend(child.text for child in inline.children)
-            case t.FootnoteRef():
-                continue
-    return "".join(parts)
-
-
 def collect_footnotes(inlines: tuple[t.Inline, ...]) -> list[t.FootnoteRef]:
     """The footnote references among the inlines, in order."""
     return [inline for inline in inlines if isinstance(inline, t.FootnoteRef)]
