@@ -14,6 +14,7 @@ from pathlib import Path
 from openpyxl import Workbook
 
 from tests.reports import HEADER, one_topic, write_report
+from tests.unit.load.support import DATA_TABLE
 
 Maker = Callable[[Path], Path]
 
@@ -61,16 +62,6 @@ def _with(setup: Callable[[Path], object], make: Maker) -> Maker:
     return both
 
 
-DATA_TABLE = """\
-- table:
-    id: t
-    title: Tabel
-    columns: [2024, 2025]
-    data: {data}
-    rows:
-      - {{id: a, label: A}}
-      - {{id: b, label: B}}
-"""
 
 
 def _data_table(name: str, data: bytes | Callable[[], bytes]) -> Maker:

@@ -17,6 +17,7 @@ from ruamel.yaml import YAML
 from standgen.build import BuildRequest, BuildResult, build
 from standgen.compose import tree as t
 from standgen.compose.document import ComposeOptions, compose_document
+from standgen.compose.richtext import plain
 from standgen.edition.levels import load_levels
 from standgen.edition.select import Edition
 from standgen.leaks import check_artifact
@@ -126,18 +127,8 @@ def tree_tables(document: t.Document) -> list[list[str]]:
             if isinstance(item, t.Table):
                 rows = item.header_rows + item.body_rows
                 tables.append([text for row in rows for cell in row.cells
-                               if (text := norm(_inline_text(cell.inlines)))])
+                               if (text := norm(plain(cell.inlines)))])
     return tables
-
-
-def _inline_text(inlines: tuple[t.Inline, ...]) -> str:
-    parts = []
-    for inline in inlines:
-        if isinstance(inline, t.Text):
-            parts.append(inline.text)
-        elif isinstance(inline, t.Link):
-            parts.extend(child.text for child in inline.children)
-    return "".join(parts)
 
 
 def docx_outline(path: Path) -> tuple[list[str], list[list[str]]]:

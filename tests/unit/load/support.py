@@ -105,3 +105,16 @@ def run_validate(capsys: pytest.CaptureFixture[str], path: Path, *extra: str) ->
     captured = capsys.readouterr()
     assert "Traceback" not in captured.err
     return Outcome(code, parse(captured.err), captured.err)
+
+
+# A table whose values come from a data file; `{data}` is its path.
+DATA_TABLE = """\
+- table:
+    id: t
+    title: Tabel
+    columns: [2024, 2025]
+    data: {data}
+    rows:
+      - {{id: a, label: A}}
+      - {{id: b, label: B}}
+"""

@@ -10,19 +10,17 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from tests.unit.load.support import BLOCKS_LINE, REPORT, TOPIC_PATH, chapter, run_validate, write
+from tests.unit.load.support import (
+    BLOCKS_LINE,
+    DATA_TABLE,
+    REPORT,
+    TOPIC_PATH,
+    chapter,
+    run_validate,
+    write,
+)
 
 TABLE = TOPIC_PATH + ".blocks[0].table"
-DATA_TABLE = """\
-- table:
-    id: t
-    title: Tabel
-    columns: [2024, 2025]
-    data: {data}
-    rows:
-      - {{id: a, label: A}}
-      - {{id: b, label: B}}
-"""
 
 
 @dataclass(frozen=True)
