@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from typing import Any
 
-from jinja2 import nodes
+from jinja2 import Template, nodes
 from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
@@ -38,6 +38,19 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
     """Jinja's immutable sandbox with size checks on the operators that can build values."""
 
     intercepted_binops = frozenset({"+", "*", "**", "%"})
+
+    def __init__(self, **options: Any) -> None:
+        super().__init__(**options)
+        self._checked: dict[str, Template] = {}
+
+    def checked_template(self, source: str) -> Template:
+        """`source` compiled once after its structure is checked: a report repeats the same
+        column labels and phrases hundreds of times."""
+        template = self._checked.get(source)
+        if template is None:
+            check_structure(self, source)
+            template = self._checked[source] = self.from_string(source)
+        return template
 
     def call_binop(self, context: Context, operator: str, left: Any, right: Any) -> Any:
         """Refuse an operation whose result would be too large to print, then do it."""
@@ -110,10 +123,9 @@ def _describe(node: nodes.Node) -> str:
 
 def render_bounded(env: ReportSandbox, source: str, context: Mapping[str, Any]) -> str:
     """Render `source`, stopping with SecurityError once the output passes MAX_OUTPUT."""
-    check_structure(env, source)
     pieces: list[str] = []
     size = 0
-    for piece in env.from_string(source).generate(**context):
+    for piece in env.checked_template(source).generate(**context):
         size += len(piece)
         if size > MAX_OUTPUT:
             raise SecurityError(f"the text would be longer than {MAX_OUTPUT:,} characters")

@@ -17,12 +17,12 @@ from typing import Any
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from ruamel.yaml import YAML
 
 from standgen.compose.sandbox import ReportSandbox, make_sandbox, render_bounded
 from standgen.errors import Location, source_error
 from standgen.format import dutch
 from standgen.format.units import format_amount
+from standgen.load.yaml_nodes import YamlSyntaxError, load_plain
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Unit
 from standgen.resources import template_path
@@ -91,7 +91,10 @@ class TextTemplates:
 
 
 def _read_yaml(path: Path) -> dict[str, dict[str, str]]:
-    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    try:
+        data = load_plain(path.read_text(encoding="utf-8"))
+    except YamlSyntaxError as exc:
+        raise source_error(path, exc.line, "", exc.message, code="yaml") from None
     return {str(k): {str(kk): str(vv) for kk, vv in v.items()} for k, v in data.items()}
 
 

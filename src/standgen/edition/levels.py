@@ -6,8 +6,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ruamel.yaml import YAML
-
+from standgen.load.yaml_nodes import load_plain
 from standgen.resources import template_path
 
 
@@ -53,7 +52,7 @@ class Levels:
 def load_levels(path: Path | None = None) -> Levels:
     """Read the level configuration (the shipped one unless a path is given)."""
     source = path or template_path("rubricering.yaml")
-    data = YAML(typ="safe").load(source.read_text(encoding="utf-8"))
+    data = load_plain(source.read_text(encoding="utf-8"))
     levels = [Level(str(d["id"]), str(d["label"]), str(d["marking"]), int(d["rank"]),
                     bool(d.get("numbered_copies", False))) for d in data["levels"]]
     return Levels({level.id: level for level in levels})

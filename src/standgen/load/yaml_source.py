@@ -1,46 +1,27 @@
 """Read YAML report sources into plain data, keeping file and line of every mapping.
 
-ruamel.yaml keeps line numbers; we turn its tree into dicts and lists with a `SourceRef`
-under the `__source__` key, resolve `include:` mappings (a whole node read from another
-file), and convert numbers to Decimal so that no float ever touches a figure.
+The node tree from `yaml_nodes` becomes dicts and lists with a `SourceRef` under the
+`__source__` key; `include:` mappings are resolved (a whole node read from another file),
+merge keys (<<) are applied, and numbers with a fraction become Decimal from their written
+text, so that no float ever touches a figure.
 """
 
 from __future__ import annotations
 
 import math
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.constructor import RoundTripConstructor
-from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.scalarfloat import ScalarFloat
-
-from standgen.errors import Location, Problem, SourceError, source_error
+from standgen.errors import Location, source_error
 from standgen.load.safety import check_source_text, check_text, resolve_inside
+from standgen.load.yaml_nodes import Node, YamlSyntaxError, compose, scalar_value
 from standgen.model.base import SOURCE_KEY, SourceRef
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 2_000_000
 MAX_ALIAS_REUSE = 2_000
 INCLUDE_KEY = "include"
-
-
-class _DecimalConstructor(RoundTripConstructor):
-    """Reads YAML floats as Decimal from their written text, so 1.420 keeps three decimals."""
-
-    def construct_decimal(self, node: Any) -> Any:
-        text = str(node.value).replace("_", "")
-        try:
-            return Decimal(text)
-        except InvalidOperation:  # .inf, .nan: refused later by the model
-            return self.construct_yaml_float(node)
-
-
-_DecimalConstructor.add_constructor("tag:yaml.org,2002:float",
-                                    _DecimalConstructor.construct_decimal)
+MERGE_KEY = "<<"
 
 
 class _Reader:
@@ -74,32 +55,39 @@ class _Reader:
             self.stack.pop()
             self.converted = outer
 
-    def convert(self, node: Any, file: Path, field: str, line: int | None = None) -> Any:
+    def convert(self, node: Node | None, file: Path, field: str,
+                line: int | None = None) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise source_error(file, None, field, "the sources hold too many values "
                                f"(more than {MAX_NODES:,}); split or simplify them")
-        if isinstance(node, CommentedMap | CommentedSeq):
+        if node is None:
+            return None
+        if node.kind != "scalar":
             if id(node) in self.converted:
                 return self._convert_reused(node, file, field, line)
             self.converted.add(id(node))
-        if isinstance(node, CommentedMap):
+        if node.kind == "map":
             return self.convert_map(node, file, field)
-        if isinstance(node, CommentedSeq):
-            return [self.convert(v, file, f"{field}[{i}]" if field else f"[{i}]",
-                                 node.lc.item(i)[0] + 1)
-                    for i, v in enumerate(node)]
-        if isinstance(node, ScalarFloat | float):
-            if not math.isfinite(node):
-                raise source_error(file, line, field, f"{node} is not a number a report can "
-                                   "print; write a finite number or a status word (n.t.b.)")
-            return Decimal(str(node))
-        if isinstance(node, str):
-            check_text(node, Location(file, line, field))
-            return str(node)
-        return node
+        if node.kind == "seq":
+            return [self.convert(v, file, f"{field}[{i}]" if field else f"[{i}]", v.line)
+                    for i, v in enumerate(node.value)]
+        return self.convert_scalar(node, file, field)
 
-    def _convert_reused(self, node: Any, file: Path, field: str, line: int | None) -> Any:
+    @staticmethod
+    def convert_scalar(node: Node, file: Path, field: str) -> Any:
+        try:
+            value = scalar_value(node)
+        except ValueError as exc:
+            raise source_error(file, node.line, field, str(exc)) from None
+        if isinstance(value, float) and not math.isfinite(value):
+            raise source_error(file, node.line, field, f"{node.value} is not a number a report "
+                               "can print; write a finite number or a status word (n.t.b.)")
+        if isinstance(value, str):
+            check_text(value, Location(file, node.line, field))
+        return value
+
+    def _convert_reused(self, node: Node, file: Path, field: str, line: int | None) -> Any:
         """Convert a node met again through an alias (*name), refusing alias bombs."""
         self.reused += 1
         outermost = self.alias_site is None
@@ -118,25 +106,50 @@ class _Reader:
             if outermost:
                 self.alias_site = None
 
-    def convert_map(self, node: CommentedMap, file: Path, field: str) -> Any:
-        line = node.lc.line + 1
-        keys = [k for k in node]
-        if keys == [INCLUDE_KEY]:
-            target = node[INCLUDE_KEY]
-            at = Location(file, node.lc.key(INCLUDE_KEY)[0] + 1, f"{field}.include".lstrip("."))
-            if not isinstance(target, str):
+    def convert_map(self, node: Node, file: Path, field: str) -> Any:
+        pairs = self._pairs(node, file, field)
+        if [name for name, _, _ in pairs] == [INCLUDE_KEY]:
+            _, key_line, target = pairs[0]
+            at = Location(file, key_line, f"{field}.include".lstrip("."))
+            if target.kind != "scalar" or not isinstance(scalar_value(target), str):
                 raise source_error(at.file, at.line, at.field,
                                    "include takes a file path relative to this file")
-            return self.read_file(file.parent / target, at, field)
+            return self.read_file(file.parent / target.value, at, field)
         out: dict[str, Any] = {}
         key_lines: dict[str, int] = {}
-        for key in keys:
-            name = str(key)
-            key_lines[name] = node.lc.key(key)[0] + 1
+        for name, key_line, value in pairs:
+            key_lines[name] = key_line
             sub = f"{field}.{name}" if field else name
-            out[name] = self.convert(node[key], file, sub, key_lines[name])
-        out[SOURCE_KEY] = SourceRef(file, line, key_lines)
+            out[name] = self.convert(value, file, sub, key_line)
+        out[SOURCE_KEY] = SourceRef(file, node.line, key_lines)
         return out
+
+    def _pairs(self, node: Node, file: Path, field: str) -> list[tuple[str, int, Node]]:
+        """The mapping's (key, key line, value) entries, merge keys (<<) applied."""
+        own: list[tuple[str, int, Node]] = []
+        merged: list[tuple[str, int, Node]] = []
+        for key, value in node.value:
+            if key.kind != "scalar":
+                raise source_error(file, key.line, field, "a mapping key must be a plain "
+                                   "name or number, not a list or mapping")
+            if key.plain and key.value == MERGE_KEY:
+                merged.extend(self._merge_source(value, file, field))
+            else:
+                own.append((key.value, key.line, value))
+        names = {name for name, _, _ in own}
+        for name, line, value in merged:
+            if name not in names:
+                names.add(name)
+                own.append((name, line, value))
+        return own
+
+    def _merge_source(self, value: Node, file: Path, field: str) -> list[tuple[str, int, Node]]:
+        sources = value.value if value.kind == "seq" else [value]
+        if not all(source.kind == "map" for source in sources):
+            raise source_error(file, value.line, field, "a merge key (<<) takes a mapping or a "
+                               "list of mappings, usually an alias such as *defaults")
+        self.reused += 1
+        return [pair for source in sources for pair in self._pairs(source, file, field)]
 
 
 def read_text(path: Path, at: Location) -> str:
@@ -171,37 +184,12 @@ def read_text(path: Path, at: Location) -> str:
     return text
 
 
-def parse_yaml(text: str, path: Path) -> Any:
+def parse_yaml(text: str, path: Path) -> Node | None:
     """Parse YAML, turning parser errors into a located SourceError."""
-    yaml = YAML(typ="rt")
-    yaml.Constructor = _DecimalConstructor
-    yaml.allow_duplicate_keys = False
     try:
-        return yaml.load(text)
-    except MarkedYAMLError as exc:
-        raise SourceError([_syntax_problem(exc, path)]) from None
-    except YAMLError as exc:
-        raise source_error(path, None, "", f"YAML error: {exc}") from None
-    except RecursionError:
-        raise source_error(path, None, "", "YAML nesting is too deep") from None
-
-
-def _syntax_problem(exc: MarkedYAMLError, path: Path) -> Problem:
-    """A YAML parser error at the line an author should look at, with a hint."""
-    what = (exc.problem or "invalid YAML").strip()
-    mark = exc.problem_mark or exc.context_mark
-    if "end of stream" in what and exc.context_mark is not None:
-        mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
-    line = mark.line + 1 if mark is not None else None
-    if "\t" in what or "\\t" in what:
-        hint = "a tab character; YAML indents with spaces only, replace the tab by spaces"
-    elif "found duplicate key" in what:
-        hint = f"{what}; each key may appear once in a mapping, remove or rename one"
-    elif exc.context:
-        hint = f"{exc.context.strip()}: {what}; fix the YAML at this line"
-    else:
-        hint = f"{what}; fix the YAML at this line"
-    return Problem(Location(path, line, ""), f"YAML syntax error: {hint}", code="yaml")
+        return compose(text)
+    except YamlSyntaxError as exc:
+        raise source_error(path, exc.line, "", exc.message, code="yaml") from None
 
 
 def load_yaml_tree(path: Path, root: Path | None = None) -> tuple[Any, list[Path]]:

@@ -1,0 +1,283 @@
+"""YAML text → a small node tree with line numbers, read from libyaml's event stream.
+
+libyaml (through PyYAML's C binding) scans and parses some forty times faster than a
+pure-Python parser, which made parsing the largest part of loading a report. We take only its
+events and compose the tree ourselves, without recursion, so that deep nesting is refused
+with a message instead of exhausting the C stack, duplicate keys are caught with both lines,
+and plain scalars are typed by the YAML 1.2 core schema ("no" stays text, 1.420 keeps its
+written digits).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+import yaml
+
+MAX_DEPTH = 200
+STR_TAG = "tag:yaml.org,2002:str"
+
+_Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
+
+
+class YamlSyntaxError(Exception):
+    """A YAML text that cannot be read, at a 1-based line (None: the whole file)."""
+
+    def __init__(self, message: str, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+
+@dataclass(slots=True, eq=False)
+class Node:
+    """One YAML node. `value` is the text of a scalar, a list of nodes for a sequence, or a
+    list of (key, value) node pairs for a mapping; the same Node object may appear several
+    times in a tree, once per alias (*name) that refers to it."""
+
+    kind: str
+    line: int
+    tag: str | None = None
+    plain: bool = False
+    value: Any = field(default=None)
+
+    def text(self) -> str:
+        """The written text of a scalar (empty for collections)."""
+        return self.value if self.kind == "scalar" else ""
+
+
+def compose(text: str) -> Node | None:
+    """Parse one YAML document into a Node tree; None for a file without content."""
+    try:
+        return _Composer().run(yaml.parse(text, Loader=_Parser))
+    except yaml.MarkedYAMLError as exc:
+        raise YamlSyntaxError(_parser_message(exc, text), _parser_line(exc)) from None
+    except yaml.YAMLError as exc:
+        raise YamlSyntaxError(f"YAML error: {exc}", None) from None
+
+
+class _Composer:
+    """Builds nodes from events with an explicit stack: open collections and pending keys."""
+
+    def __init__(self) -> None:
+        self.anchors: dict[str, Node] = {}
+        self.stack: list[Node] = []
+        self.pending_key: list[Node | None] = []
+        self.root: Node | None = None
+        self.documents = 0
+
+    def run(self, events: Any) -> Node | None:
+        for event in events:
+            if isinstance(event, yaml.DocumentStartEvent):
+                self.documents += 1
+                if self.documents > 1:
+                    raise YamlSyntaxError("the file holds more than one YAML document (a "
+                                          "second '---'); keep one document per file",
+                                          _line(event))
+            elif isinstance(event, yaml.AliasEvent):
+                self._add(self._alias(event), event)
+            elif isinstance(event, yaml.ScalarEvent):
+                self._add(self._scalar(event), event)
+            elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                self._open(event)
+            elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                self._close(event)
+        return self.root
+
+    def _scalar(self, event: Any) -> Node:
+        plain = bool(event.implicit[0]) and event.tag is None
+        tag = None if event.tag in (None, "!") else event.tag
+        return Node("scalar", _line(event), tag, plain, event.value)
+
+    def _alias(self, event: Any) -> Node:
+        node = self.anchors.get(event.anchor)
+        if node is None:
+            raise YamlSyntaxError(f"the alias *{event.anchor} names no anchor defined before "
+                                  f"it; define &{event.anchor} first or write the value out",
+                                  _line(event))
+        return node
+
+    def _open(self, event: Any) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            raise YamlSyntaxError(f"YAML nesting is too deep (more than {MAX_DEPTH} nested "
+                                  "lists or mappings); flatten the structure",
+                                  _line(event))
+        kind = "map" if isinstance(event, yaml.MappingStartEvent) else "seq"
+        tag = None if event.tag in (None, "!") else event.tag
+        node = Node(kind, _line(event), tag, False, [])
+        self._add(node, event)
+        self.stack.append(node)
+        self.pending_key.append(None)
+
+    def _close(self, event: Any) -> None:
+        self.stack.pop()
+        self.pending_key.pop()
+
+    def _add(self, node: Node, event: Any) -> None:
+        anchor = getattr(event, "anchor", None)
+        if anchor is not None and not isinstance(event, yaml.AliasEvent):
+            self.anchors[anchor] = node
+        if not self.stack:
+            self.root = node
+            return
+        parent = self.stack[-1]
+        if parent.kind == "seq":
+            parent.value.append(node)
+            return
+        key = self.pending_key[-1]
+        if key is None:
+            self.pending_key[-1] = node
+            return
+        self._check_duplicate(parent, key)
+        parent.value.append((key, node))
+        self.pending_key[-1] = None
+
+    @staticmethod
+    def _check_duplicate(parent: Node, key: Node) -> None:
+        if key.kind != "scalar":
+            return
+        for other, _ in parent.value:
+            if other.kind == "scalar" and other.value == key.value:
+                raise YamlSyntaxError(
+                    f"found duplicate key '{key.value}' (first at line {other.line}); each "
+                    "key may appear once in a mapping, remove or rename one", key.line)
+
+
+def _line(event: Any) -> int:
+    """The 1-based line an event starts on."""
+    return int(event.start_mark.line) + 1
+
+
+def _parser_line(exc: yaml.MarkedYAMLError) -> int | None:
+    mark = exc.problem_mark or exc.context_mark
+    what = exc.problem or ""
+    if "end of stream" in what and exc.context_mark is not None:
+        mark = exc.context_mark  # an unclosed quote or bracket: point at where it opened
+    return mark.line + 1 if mark is not None else None
+
+
+def _parser_message(exc: yaml.MarkedYAMLError, text: str) -> str:
+    """The parser's complaint in an author's terms, with what to do about it."""
+    what = (exc.problem or "invalid YAML").strip()
+    line = _parser_line(exc)
+    source_line = text.splitlines()[line - 1] if line and line <= text.count("\n") + 1 else ""
+    if "\t" in source_line and ("tab" in what.lower() or "cannot start any token" in what):
+        return ("YAML syntax error: a tab character; YAML indents with spaces only, "
+                "replace the tab by spaces")
+    escape = re.search(r"\\[uU]([0-9A-Fa-f]{4,8})", source_line)
+    if "character escape" in what and escape:
+        return (f"YAML syntax error: the escape {escape.group(0)} names no character "
+                f"(U+{escape.group(1).upper()} is a lone surrogate or out of range); remove "
+                "it or write the character itself")
+    if exc.context:
+        return f"YAML syntax error: {exc.context.strip()}: {what}; fix the YAML at this line"
+    return f"YAML syntax error: {what}; fix the YAML at this line"
+
+
+_INT = re.compile(r"[-+]?[0-9][0-9_]*")
+_OCT = re.compile(r"0o[0-7_]+")
+_HEX = re.compile(r"0x[0-9a-fA-F_]+")
+_FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9][0-9_]*(\.[0-9_]*)?)([eE][-+]?[0-9]+)?")
+_INF = re.compile(r"[-+]?\.(inf|Inf|INF)")
+_NAN = re.compile(r"\.(nan|NaN|NAN)")
+_DATE = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}")
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt]|[ \t]+)[0-9].*")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+_TAGGED: dict[str, Callable[[str], Any]] = {
+    "tag:yaml.org,2002:str": str,
+    "tag:yaml.org,2002:int": lambda t: _resolve(t, int),
+    "tag:yaml.org,2002:float": lambda t: _resolve(t, Decimal),
+    "tag:yaml.org,2002:bool": lambda t: _resolve(t, bool),
+    "tag:yaml.org,2002:null": lambda t: None,
+}
+
+
+def scalar_value(node: Node) -> Any:
+    """The value of a scalar: a plain one typed by the YAML 1.2 core schema, numbers with a
+    fraction as Decimal from their written text; raises ValueError for an unknown tag."""
+    if node.tag is not None:
+        convert = _TAGGED.get(node.tag)
+        if convert is None:
+            raise ValueError(f"the YAML tag {node.tag} is not supported; remove it")
+        value = convert(node.value)
+        if value is _UNRESOLVED:
+            raise ValueError(f"'{node.value}' cannot be read as {node.tag.rsplit(':', 1)[-1]}")
+        return value
+    if not node.plain:
+        return node.value
+    value = _resolve(node.value, None)
+    return node.value if value is _UNRESOLVED else value
+
+
+_UNRESOLVED = object()
+
+
+def _resolve(text: str, want: type | None) -> Any:
+    """Type a plain scalar; `want` limits it to one type (for explicit tags)."""
+    if want in (None, type(None)) and text in _NULLS:
+        return None
+    if want in (None, bool):
+        if text in _TRUE:
+            return True
+        if text in _FALSE:
+            return False
+    if want in (None, int):
+        if _INT.fullmatch(text):
+            return int(text.replace("_", ""))
+        if _OCT.fullmatch(text):
+            return int(text[2:].replace("_", ""), 8)
+        if _HEX.fullmatch(text):
+            return int(text[2:].replace("_", ""), 16)
+    if want in (None, Decimal):
+        if _FLOAT.fullmatch(text):
+            return Decimal(text.replace("_", ""))
+        if _INF.fullmatch(text):
+            return -math.inf if text.startswith("-") else math.inf
+        if _NAN.fullmatch(text):
+            return math.nan
+    if want is None:
+        if _DATE.fullmatch(text):
+            return _date(text)
+        if _TIMESTAMP.fullmatch(text):
+            return _timestamp(text)
+    return _UNRESOLVED
+
+
+def _date(text: str) -> Any:
+    year, month, day = (int(part) for part in text.split("-"))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return text
+
+
+def _timestamp(text: str) -> Any:
+    try:
+        return dt.datetime.fromisoformat(re.sub(r"[ \t]+", "T", text, count=1))
+    except ValueError:
+        return text
+
+
+def plain_data(node: Node | None) -> Any:
+    """A node tree as plain dicts, lists and values (for trusted configuration files)."""
+    if node is None:
+        return None
+    if node.kind == "scalar":
+        return scalar_value(node)
+    if node.kind == "seq":
+        return [plain_data(item) for item in node.value]
+    return {key.text() if key.kind == "scalar" else str(plain_data(key)): plain_data(value)
+            for key, value in node.value}
+
+
+def load_plain(text: str) -> Any:
+    """Parse a trusted configuration file (templates, levels) into plain data."""
+    return plain_data(compose(text))
