@@ -8,7 +8,6 @@ failed or interrupted build never leaves a partial file or touches an older outp
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import os
 import re
@@ -16,49 +15,26 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from standgen.compose import tree as t
 from standgen.compose.document import ComposeOptions, compose_document
-from standgen.edition.levels import load_levels
 from standgen.edition.select import EDITIONS, Edition
-from standgen.errors import BuildError, Problems, SourceError, StandgenError
+from standgen.errors import BuildError, Problems, SourceError
 from standgen.format import dutch
-from standgen.leaks import check_artifact, confidential_candidates
-from standgen.leaks.images import confidential_chart_hashes
+from standgen.leaks.guard import LeakGuard
 from standgen.load import load_report
 from standgen.model.report import Report
 from standgen.validate import validate_report
+from standgen.workers import TaskRunner, WriteTask, start_pool
+from standgen.write import check_format, set_default_mode, writer_for
 
-FORMATS = ("docx", "pdf", "md")
 MAX_TITLE_SLUG = 120
 EDITION_SUFFIX = {"openbaar": "openbare-versie", "vertrouwelijk": "vertrouwelijk",
                   "bijlage": "vertrouwelijke-bijlage"}
-Writer = Callable[[t.Document, Path], None]
-
-
-def _writer(fmt: str, templates: Path | None = None) -> Writer:
-    """The writer of one format; a project's own reference DOCX (templates/docx/
-    reference.docx in its templates folder) gives the DOCX its house style."""
-    if fmt == "docx":
-        from standgen.write.docx import write_docx
-
-        reference = templates / "docx" / "reference.docx" if templates else None
-        if reference is not None and reference.is_file():
-            return functools.partial(write_docx, reference_docx=reference)
-        return write_docx
-    if fmt == "pdf":
-        from standgen.write.pdf import write_pdf
-
-        return write_pdf
-    if fmt == "md":
-        from standgen.write.markdown import write_markdown
-
-        return write_markdown
-    raise BuildError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
 @dataclass(frozen=True)
@@ -130,30 +106,42 @@ def build(request: BuildRequest) -> BuildResult:
         if edition not in EDITIONS:
             raise BuildError(f"unknown edition {edition!r}; use one of {', '.join(EDITIONS)}")
     for fmt in request.formats:
-        _writer(fmt)
+        check_format(fmt)
     result = BuildResult()
-    report = load_and_validate(request.source, request.strict, result)
-    concept = request.concept or report.concept
-    if not concept:
-        _refuse_missing_values(result.problems)
-    else:
-        request = replace(request, extra_marking=(*request.extra_marking,
-                                                  concept_marking(report)))
-    request.out_dir.mkdir(parents=True, exist_ok=True)
-    cache = request.cache_dir or request.out_dir / ".standgen-cache"
-    with _staging(request.out_dir) as staging:
-        staged: list[tuple[Path, Path]] = []
-        if request.jobs > 1 and _can_fork():
-            staged = _build_parallel(report, request, cache, staging, result)
+    with _pool(request) as pool:
+        report = load_and_validate(request.source, request.strict, result)
+        concept = request.concept or report.concept
+        if not concept:
+            _refuse_missing_values(result.problems)
         else:
-            for edition in request.editions:
-                staged += _build_edition(report, edition, request, cache, staging, result)
-        for temp, final in staged:
-            os.replace(temp, final)
-            result.artifacts.append(final)
+            request = replace(request, extra_marking=(*request.extra_marking,
+                                                      concept_marking(report)))
+        request.out_dir.mkdir(parents=True, exist_ok=True)
+        cache = request.cache_dir or request.out_dir / ".standgen-cache"
+        with _staging(request.out_dir) as staging:
+            staged: list[tuple[Path, Path]] = []
+            if pool is not None:
+                staged = _build_parallel(report, request, cache, staging, result, pool)
+            else:
+                for edition in request.editions:
+                    staged += _build_edition(report, edition, request, cache, staging, result)
+            for temp, final in staged:
+                os.replace(temp, final)
+                result.artifacts.append(final)
     if request.copies:
         result.artifacts.append(_write_register(request, report, result.artifacts))
     return result
+
+
+@contextmanager
+def _pool(request: BuildRequest) -> Iterator[ProcessPoolExecutor | None]:
+    """The build's worker processes, started before loading; stopped however it ends."""
+    pool = start_pool(request.jobs, request.formats)
+    try:
+        yield pool
+    finally:
+        if pool is not None:
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 def concept_marking(report: Report) -> str:
@@ -180,107 +168,64 @@ def _refuse_missing_values(problems: Problems) -> None:
 
 def _build_edition(report: Report, edition: Edition, request: BuildRequest, cache: Path,
                    staging: Path, result: BuildResult) -> list[tuple[Path, Path]]:
-    copies: Sequence[int | None] = (request.copies if request.copies and edition != "openbaar"
-                                    else [None])
     staged: list[tuple[Path, Path]] = []
-    guard: _LeakGuard | None = None
-    for copy in copies:
+    guard: LeakGuard | None = None
+    for copy in _copies(request, edition):
         with _timed(result, "compose"):
             document = compose_document(report, edition, options=_options(request, cache, copy))
         for fmt in request.formats:
             name = artifact_name(report, edition, fmt, copy)
             temp = staging / name
             with _timed(result, fmt):
-                _writer(fmt, request.templates)(document, temp)
-            _set_default_mode(temp)
+                writer_for(fmt, request.templates)(document, temp)
+            set_default_mode(temp)
             if edition == "openbaar":
                 with _timed(result, "leak-check"):
-                    guard = guard or _LeakGuard(report, cache / "charts")
+                    guard = guard or LeakGuard.for_report(report, cache / "charts")
                     guard.assert_clean(temp)
             staged.append((temp, request.out_dir / name))
     return staged
 
 
-@dataclass(frozen=True)
-class _Task:
-    """One artifact to write in a worker: its document, format, staging and final path."""
-
-    document: t.Document
-    edition: Edition
-    fmt: str
-    temp: Path
-    final: Path
-    templates: Path | None = None
-
-
-_TASKS: list[_Task] = []  # handed to forked workers by inheritance, not by pickling
-_GUARD: list[_LeakGuard] = []
-
-
-def _can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
+def _copies(request: BuildRequest, edition: Edition) -> Sequence[int | None]:
+    """The numbered copies of an edition (None: one unnumbered; public is never numbered)."""
+    return request.copies if request.copies and edition != "openbaar" else [None]
 
 
 def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging: Path,
-                    result: BuildResult) -> list[tuple[Path, Path]]:
-    """Compose every edition here, then write each artifact in its own forked process."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor, as_completed
-
-    tasks: list[_Task] = []
-    for edition in request.editions:
-        copies: Sequence[int | None] = (request.copies if request.copies
-                                        and edition != "openbaar" else [None])
-        for copy in copies:
-            with _timed(result, "compose"):
-                document = compose_document(report, edition, options=_options(request, cache,
-                                                                              copy))
-            for fmt in request.formats:
-                name = artifact_name(report, edition, fmt, copy)
-                tasks.append(_Task(document, edition, fmt, staging / name,
-                                   request.out_dir / name, request.templates))
-    if "openbaar" in request.editions:
-        with _timed(result, "leak-check"):
-            _GUARD[:] = [_LeakGuard(report, cache / "charts")]
-    # the slowest first: PDFs, and the public edition (the largest, and leak-checked)
-    order = sorted(range(len(tasks)), key=lambda i: (tasks[i].fmt != "pdf",
-                                                     tasks[i].edition != "openbaar"))
-    _TASKS[:] = tasks
-    progress = _Progress(len(tasks))
+                    result: BuildResult, pool: ProcessPoolExecutor) -> list[tuple[Path, Path]]:
+    """Compose each edition here, the public one first, and hand every artifact to a worker
+    as soon as its edition is composed; charts are drawn by the same workers."""
+    tasks: list[tuple[tuple[int, int, int], WriteTask]] = []  # (sequential order, task)
+    progress = _Progress(sum(len(_copies(request, e)) for e in request.editions)
+                         * len(request.formats))
+    runner = TaskRunner(pool, progress.done)
+    editions = sorted(request.editions, key=lambda e: e != "openbaar")
     try:
-        with ProcessPoolExecutor(max_workers=min(request.jobs, len(tasks)),
-                                 mp_context=multiprocessing.get_context("fork")) as pool:
-            futures = {pool.submit(_write_task, i): i for i in order}
-            for future in as_completed(futures):
-                timings, error = future.result()
-                if error is not None:
-                    raise BuildError(error)
-                for stage, seconds in timings.items():
-                    result.timings[stage] = result.timings.get(stage, 0.0) + seconds
-                progress.done(tasks[futures[future]])
+        for edition in editions:
+            for copy_index, copy in enumerate(_copies(request, edition)):
+                with _timed(result, "compose"):
+                    options = replace(_options(request, cache, copy), executor=pool)
+                    document = compose_document(report, edition, options=options)
+                for fmt in sorted(request.formats, key=lambda f: f != "pdf"):
+                    name = artifact_name(report, edition, fmt, copy)
+                    task = WriteTask(document, edition, fmt, staging / name,
+                                     request.out_dir / name, request.templates)
+                    runner.write(task)
+                    order = (request.editions.index(edition), copy_index,
+                             request.formats.index(fmt))
+                    tasks.append((order, task))
+        guard = None
+        if "openbaar" in request.editions:
+            with _timed(result, "leak-check"):
+                guard = LeakGuard.for_report(report, cache / "charts")
+        runner.finish(guard)
     finally:
-        _TASKS.clear()
-        _GUARD.clear()
         progress.close()
-    return [(task.temp, task.final) for task in tasks]
-
-
-def _write_task(index: int) -> tuple[dict[str, float], str | None]:
-    """In a worker: write one artifact, leak-check it if public; timings or the error."""
-    task = _TASKS[index]
-    partial = BuildResult()
-    try:
-        with _timed(partial, task.fmt):
-            _writer(task.fmt, task.templates)(task.document, task.temp)
-        _set_default_mode(task.temp)
-        if task.edition == "openbaar":
-            with _timed(partial, "leak-check"):
-                _GUARD[0].assert_clean(task.temp)
-    except StandgenError as exc:  # not every error type survives pickling: send its text
-        return partial.timings, str(exc)
-    return partial.timings, None
+    for stage, seconds in runner.timings.items():
+        result.timings[stage] = result.timings.get(stage, 0.0) + seconds
+    tasks.sort(key=lambda item: item[0])
+    return [(task.temp, task.final) for _, task in tasks]
 
 
 class _Progress:
@@ -299,7 +244,7 @@ class _Progress:
                              f"({elapsed:.1f} s){what}")
             sys.stderr.flush()
 
-    def done(self, task: _Task) -> None:
+    def done(self, task: WriteTask) -> None:
         """One more artifact is written (and checked)."""
         self.count += 1
         self._show(f", last {task.edition} {task.fmt}")
@@ -314,32 +259,6 @@ def _options(request: BuildRequest, cache: Path, copy: int | None) -> ComposeOpt
     return ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
                           jobs=request.jobs, copy_number=str(copy) if copy else None,
                           extra_marking=request.extra_marking)
-
-
-def _set_default_mode(path: Path) -> None:
-    """Give a staged artifact the permissions of a normally created file (umask applied)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    path.chmod(0o666 & ~umask)
-
-
-class _LeakGuard:
-    """The confidential candidates of a source, gathered once, checked against artifacts."""
-
-    def __init__(self, report: Report, chart_dir: Path) -> None:
-        self.report = report
-        self.levels = load_levels()
-        self.candidates = confidential_candidates(report, self.levels)
-        self.charts = confidential_chart_hashes(report, self.levels, chart_dir)
-
-    def assert_clean(self, path: Path) -> None:
-        """Remove the artifact and fail the build if it holds anything confidential."""
-        leaks = check_artifact(path, self.report, self.levels, self.candidates, self.charts)
-        if leaks:
-            path.unlink(missing_ok=True)
-            listed = "\n".join(f"  - {leak}" for leak in leaks[:20])
-            raise BuildError(f"the public artifact {path.name} contains confidential content "
-                             f"and was removed:\n{listed}")
 
 
 @contextmanager

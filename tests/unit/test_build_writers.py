@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from standgen.build import _writer
 from standgen.errors import BuildError
+from standgen.write import writer_for as _writer
 from standgen.write.docx import write_docx
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Executor, ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -64,9 +64,11 @@ def _render_job(job: tuple[ChartData, Path, ChartStyle]) -> str:
 
 
 def render_all(items: Sequence[ChartData], cache_dir: Path, *, jobs: int = 1,
-               style: ChartStyle | None = None) -> tuple[list[RenderedChart], RenderStats]:
-    """Render every chart not yet in `cache_dir` (in `jobs` processes when that helps)
-    and return one record per item, in order, with counts of drawn and reused charts."""
+               style: ChartStyle | None = None, executor: Executor | None = None
+               ) -> tuple[list[RenderedChart], RenderStats]:
+    """Render every chart not yet in `cache_dir` (in `executor`, or in `jobs` new processes
+    when that helps) and return one record per item, in order, with counts of drawn and
+    reused charts."""
     started = time.perf_counter()
     cache = ChartCache(cache_dir, style)
     cache_dir.mkdir(parents=True, exist_ok=True)
@@ -75,7 +77,9 @@ def render_all(items: Sequence[ChartData], cache_dir: Path, *, jobs: int = 1,
         if cache.lookup(data) is None:
             missing.setdefault(cache.key(data), data)
     work = [(data, cache_dir, cache.style) for data in missing.values()]
-    if jobs > 1 and len(work) > 1:
+    if executor is not None and work:
+        list(executor.map(_render_job, work))
+    elif jobs > 1 and len(work) > 1:
         with ProcessPoolExecutor(max_workers=min(jobs, len(work)),
                                  mp_context=pool_context()) as pool:
             list(pool.map(_render_job, work))

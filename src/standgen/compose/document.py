@@ -8,6 +8,7 @@ table of contents and the running header of every chapter.
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import Executor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -36,7 +37,8 @@ from standgen.model.tables import IndicatorTable
 @dataclass(frozen=True)
 class ComposeOptions:
     """How to compose: where charts are cached (None: charts are not drawn), templates
-    override folder, parallel chart jobs, and the extra markings of a build."""
+    override folder, parallel chart jobs (or the build's own worker pool, `executor`), and
+    the extra markings of a build."""
 
     chart_dir: Path | None = None
     templates: Path | None = None
@@ -45,6 +47,7 @@ class ComposeOptions:
     extra_marking: tuple[str, ...] = ()
     levels: Levels | None = None
     rendered: dict[str, RenderedChart] = field(default_factory=dict)
+    executor: Executor | None = field(default=None, compare=False)
 
 
 def compose_document(report: Report, edition: Edition = "openbaar", locale: str = "nl_NL",
@@ -96,7 +99,7 @@ def _draw_charts(report: Report, tables: dict[str, IndicatorTable], texts: TextT
     data = [chart_data(f, f.chart, tables, texts) for f in figures if f.chart]
     if options.chart_dir is None or not data:
         return {f.id: (d, None) for f, d in zip(figures, data, strict=True)}
-    rendered = draw_all(data, options.chart_dir, options.jobs)
+    rendered = draw_all(data, options.chart_dir, options.jobs, options.executor)
     return {f.id: (d, r) for f, d, r in zip(figures, data, rendered, strict=True)}
 
 

@@ -7,6 +7,7 @@ in parallel where that pays), so that a rebuild redraws only what changed.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import Executor
 from decimal import Decimal
 from pathlib import Path
 
@@ -62,11 +63,12 @@ def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
                      spec.norm_label, spec.y_label, spec.height_cm)
 
 
-def draw_all(items: list[ChartData], cache_dir: Path, jobs: int) -> list[RenderedChart]:
+def draw_all(items: list[ChartData], cache_dir: Path, jobs: int,
+             executor: Executor | None = None) -> list[RenderedChart]:
     """Draw (or reuse) every chart of a document."""
     from standgen.charts.cache import render_all
 
-    rendered, _stats = render_all(items, cache_dir, jobs=jobs)
+    rendered, _stats = render_all(items, cache_dir, jobs=jobs, executor=executor)
     return rendered
 
 

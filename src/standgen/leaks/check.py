@@ -24,13 +24,18 @@ class Leak:
         return f"{self.artifact.name}: confidential text from {self.origin}: {self.text!r}"
 
 
-def check_artifact(path: Path, report: Report, levels: Levels | None = None,
+def check_artifact(path: Path, report: Report | None, levels: Levels | None = None,
                    candidates: list[Candidate] | None = None,
                    chart_hashes: dict[str, str] | None = None) -> list[Leak]:
     """Every confidential candidate from `report` found in the artifact at `path`: text and
-    figures anywhere in it, and (DOCX) confidential charts embedded as images."""
-    found = candidates if candidates is not None else confidential_candidates(
-        report, levels or load_levels())
+    figures anywhere in it, and (DOCX) confidential charts embedded as images. Without
+    `candidates`, they are gathered from `report`."""
+    if candidates is not None:
+        found = candidates
+    elif report is not None:
+        found = confidential_candidates(report, levels or load_levels())
+    else:
+        raise ValueError("check_artifact needs the report or its candidates")
     haystack = squash(normalise(artifact_text(path)) + "\n" + path.name)
     leaks = [Leak(path, c.text, c.origin) for c in found if squash(c.text) in haystack]
     for digest in embedded_image_hashes(path) & set(chart_hashes or {}):

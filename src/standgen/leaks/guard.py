@@ -1,0 +1,40 @@
+"""LeakGuard: a source's confidential candidates, gathered once and checked per artifact."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from standgen.edition.levels import Levels, load_levels
+from standgen.errors import BuildError
+from standgen.leaks.candidates import Candidate, confidential_candidates
+from standgen.leaks.check import check_artifact
+from standgen.leaks.images import confidential_chart_hashes
+from standgen.model.report import Report
+
+
+@dataclass(frozen=True)
+class LeakGuard:
+    """What a public artifact of one report must not contain: confidential text and figures,
+    and the hashes of confidential chart images. Small enough to send to a worker."""
+
+    levels: Levels
+    candidates: tuple[Candidate, ...]
+    chart_hashes: dict[str, str]
+
+    @classmethod
+    def for_report(cls, report: Report, chart_dir: Path) -> LeakGuard:
+        """Gather the candidates of `report` (charts as cached in `chart_dir`)."""
+        levels = load_levels()
+        return cls(levels, tuple(confidential_candidates(report, levels)),
+                   confidential_chart_hashes(report, levels, chart_dir))
+
+    def assert_clean(self, path: Path) -> None:
+        """Remove the artifact and fail the build if it holds anything confidential."""
+        leaks = check_artifact(path, None, self.levels, list(self.candidates),
+                               self.chart_hashes)
+        if leaks:
+            path.unlink(missing_ok=True)
+            listed = "\n".join(f"  - {leak}" for leak in leaks[:20])
+            raise BuildError(f"the public artifact {path.name} contains confidential content "
+                             f"and was removed:\n{listed}")

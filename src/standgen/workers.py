@@ -1,0 +1,127 @@
+"""Forked worker processes of a parallel build.
+
+The pool is started before the report is loaded, so the writers' imports and set-up in the
+workers overlap with loading, validating and composing in the parent. Each artifact is sent
+to a worker as soon as its edition is composed; a public artifact is leak-checked in a
+second task, so that the parent gathers the confidential candidates while workers write.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+from standgen.compose import tree as t
+from standgen.edition.select import Edition
+from standgen.errors import BuildError, StandgenError
+from standgen.leaks.guard import LeakGuard
+from standgen.write import set_default_mode, writer_for
+
+Timings = dict[str, float]
+
+
+@dataclass(frozen=True)
+class WriteTask:
+    """One artifact to write: its document, edition, format, staging and final path."""
+
+    document: t.Document
+    edition: Edition
+    fmt: str
+    temp: Path
+    final: Path
+    templates: Path | None = None
+
+    @property
+    def public(self) -> bool:
+        """Public artifacts are leak-checked before they are moved into place."""
+        return self.edition == "openbaar"
+
+
+def can_fork() -> bool:
+    """Whether this platform forks processes (workers inherit the loaded modules)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def start_pool(jobs: int, formats: Sequence[str]) -> ProcessPoolExecutor | None:
+    """`jobs` forked workers, already importing the writers of `formats`; None when the
+    build runs in one process."""
+    if jobs <= 1 or not can_fork():
+        return None
+    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=_prepare, initargs=(tuple(formats),))
+    pool.submit(os.getpid)  # the first task forks every worker now, before the parent loads
+    return pool
+
+
+def _prepare(formats: tuple[str, ...]) -> None:
+    """In a new worker: import the writers and the leak check before any task arrives."""
+    for fmt in formats:
+        writer_for(fmt)
+    if "pdf" in formats:
+        from standgen.write.pdf.fonts import default_fonts, font_cmap, register_fonts
+
+        fonts = default_fonts()
+        register_fonts(fonts)
+        for path in fonts.paths().values():
+            font_cmap(path)
+    import standgen.leaks.extract  # noqa: F401
+
+
+def write_artifact(task: WriteTask) -> Timings:
+    """Write one artifact into staging; the seconds it took under its format's name."""
+    started = time.perf_counter()
+    writer_for(task.fmt, task.templates)(task.document, task.temp)
+    set_default_mode(task.temp)
+    return {task.fmt: time.perf_counter() - started}
+
+
+def check_artifact_clean(guard: LeakGuard, path: Path) -> Timings:
+    """Leak-check one public artifact (removing it and raising when it leaks)."""
+    started = time.perf_counter()
+    guard.assert_clean(path)
+    return {"leak-check": time.perf_counter() - started}
+
+
+def _guarded(function: Callable[..., Timings], *args: object) -> tuple[Timings, str | None]:
+    """Run a task; a StandgenError comes back as text (not every error type pickles)."""
+    try:
+        return function(*args), None
+    except StandgenError as exc:
+        return {}, str(exc)
+
+
+class TaskRunner:
+    """Submits write tasks as editions are composed, then leak checks as writes finish."""
+
+    def __init__(self, pool: Executor, on_done: Callable[[WriteTask], None]) -> None:
+        self.pool = pool
+        self.on_done = on_done
+        self.pending: dict[Future[tuple[Timings, str | None]], tuple[str, WriteTask]] = {}
+        self.timings: Timings = {}
+
+    def write(self, task: WriteTask) -> None:
+        """Start writing an artifact in a worker."""
+        future = self.pool.submit(_guarded, write_artifact, task)
+        self.pending[future] = ("write", task)
+
+    def finish(self, guard: LeakGuard | None) -> None:
+        """Wait for every task; leak-check each public artifact once it is written."""
+        while self.pending:
+            done, _ = wait(self.pending, return_when=FIRST_COMPLETED)
+            for future in sorted(done, key=lambda f: str(self.pending[f][1].temp)):
+                stage, task = self.pending.pop(future)
+                timings, error = future.result()
+                if error is not None:
+                    raise BuildError(error)
+                for name, seconds in timings.items():
+                    self.timings[name] = self.timings.get(name, 0.0) + seconds
+                if stage == "write" and task.public and guard is not None:
+                    check = self.pool.submit(_guarded, check_artifact_clean, guard, task.temp)
+                    self.pending[check] = ("check", task)
+                else:
+                    self.on_done(task)
