@@ -220,6 +220,9 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
             with _timed(result, "leak-check"):
                 guard = LeakGuard.for_report(report, cache / "charts")
         runner.finish(guard)
+    except BaseException:
+        pool.shutdown(wait=True, cancel_futures=True)  # before staging is removed under it
+        raise
     finally:
         progress.close()
     for stage, seconds in runner.timings.items():
