@@ -1,5 +1,5 @@
 """Allow `python -m standgen`."""
 
-from standgen.cli import main
+from standgen.cli import run
 
-raise SystemExit(main())
+run()

@@ -6,12 +6,14 @@ Exit status: 0 clean, 1 problems found (validation) or build refused, 2 unusable
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import NoReturn
 
 from standgen.errors import BuildError, Problem, SourceError, StandgenError
 
@@ -219,5 +221,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
+def run() -> NoReturn:
+    """The console entry point: main(), then exit without the collector's last sweep over
+    every object of the build (a fifth of a second of a warm build's time)."""
+    code = main()
+    gc.freeze()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    raise SystemExit(main())
+    run()

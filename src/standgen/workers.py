@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
@@ -23,6 +24,7 @@ from standgen.leaks.guard import LeakGuard
 from standgen.write import set_default_mode, writer_for
 
 Timings = dict[str, float]
+PARENT_POLL_SECONDS = 0.1
 
 
 @dataclass(frozen=True)
@@ -53,13 +55,14 @@ def start_pool(jobs: int, formats: Sequence[str]) -> ProcessPoolExecutor | None:
     if jobs <= 1 or not can_fork():
         return None
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_prepare, initargs=(tuple(formats),))
+                               initializer=_prepare, initargs=(tuple(formats), os.getpid()))
     pool.submit(os.getpid)  # the first task forks every worker now, before the parent loads
     return pool
 
 
-def _prepare(formats: tuple[str, ...]) -> None:
+def _prepare(formats: tuple[str, ...], parent: int) -> None:
     """In a new worker: import the writers and the leak check before any task arrives."""
+    _exit_with(parent)
     for fmt in formats:
         writer_for(fmt)
     if "pdf" in formats:
@@ -70,6 +73,18 @@ def _prepare(formats: tuple[str, ...]) -> None:
         for path in fonts.paths().values():
             font_cmap(path)
     import standgen.leaks.extract  # noqa: F401
+
+
+def _exit_with(parent: int) -> None:
+    """End this worker once the build that started it is gone (killed, say), instead of
+    waiting for tasks forever."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(PARENT_POLL_SECONDS)
+        os._exit(1)
+
+    threading.Thread(target=watch, name="standgen-parent-watch", daemon=True).start()
 
 
 def write_artifact(task: WriteTask) -> Timings:

@@ -109,6 +109,22 @@ def _check_complete(out: Path, refs: References) -> list[Path]:
     return staging
 
 
+def _survivors(out: Path) -> list[int]:
+    """Processes (a killed build's workers) still running on `out`, after a short grace."""
+    deadline = time.monotonic() + 2.0
+    while True:
+        found = []
+        for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+            try:
+                if str(out).encode() + b"\0" in cmdline.read_bytes():
+                    found.append(int(cmdline.parent.name))
+            except OSError:
+                continue
+        if not found or time.monotonic() > deadline:
+            return found
+        time.sleep(0.05)
+
+
 def _kill_after(refs: References, out: Path, delay: float) -> bool:
     """Start a build, SIGKILL it after `delay` seconds; True if it was still running."""
     process = _start(refs.new_project, out)
@@ -135,6 +151,7 @@ def test_killed_builds_leave_only_complete_artifacts(references: References,
         kind = k % 3
         _prepare(out, references.old_out, kind)
         interrupted += _kill_after(references, out, delay)
+        assert not _survivors(out), "a killed build left worker processes running"
         leftovers += _check_complete(out, references)
         if kind > 0:  # the old artifacts were there: each one is still there, old or new
             assert sorted(_artifacts(out)) == sorted(references.new)
@@ -186,6 +203,7 @@ def test_build_killed_at_a_chosen_moment(references: References, tmp_path: Path,
     out = tmp_path / "out"
     _prepare(out, references.old_out, 2)
     assert _kill_when(references, out, moment), f"the build finished before {moment!r}"
+    assert not _survivors(out), "a killed build left worker processes running"
     _check_complete(out, references)
     assert sorted(_artifacts(out)) == sorted(references.new)
 

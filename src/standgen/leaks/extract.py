@@ -93,27 +93,36 @@ def normalise(text: str) -> str:
     return re.sub(r"-\n(?=\w)", "", text)
 
 
+_DELIMITER = rb"\s/\[\]()<>{}%"
+_TEXT_OPS = rb"(?:Tf|Tj|TJ|Do|BT|Td|TD|Tm|T\*|BI|ID|'|\")(?=[" + _DELIMITER + rb"]|$)"
 _TOKEN = re.compile(rb"""
     (?P<string>\((?:\\.|[^\\()]|\((?:\\.|[^\\()])*\))*\))   # (literal), one nesting level
   | (?P<hex><[0-9A-Fa-f\s]*>)
   | (?P<dict><<|>>)
-  | (?P<name>/[^\s/\[\]()<>{}%]*)
+  | (?P<name>/[^""" + _DELIMITER + rb"""]*)
   | (?P<open>\[) | (?P<close>\])
   | (?P<comment>%[^\r\n]*)
-  | (?P<word>[^\s/\[\]()<>{}%]+)
+  | (?P<op>""" + _TEXT_OPS + rb""")
+  | (?P<skip>[^""" + _DELIMITER + rb"""]+                   # numbers and other operators,
+      (?:\s+(?!""" + _TEXT_OPS + rb""")[^""" + _DELIMITER + rb"""]+)*)  # a run in one match
 """, re.VERBOSE | re.DOTALL)
 _ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
-_NUMBER_START = frozenset(b"0123456789+-.")
 _NEWLINE_OPS = {b"BT", b"Td", b"TD", b"T*", b"Tm", b"'", b'"'}
+
+
+FontMap = tuple[int, dict[bytes, str], dict[int, str]]  # width, code → text, translate table
 
 
 class _Unsupported(Exception):
     """A construct the fast reader does not decode; pypdf reads that page instead."""
 
 
+_ESCAPE = re.compile(rb"\\([0-7]{1,3}|.)", re.DOTALL)
+
+
 def _literal(raw: bytes) -> bytes:
     """The bytes of a PDF literal string (without its parentheses)."""
-    return re.sub(rb"\\([0-7]{1,3}|.)", _unescape, raw, flags=re.DOTALL)
+    return _ESCAPE.sub(_unescape, raw) if b"\\" in raw else raw
 
 
 def _unescape(match: re.Match[bytes]) -> bytes:
@@ -128,7 +137,7 @@ def _unescape(match: re.Match[bytes]) -> bytes:
 def _tokens(data: bytes) -> Iterator[tuple[str, bytes]]:
     for match in _TOKEN.finditer(data):
         kind = match.lastgroup or ""
-        if kind != "comment":
+        if kind not in ("comment", "skip"):
             yield kind, match.group()
 
 
@@ -141,15 +150,15 @@ class PageTextReader:
     """
 
     def __init__(self) -> None:
-        self.maps: dict[int, tuple[int, dict[bytes, str]]] = {}
+        self.maps: dict[int, FontMap] = {}
 
     def text(self, page: Any) -> str:
         """All text of one page; lines separated by newlines."""
         try:
             out: list[str] = []
-            contents = page.get_contents()
-            if contents is not None:
-                self._stream(contents.get_data(), page.get("/Resources"), out, 0)
+            data = _contents(page)
+            if data:
+                self._stream(data, page.get("/Resources"), out, 0)
             return "".join(out)
         except _Unsupported:
             return str(page.extract_text() or "")
@@ -160,40 +169,45 @@ class PageTextReader:
         resources = resources.get_object() if resources is not None else {}
         fonts = resources.get("/Font")
         fonts = fonts.get_object() if fonts is not None else {}
-        font: tuple[int, dict[bytes, str]] | None = None
+        font: FontMap | None = None
         operands: list[tuple[str, bytes]] = []
         array: list[tuple[str, bytes]] | None = None
         for kind, raw in _tokens(data):
             if kind == "open":
                 array = []
             elif kind == "close":
-                operands.append(("array", b""))
                 self._array = array or []
                 array = None
             elif array is not None:
                 array.append((kind, raw))
-            elif kind != "word" or raw[0] in _NUMBER_START:
-                operands.append((kind, raw))
-            else:
+            elif kind == "op":
                 font = self._operator(raw, operands, fonts, font, resources, out, depth)
                 operands = []
+            else:
+                operands.append((kind, raw))
 
     def _operator(self, op: bytes, operands: list[tuple[str, bytes]], fonts: Any,
-                  font: tuple[int, dict[bytes, str]] | None, resources: Any, out: list[str],
-                  depth: int) -> tuple[int, dict[bytes, str]] | None:
+                  font: FontMap | None, resources: Any, out: list[str],
+                  depth: int) -> FontMap | None:
         if op in _NEWLINE_OPS:
             out.append("\n")
-        if op == b"Tf" and operands and operands[0][0] == "name":
-            entry = fonts.get(operands[0][1].decode("latin-1"))
+        if op == b"Tf":
+            name = _last(operands, "name")
+            entry = fonts.get(name.decode("latin-1")) if name is not None else None
             if entry is None:
                 raise _Unsupported("unknown font")
             return self._font_map(entry)
-        if op in (b"Tj", b"'", b'"') and operands:
-            out.append(self._show([operands[-1]], font))
+        if op in (b"Tj", b"'", b'"'):
+            shown = _last(operands, "string", "hex")
+            if shown is not None:
+                out.append(self._show([("hex" if shown[:1] == b"<" else "string", shown)],
+                                      font))
         elif op == b"TJ":
             out.append(self._show(self._array, font))
-        elif op == b"Do" and operands and operands[0][0] == "name":
-            self._xobject(operands[0][1], resources, out, depth)
+        elif op == b"Do":
+            name = _last(operands, "name")
+            if name is not None:
+                self._xobject(name, resources, out, depth)
         elif op in (b"BI", b"ID"):
             raise _Unsupported("inline image")
         return font
@@ -207,11 +221,9 @@ class PageTextReader:
         if form.get("/Subtype") == "/Form":
             self._stream(form.get_data(), form.get("/Resources") or resources, out, depth + 1)
 
-    def _show(self, items: list[tuple[str, bytes]],
-              font: tuple[int, dict[bytes, str]] | None) -> str:
+    def _show(self, items: list[tuple[str, bytes]], font: FontMap | None) -> str:
         if font is None:
             raise _Unsupported("text without a font")
-        width, mapping = font
         text: list[str] = []
         for kind, raw in items:
             if kind == "string":
@@ -221,14 +233,10 @@ class PageTextReader:
                 data = bytes.fromhex((digits + b"0" * (len(digits) % 2)).decode("ascii"))
             else:
                 continue
-            for start in range(0, len(data), width):
-                code = data[start:start + width]
-                if code not in mapping:
-                    raise _Unsupported("code without a Unicode mapping")
-                text.append(mapping[code])
+            text.append(_decode(data, font))
         return "".join(text)
 
-    def _font_map(self, entry: Any) -> tuple[int, dict[bytes, str]]:
+    def _font_map(self, entry: Any) -> FontMap:
         key = id(entry.get_object()) if not hasattr(entry, "idnum") else entry.idnum
         if key not in self.maps:
             font = entry.get_object()
@@ -239,7 +247,43 @@ class PageTextReader:
         return self.maps[key]
 
 
-def _parse_cmap(data: bytes) -> tuple[int, dict[bytes, str]]:
+def _contents(page: Any) -> bytes:
+    """The decoded content stream of a page (its parts joined when it has several)."""
+    contents = page.get("/Contents")
+    if contents is None:
+        return b""
+    contents = contents.get_object()
+    if isinstance(contents, list):
+        return b"\n".join(part.get_object().get_data() for part in contents)
+    return bytes(contents.get_data())
+
+
+def _decode(data: bytes, font: FontMap) -> str:
+    """The text of shown bytes, code by code through a font's ToUnicode map."""
+    width, mapping, table = font
+    if width == 1:
+        if not table.keys() >= set(data):
+            raise _Unsupported("code without a Unicode mapping")
+        return data.decode("latin-1").translate(table)
+    text: list[str] = []
+    for start in range(0, len(data), width):
+        code = data[start:start + width]
+        if code not in mapping:
+            raise _Unsupported("code without a Unicode mapping")
+        text.append(mapping[code])
+    return "".join(text)
+
+
+def _last(operands: list[tuple[str, bytes]], *kinds: str) -> bytes | None:
+    """The last operand of these kinds: only text-related operators end an operand list, so
+    operands of other operators (numbers, colours) may stand before it."""
+    for found, raw in reversed(operands):
+        if found in kinds:
+            return raw
+    return None
+
+
+def _parse_cmap(data: bytes) -> FontMap:
     """Code width and code → text of a ToUnicode CMap (bfchar and bfrange sections)."""
     space = re.search(rb"begincodespacerange\s*<([0-9A-Fa-f]+)>", data)
     width = len(space.group(1)) // 2 if space else 1
@@ -251,7 +295,8 @@ def _parse_cmap(data: bytes) -> tuple[int, dict[bytes, str]]:
         for low, high, dst in re.findall(
                 rb"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]*>|\[[^\]]*\])", block):
             _bfrange(mapping, low, high, dst)
-    return width, mapping
+    table = {code[0]: text for code, text in mapping.items() if len(code) == 1}
+    return width, mapping, table
 
 
 def _bfrange(mapping: dict[bytes, str], low: bytes, high: bytes, dst: bytes) -> None:

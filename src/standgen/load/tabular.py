@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import zipfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -22,6 +23,7 @@ MAX_ROWS = 10_000
 MAX_COLUMNS = 200
 MAX_XLSX_UNPACKED = 50 * 1024 * 1024
 MAX_CSV_BYTES = 20 * 1024 * 1024
+SNIFF_CHARS, SNIFF_ROWS = 8192, 10
 
 Grid = dict[str, dict[str, Any]]
 
@@ -52,16 +54,32 @@ def _csv_rows(path: Path, at: Location) -> list[list[str]]:
         line = data[: exc.start].count(b"\n") + 1
         raise source_error(path, line, "", "CSV file is not UTF-8 (Latin-1 or Windows-1252?); "
                            "export it as UTF-8") from None
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else None
-    except csv.Error:  # one column, or no delimiter the sniffer recognises
-        dialect = None
-    reader = csv.reader(io.StringIO(text), dialect or csv.excel)
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
     try:
         return [row for row in reader]
     except csv.Error as exc:
         raise source_error(path, reader.line_num or None, "", f"cannot read CSV: {exc}"
                            ) from None
+
+
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the first rows into one same number of fields, the most
+    fields winning: ';' (Dutch spreadsheets), ',' or a tab. Ragged rows: the one that occurs
+    most; ',' for a single column."""
+    head = text[:SNIFF_CHARS]
+    best, best_width = ",", 1
+    for delimiter in (";", ",", "\t"):
+        try:
+            rows = itertools.islice(csv.reader(io.StringIO(head), delimiter=delimiter),
+                                    SNIFF_ROWS)
+            widths = {len(row) for row in rows if row}
+        except csv.Error:
+            continue
+        if len(widths) == 1 and (width := widths.pop()) > best_width:
+            best, best_width = delimiter, width
+    if best_width == 1:
+        best = max((";", ",", "\t"), key=lambda d: (head.count(d), d == ","))
+    return best
 
 
 def _xlsx_rows(path: Path, sheet: str | None, at: Location) -> list[list[Any]]:

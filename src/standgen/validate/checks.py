@@ -17,12 +17,18 @@ from standgen.validate.rubricering import check_rubricering
 from standgen.validate.tables import check_table
 from standgen.validate.totals import check_derived
 from standgen.validate.units import check_units
-from standgen.validate.walk import walk
+from standgen.validate.walk import shared_walk, walk
 
 
 def validate_report(report: Report, *, levels: Levels | None = None) -> Problems:
     """Every problem found in `report`, errors and warnings, in source order."""
     levels = levels or load_levels()
+    with shared_walk(report):
+        found = _problems(report, levels)
+        return Problems(_in_source_order(report, found))
+
+
+def _problems(report: Report, levels: Levels) -> list[Problem]:
     found: list[Problem] = []
     found += check_numbering(report)
     found += check_ids(report)
@@ -37,7 +43,7 @@ def validate_report(report: Report, *, levels: Levels | None = None) -> Problems
     found += check_rubricering(report, levels)
     found += check_figures(report)
     found += check_missing(report)
-    return Problems(_in_source_order(report, found))
+    return found
 
 
 def _in_source_order(report: Report, problems: list[Problem]) -> list[Problem]:

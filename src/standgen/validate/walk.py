@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from standgen.errors import Location
 from standgen.model.base import Node
@@ -15,6 +17,21 @@ def child_path(path: str, name: str) -> str:
     return f"{path}.{name}" if path else name
 
 
+Walked = tuple[tuple[str, Node, Anchor], ...]
+_SHARED: ContextVar[tuple[Node, Walked] | None] = ContextVar("shared_walk", default=None)
+
+
+@contextmanager
+def shared_walk(root: Node) -> Iterator[None]:
+    """Within this block, walks of `root` reuse one walk: validation walks the report for
+    each of its checks, and a model is frozen, so every walk yields the same nodes."""
+    token = _SHARED.set((root, tuple(_walk(root, "", None))))
+    try:
+        yield
+    finally:
+        _SHARED.reset(token)
+
+
 def walk(node: Node, path: str = "") -> Iterator[tuple[str, Node]]:
     """Every node below (and including) `node`, depth first, in field order."""
     for sub, child, _anchor in walk_anchored(node, path):
@@ -25,6 +42,13 @@ def walk_anchored(node: Node, path: str = "",
                   anchor: Anchor = None) -> Iterator[tuple[str, Node, Anchor]]:
     """Like `walk`, with each node's anchor: the nearest ancestor read from a source
     mapping and the key under which the node stands, for nodes written as shorthands."""
+    shared = _SHARED.get()
+    if shared is not None and shared[0] is node and path == "" and anchor is None:
+        return iter(shared[1])
+    return _walk(node, path, anchor)
+
+
+def _walk(node: Node, path: str, anchor: Anchor) -> Iterator[tuple[str, Node, Anchor]]:
     yield path, node, anchor
     for name in type(node).model_fields:
         if name == "source":
@@ -33,15 +57,15 @@ def walk_anchored(node: Node, path: str = "",
         sub = child_path(path, name)
         below: Anchor = (node, name) if node.source is not None else anchor
         if isinstance(value, Node):
-            yield from walk_anchored(value, sub, below)
+            yield from _walk(value, sub, below)
         elif isinstance(value, list | tuple):
             for index, item in enumerate(value):
                 if isinstance(item, Node):
-                    yield from walk_anchored(item, f"{sub}[{index}]", below)
+                    yield from _walk(item, f"{sub}[{index}]", below)
         elif isinstance(value, dict):
             for key, item in value.items():
                 if isinstance(item, Node):
-                    yield from walk_anchored(item, f"{sub}.{key}", below)
+                    yield from _walk(item, f"{sub}.{key}", below)
 
 
 def place(node: Node, key: str, path: str, anchor: Anchor = None) -> Location:
