@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from xml.sax.saxutils import escape
 
@@ -68,13 +69,16 @@ class TocLine(Flowable):  # type: ignore[misc]
 
     def _leader(self, start: float, y: float) -> None:
         end = self._width - stringWidth("000", self._font, self._size) - 5
-        canv = self.canv
-        canv.setFont(self._font, 8)
-        canv.setFillColor(RULE_GREY)
-        x = (int((start + 4) / DOT_STEP) + 1) * DOT_STEP
-        while x < end:
-            canv.drawString(x, y, labels.LEADER)
-            x += DOT_STEP
+        first = (int((start + 4) / DOT_STEP) + 1) * DOT_STEP
+        count = math.ceil((end - first) / DOT_STEP)
+        if count <= 0:
+            return
+        self.canv.setFillColor(RULE_GREY)
+        dots = self.canv.beginText(first, y)  # one text run, spaced out to the dot grid
+        dots.setFont(self._font, 8)
+        dots.setCharSpace(DOT_STEP - stringWidth(labels.LEADER, self._font, 8))
+        dots.textOut(labels.LEADER * count)
+        self.canv.drawText(dots)
 
 
 def build_toc(toc: t.TableOfContents, page_of: Callable[[str], str], late: LateNumbers,
