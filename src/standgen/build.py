@@ -16,21 +16,21 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from standgen.compose.document import ComposeOptions, compose_document
-from standgen.edition.select import EDITIONS, Edition
+from standgen.edition.levels import EDITIONS, Edition
 from standgen.errors import BuildError, Problems, SourceError
-from standgen.format import dutch
 from standgen.leaks.guard import LeakGuard
-from standgen.load import load_report
-from standgen.model.report import Report
-from standgen.validate import validate_report
-from standgen.workers import TaskRunner, WriteTask, start_pool
+from standgen.workers import Pools, TaskRunner, WriteTask, start_pools
 from standgen.write import check_format, set_default_mode, writer_for
+
+if TYPE_CHECKING:
+    from standgen.compose import tree as t
+    from standgen.compose.document import ComposeOptions
+    from standgen.model.report import Report
 
 MAX_TITLE_SLUG = 120
 EDITION_SUFFIX = {"openbaar": "openbare-versie", "vertrouwelijk": "vertrouwelijk",
@@ -89,6 +89,9 @@ def _timed(result: BuildResult, stage: str) -> Iterator[None]:
 
 def load_and_validate(source: Path, strict: bool, result: BuildResult) -> Report:
     """Load and validate; raise SourceError when errors (or warnings under strict) remain."""
+    from standgen.load import load_report  # the model and its loader: imported only now,
+    from standgen.validate import validate_report  # after a parallel build's workers start
+
     with _timed(result, "load"):
         report = load_report(source)
     with _timed(result, "validate"):
@@ -108,7 +111,8 @@ def build(request: BuildRequest) -> BuildResult:
     for fmt in request.formats:
         check_format(fmt)
     result = BuildResult()
-    with _pool(request) as pool:
+    cache = request.cache_dir or request.out_dir / ".standgen-cache"
+    with _pool(request, cache) as pools:
         report = load_and_validate(request.source, request.strict, result)
         concept = request.concept or report.concept
         if not concept:
@@ -117,11 +121,10 @@ def build(request: BuildRequest) -> BuildResult:
             request = replace(request, extra_marking=(*request.extra_marking,
                                                       concept_marking(report)))
         request.out_dir.mkdir(parents=True, exist_ok=True)
-        cache = request.cache_dir or request.out_dir / ".standgen-cache"
         with _staging(request.out_dir) as staging:
             staged: list[tuple[Path, Path]] = []
-            if pool is not None:
-                staged = _build_parallel(report, request, cache, staging, result, pool)
+            if pools is not None:
+                staged = _build_parallel(report, request, cache, staging, result, pools)
             else:
                 for edition in request.editions:
                     staged += _build_edition(report, edition, request, cache, staging, result)
@@ -134,14 +137,17 @@ def build(request: BuildRequest) -> BuildResult:
 
 
 @contextmanager
-def _pool(request: BuildRequest) -> Iterator[ProcessPoolExecutor | None]:
-    """The build's worker processes, started before loading; stopped however it ends."""
-    pool = start_pool(request.jobs, request.formats)
+def _pool(request: BuildRequest, cache: Path) -> Iterator[Pools | None]:
+    """The build's worker processes, started before loading; stopped however it ends.
+    With no chart cache yet, they load matplotlib too: charts will be drawn first."""
+    charts = cache / "charts"
+    cold = not charts.is_dir() or next(charts.iterdir(), None) is None
+    pools = start_pools(request.jobs, request.formats, charts=cold)
     try:
-        yield pool
+        yield pools
     finally:
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+        if pools is not None:
+            pools.shutdown()
 
 
 def concept_marking(report: Report) -> str:
@@ -149,6 +155,8 @@ def concept_marking(report: Report) -> str:
 
     The date is today's, or SOURCE_DATE_EPOCH's when set (for reproducible concept builds).
     """
+    from standgen.format import dutch
+
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch and epoch.isdigit()
            else dt.date.today())
@@ -172,7 +180,7 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
     guard: LeakGuard | None = None
     for copy in _copies(request, edition):
         with _timed(result, "compose"):
-            document = compose_document(report, edition, options=_options(request, cache, copy))
+            document = _compose(report, edition, _options(request, cache, copy))
         for fmt in request.formats:
             name = artifact_name(report, edition, fmt, copy)
             temp = staging / name
@@ -193,20 +201,21 @@ def _copies(request: BuildRequest, edition: Edition) -> Sequence[int | None]:
 
 
 def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging: Path,
-                    result: BuildResult, pool: ProcessPoolExecutor) -> list[tuple[Path, Path]]:
+                    result: BuildResult, pools: Pools) -> list[tuple[Path, Path]]:
     """Compose each edition here, the public one first, and hand every artifact to a worker
     as soon as its edition is composed; charts are drawn by the same workers."""
     tasks: list[tuple[tuple[int, int, int], WriteTask]] = []  # (sequential order, task)
     progress = _Progress(sum(len(_copies(request, e)) for e in request.editions)
                          * len(request.formats))
-    runner = TaskRunner(pool, progress.done)
+    runner = TaskRunner(pools, progress.done)
     editions = sorted(request.editions, key=lambda e: e != "openbaar")
     try:
         for edition in editions:
             for copy_index, copy in enumerate(_copies(request, edition)):
                 with _timed(result, "compose"):
-                    options = replace(_options(request, cache, copy), executor=pool)
-                    document = compose_document(report, edition, options=options)
+                    options = replace(_options(request, cache, copy),
+                                      executor=pools.chart_executor)
+                    document = _compose(report, edition, options)
                 for fmt in sorted(request.formats, key=lambda f: f != "pdf"):
                     name = artifact_name(report, edition, fmt, copy)
                     task = WriteTask(document, edition, fmt, staging / name,
@@ -221,7 +230,7 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
                 guard = LeakGuard.for_report(report, cache / "charts")
         runner.finish(guard)
     except BaseException:
-        pool.shutdown(wait=True, cancel_futures=True)  # before staging is removed under it
+        pools.shutdown()  # before the staging folder is removed under a running writer
         raise
     finally:
         progress.close()
@@ -258,7 +267,15 @@ class _Progress:
             sys.stderr.write("\n")
 
 
+def _compose(report: Report, edition: Edition, options: ComposeOptions) -> t.Document:
+    from standgen.compose.document import compose_document
+
+    return compose_document(report, edition, options=options)
+
+
 def _options(request: BuildRequest, cache: Path, copy: int | None) -> ComposeOptions:
+    from standgen.compose.document import ComposeOptions
+
     return ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
                           jobs=request.jobs, copy_number=str(copy) if copy else None,
                           extra_marking=request.extra_marking)

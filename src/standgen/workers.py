@@ -13,12 +13,12 @@ import os
 import threading
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
 from standgen.compose import tree as t
-from standgen.edition.select import Edition
+from standgen.edition.levels import Edition
 from standgen.errors import BuildError, StandgenError
 from standgen.leaks.guard import LeakGuard
 from standgen.write import set_default_mode, writer_for
@@ -49,19 +49,58 @@ def can_fork() -> bool:
     return "fork" in multiprocessing.get_all_start_methods()
 
 
-def start_pool(jobs: int, formats: Sequence[str]) -> ProcessPoolExecutor | None:
-    """`jobs` forked workers, already importing the writers of `formats`; None when the
-    build runs in one process."""
+@dataclass
+class Pools:
+    """The worker processes of a build. PDFs, the slowest artifacts, get workers of their
+    own; the other formats and the leak checks share one more; and on a cold chart cache
+    one process draws the charts. Each worker imports only what its tasks need, while the
+    parent loads the report."""
+
+    by_format: dict[str, ProcessPoolExecutor]
+    checks: ProcessPoolExecutor
+    charts: ProcessPoolExecutor | None = None
+
+    @property
+    def chart_executor(self) -> ProcessPoolExecutor:
+        """Where charts are drawn."""
+        return self.charts or self.checks
+
+    def shutdown(self) -> None:
+        """Stop every worker; running tasks finish, queued ones are dropped."""
+        for pool in {*self.by_format.values(), self.checks, self.charts}:
+            if pool is not None:
+                pool.shutdown(wait=True, cancel_futures=True)
+
+
+def start_pools(jobs: int, formats: Sequence[str], charts: bool = False) -> Pools | None:
+    """`jobs` forked writer processes, already importing the writers they will run, and a
+    chart process already importing matplotlib when `charts` will likely be drawn; None
+    when the build runs in one process."""
     if jobs <= 1 or not can_fork():
         return None
-    pool = ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
-                               initializer=_prepare, initargs=(tuple(formats), os.getpid()))
+    parent = os.getpid()
+    chart_pool = _started(1, _prepare_charts, (parent,)) if charts else None  # needed first
+    others = tuple(f for f in formats if f != "pdf")
+    if "pdf" in formats and others:
+        pdf = _started(jobs - 1, _prepare_writer, (("pdf",), False, parent))
+        rest = _started(1, _prepare_writer, (others, True, parent))
+        by_format = {"pdf": pdf, **{fmt: rest for fmt in others}}
+    else:
+        rest = _started(jobs, _prepare_writer, (tuple(formats), True, parent))
+        by_format = {fmt: rest for fmt in formats}
+    return Pools(by_format, rest, chart_pool)
+
+
+def _started(workers: int, prepare: Callable[..., None],
+             args: tuple[object, ...]) -> ProcessPoolExecutor:
+    pool = ProcessPoolExecutor(max_workers=workers, initializer=prepare, initargs=args,
+                               mp_context=multiprocessing.get_context("fork"))
     pool.submit(os.getpid)  # the first task forks every worker now, before the parent loads
     return pool
 
 
-def _prepare(formats: tuple[str, ...], parent: int) -> None:
-    """In a new worker: import the writers and the leak check before any task arrives."""
+def _prepare_writer(formats: tuple[str, ...], checks: bool, parent: int) -> None:
+    """In a new worker: import its writers (and the leak check) before any task arrives."""
     _exit_with(parent)
     for fmt in formats:
         writer_for(fmt)
@@ -72,7 +111,18 @@ def _prepare(formats: tuple[str, ...], parent: int) -> None:
         register_fonts(fonts)
         for path in fonts.paths().values():
             font_cmap(path)
-    import standgen.leaks.extract  # noqa: F401
+    if checks:
+        import pypdf  # noqa: F401
+
+        import standgen.leaks.check  # noqa: F401
+
+
+def _prepare_charts(parent: int) -> None:
+    """In the chart process: import matplotlib and register the fonts."""
+    _exit_with(parent)
+    from standgen.charts.render import prepare
+
+    prepare()
 
 
 def _exit_with(parent: int) -> None:
@@ -113,15 +163,15 @@ def _guarded(function: Callable[..., Timings], *args: object) -> tuple[Timings, 
 class TaskRunner:
     """Submits write tasks as editions are composed, then leak checks as writes finish."""
 
-    def __init__(self, pool: Executor, on_done: Callable[[WriteTask], None]) -> None:
-        self.pool = pool
+    def __init__(self, pools: Pools, on_done: Callable[[WriteTask], None]) -> None:
+        self.pools = pools
         self.on_done = on_done
         self.pending: dict[Future[tuple[Timings, str | None]], tuple[str, WriteTask]] = {}
         self.timings: Timings = {}
 
     def write(self, task: WriteTask) -> None:
         """Start writing an artifact in a worker."""
-        future = self.pool.submit(_guarded, write_artifact, task)
+        future = self.pools.by_format[task.fmt].submit(_guarded, write_artifact, task)
         self.pending[future] = ("write", task)
 
     def finish(self, guard: LeakGuard | None) -> None:
@@ -136,7 +186,8 @@ class TaskRunner:
                 for name, seconds in timings.items():
                     self.timings[name] = self.timings.get(name, 0.0) + seconds
                 if stage == "write" and task.public and guard is not None:
-                    check = self.pool.submit(_guarded, check_artifact_clean, guard, task.temp)
+                    check = self.pools.checks.submit(_guarded, check_artifact_clean, guard,
+                                                     task.temp)
                     self.pending[check] = ("check", task)
                 else:
                     self.on_done(task)

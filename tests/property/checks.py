@@ -18,8 +18,7 @@ from standgen.build import BuildRequest, BuildResult, build
 from standgen.compose import tree as t
 from standgen.compose.document import ComposeOptions, compose_document
 from standgen.compose.richtext import plain
-from standgen.edition.levels import load_levels
-from standgen.edition.select import Edition
+from standgen.edition.levels import Edition, load_levels
 from standgen.leaks import check_artifact
 from standgen.load import load_report
 from standgen.write.docx.readback import read_docx_structure

@@ -66,6 +66,17 @@ def rc_params(style: ChartStyle) -> dict[RcKeyType, Any]:
     }
 
 
+def prepare() -> None:
+    """Import matplotlib's figure and backends and register the fonts now (about 0.7 s),
+    for a worker that will draw charts later."""
+    from importlib import import_module
+
+    for module in ("matplotlib.figure", "matplotlib.backends.backend_agg",
+                   "matplotlib.backends.backend_pdf"):
+        import_module(module)
+    register_fonts()
+
+
 def draw_figure(data: ChartData, style: ChartStyle) -> Figure:
     """Build the figure of one chart (call inside `matplotlib.rc_context(rc_params(style))`)."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg

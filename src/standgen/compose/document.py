@@ -19,8 +19,8 @@ from standgen.compose.blocks import BlockComposer
 from standgen.compose.context import ComposeContext
 from standgen.compose.figures import chart_data, draw_all, figure_node
 from standgen.compose.templating import TextTemplates
-from standgen.edition.levels import Levels, load_levels
-from standgen.edition.select import Edition, Selection, select_edition
+from standgen.edition.levels import Edition, Levels, load_levels
+from standgen.edition.select import Selection, select_edition
 from standgen.model.report import (
     BlockContainer,
     Chapter,

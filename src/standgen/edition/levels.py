@@ -5,9 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from standgen.load.yaml_nodes import load_plain
 from standgen.resources import template_path
+
+Edition = Literal["openbaar", "vertrouwelijk", "bijlage"]
+EDITIONS: tuple[Edition, ...] = ("openbaar", "vertrouwelijk", "bijlage")
 
 
 @dataclass(frozen=True)

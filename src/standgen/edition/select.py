@@ -10,9 +10,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal, TypeVar
+from typing import TypeVar
 
-from standgen.edition.levels import Level, Levels, load_levels
+from standgen.edition.levels import EDITIONS, Edition, Level, Levels, load_levels
 from standgen.errors import source_error
 from standgen.model.base import Classified
 from standgen.model.report import (
@@ -30,8 +30,6 @@ from standgen.model.report import (
 from standgen.model.tables import IndicatorTable, Row, TableNote
 from standgen.model.values import Cell, Status
 
-Edition = Literal["openbaar", "vertrouwelijk", "bijlage"]
-EDITIONS: tuple[Edition, ...] = ("openbaar", "vertrouwelijk", "bijlage")
 WITHHELD_NOTE = "— Opgenomen in de vertrouwelijke bijlage."
 
 N = TypeVar("N", bound=Classified)

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 from standgen.compose.tables import TableValues, cell_text
 from standgen.edition.levels import Levels
 from standgen.format.units import format_amount
+from standgen.leaks.text import Candidate, squash
 from standgen.model.base import Classified, Node
 from standgen.model.report import (
     Chapter,
@@ -34,19 +34,6 @@ MIN_VALUE = 5
 _FIGURE = re.compile(r"[+-]?[\d.,]+%?")
 _SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
 _MARKUP = re.compile(r"[*_^~`\[\]]|\{\{.*?\}\}|\{%.*?%\}")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    """A confidential string and where it came from (for the report of a leak)."""
-
-    text: str
-    origin: str
-
-
-def squash(text: str) -> str:
-    """Text without whitespace or soft hyphens, for comparison across line breaks."""
-    return re.sub(r"[\s\u00ad]+", "", text).lower()
 
 
 def _pieces(text: str) -> Iterator[str]:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from standgen.edition.levels import Levels, load_levels
-from standgen.leaks.candidates import Candidate, confidential_candidates, squash
-from standgen.leaks.extract import artifact_text, normalise
-from standgen.leaks.images import embedded_image_hashes
-from standgen.model.report import Report
+from standgen.leaks.extract import artifact_text, embedded_image_hashes, normalise
+from standgen.leaks.text import Candidate, squash
+
+if TYPE_CHECKING:
+    from standgen.edition.levels import Levels
+    from standgen.model.report import Report
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,9 @@ def check_artifact(path: Path, report: Report | None, levels: Levels | None = No
     if candidates is not None:
         found = candidates
     elif report is not None:
+        from standgen.edition.levels import load_levels
+        from standgen.leaks.candidates import confidential_candidates
+
         found = confidential_candidates(report, levels or load_levels())
     else:
         raise ValueError("check_artifact needs the report or its candidates")

@@ -3,6 +3,7 @@ and annotations of a PDF."""
 
 from __future__ import annotations
 
+import hashlib
 import re
 import zipfile
 from collections.abc import Iterator
@@ -319,3 +320,12 @@ def _utf16(hexdigits: bytes) -> str:
     """A CMap destination: UTF-16BE in hex; NUL (unmapped in reportlab's subsets) drops."""
     text = bytes.fromhex(hexdigits.decode()).decode("utf-16-be", "replace")
     return text.replace("\0", "")
+
+
+def embedded_image_hashes(path: Path) -> set[str]:
+    """sha256 of every media file in a DOCX (other formats: none)."""
+    if path.suffix.lower() != ".docx":
+        return set()
+    with zipfile.ZipFile(path) as archive:
+        return {hashlib.sha256(archive.read(name)).hexdigest()
+                for name in archive.namelist() if name.startswith("word/media/")}

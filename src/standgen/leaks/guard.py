@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from standgen.edition.levels import Levels, load_levels
 from standgen.errors import BuildError
-from standgen.leaks.candidates import Candidate, confidential_candidates
 from standgen.leaks.check import check_artifact
-from standgen.leaks.images import confidential_chart_hashes
-from standgen.model.report import Report
+from standgen.leaks.text import Candidate
+
+if TYPE_CHECKING:
+    from standgen.edition.levels import Levels
+    from standgen.model.report import Report
 
 
 @dataclass(frozen=True)
@@ -25,6 +27,10 @@ class LeakGuard:
     @classmethod
     def for_report(cls, report: Report, chart_dir: Path) -> LeakGuard:
         """Gather the candidates of `report` (charts as cached in `chart_dir`)."""
+        from standgen.edition.levels import load_levels
+        from standgen.leaks.candidates import confidential_candidates
+        from standgen.leaks.images import confidential_chart_hashes
+
         levels = load_levels()
         return cls(levels, tuple(confidential_candidates(report, levels)),
                    confidential_chart_hashes(report, levels, chart_dir))

@@ -1,9 +1,9 @@
-"""Confidential charts as images: their content hashes, to find them embedded in a DOCX."""
+"""Confidential charts as images: their content hashes, to find them embedded in a DOCX
+(`extract.embedded_image_hashes` reads the hashes of an artifact's images)."""
 
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from pathlib import Path
 
 from standgen.compose.document import all_blocks
@@ -42,12 +42,3 @@ def confidential_chart_hashes(report: Report, levels: Levels, cache_dir: Path
     rendered = draw_all(data, cache_dir, jobs=1)
     return {hashlib.sha256(r.raster_path.read_bytes()).hexdigest(): f"figure {f.id}"
             for f, r in zip(figures, rendered, strict=True)}
-
-
-def embedded_image_hashes(path: Path) -> set[str]:
-    """sha256 of every media file in a DOCX (other formats: none)."""
-    if path.suffix.lower() != ".docx":
-        return set()
-    with zipfile.ZipFile(path) as archive:
-        return {hashlib.sha256(archive.read(name)).hexdigest()
-                for name in archive.namelist() if name.startswith("word/media/")}
