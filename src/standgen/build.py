@@ -103,8 +103,9 @@ def load_and_validate(source: Path, strict: bool, result: BuildResult) -> Report
     return report
 
 
-def build(request: BuildRequest) -> BuildResult:
-    """Run the pipeline for every requested edition and format."""
+def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
+    """Run the pipeline for every requested edition and format; in `pools` when given (a
+    watching process keeps its workers between builds), else in workers of its own."""
     for edition in request.editions:
         if edition not in EDITIONS:
             raise BuildError(f"unknown edition {edition!r}; use one of {', '.join(EDITIONS)}")
@@ -112,7 +113,7 @@ def build(request: BuildRequest) -> BuildResult:
         check_format(fmt)
     result = BuildResult()
     cache = request.cache_dir or request.out_dir / ".standgen-cache"
-    with _pool(request, cache) as pools:
+    with _pool(request, cache, pools) as pools:
         report = load_and_validate(request.source, request.strict, result)
         concept = request.concept or report.concept
         if not concept:
@@ -137,17 +138,23 @@ def build(request: BuildRequest) -> BuildResult:
 
 
 @contextmanager
-def _pool(request: BuildRequest, cache: Path) -> Iterator[Pools | None]:
+def _pool(request: BuildRequest, cache: Path, given: Pools | None) -> Iterator[Pools | None]:
     """The build's worker processes, started before loading; stopped however it ends.
     With no chart cache yet, they load matplotlib too: charts will be drawn first."""
+    if given is not None:
+        yield given
+        return
     charts = cache / "charts"
     cold = not charts.is_dir() or next(charts.iterdir(), None) is None
     pools = start_pools(request.jobs, request.formats, charts=cold)
     try:
         yield pools
-    finally:
+    except BaseException:
         if pools is not None:
-            pools.shutdown()
+            pools.shutdown(now=True)
+        raise
+    if pools is not None:
+        pools.shutdown()
 
 
 def concept_marking(report: Report) -> str:
@@ -230,7 +237,7 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
                 guard = LeakGuard.for_report(report, cache / "charts")
         runner.finish(guard)
     except BaseException:
-        pools.shutdown()  # before the staging folder is removed under a running writer
+        runner.abandon()  # before the staging folder is removed under a running writer
         raise
     finally:
         progress.close()

@@ -13,9 +13,13 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from standgen.errors import BuildError, Problem, SourceError, StandgenError
+
+if TYPE_CHECKING:
+    from standgen.build import BuildRequest
+    from standgen.watch import Rebuild
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 70
 
@@ -60,17 +64,21 @@ def _copies(spec: str | None) -> tuple[int, ...]:
     return tuple(range(first, last + 1))
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    """Build the requested editions and formats into the output folder."""
-    from standgen.build import BuildRequest, build
+def _build_request(args: argparse.Namespace) -> BuildRequest:
+    from standgen.build import BuildRequest
 
     formats = tuple(args.format) if args.format else ("docx", "pdf")
     editions = tuple(args.edition) if args.edition else ("openbaar",)
-    request = BuildRequest(source=args.path, out_dir=args.out, editions=editions,
-                           formats=formats, strict=args.strict, templates=args.templates,
-                           jobs=args.jobs, copies=_copies(args.exemplaren),
-                           concept=args.concept)
-    result = build(request)
+    return BuildRequest(source=args.path, out_dir=args.out, editions=editions,
+                        formats=formats, strict=args.strict, templates=args.templates,
+                        jobs=args.jobs, copies=_copies(args.exemplaren), concept=args.concept)
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    """Build the requested editions and formats into the output folder."""
+    from standgen.build import build
+
+    result = build(_build_request(args))
     _print_problems(result.problems.items)
     for path in result.artifacts:
         print(path)
@@ -78,6 +86,38 @@ def cmd_build(args: argparse.Namespace) -> int:
         for stage, seconds in result.timings.items():
             print(f"{stage:>10}: {seconds:6.2f} s", file=sys.stderr)
     return EXIT_OK
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Build, then rebuild after every change to the sources, until interrupted."""
+    from standgen.watch import watch
+
+    request = _build_request(args)
+    print(f"standgen: watching {request.source.parent} (Ctrl-C stops)", file=sys.stderr)
+    try:
+        watch(request, _report_rebuild)
+    except KeyboardInterrupt:
+        print("standgen: stopped watching", file=sys.stderr)
+    return EXIT_OK
+
+
+def _report_rebuild(rebuild: Rebuild) -> bool:
+    """Print one build of a watch: its problems, then one line of what it did."""
+    cause = f" after a change to {', '.join(p.name for p in rebuild.changed[:3])}" if (
+        rebuild.changed) else ""
+    if isinstance(rebuild.error, SourceError):
+        _print_problems(rebuild.error.problems)
+    elif rebuild.error is not None:
+        print(f"standgen: build failed: {rebuild.error}", file=sys.stderr)
+    if rebuild.result is not None:
+        _print_problems(rebuild.result.problems.items)
+        print(f"standgen: built {len(rebuild.result.artifacts)} artifact(s) in "
+              f"{rebuild.seconds:.2f} s{cause}", file=sys.stderr)
+    else:
+        print(f"standgen: nothing written{cause}; the previous artifacts stay",
+              file=sys.stderr)
+    sys.stderr.flush()
+    return True
 
 
 def cmd_dump(args: argparse.Namespace) -> int:
@@ -138,6 +178,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "validate": cmd_validate,
     "schema": cmd_schema,
     "build": cmd_build,
+    "watch": cmd_watch,
     "dump": cmd_dump,
     "check-leaks": cmd_check_leaks,
 }
@@ -155,22 +196,10 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
     sub.add_parser("schema", help="print the JSON Schema of the input format")
     build = sub.add_parser("build", help="build DOCX and PDF (and Markdown) artifacts")
-    build.add_argument("path", type=Path)
-    build.add_argument("--out", type=Path, default=Path("out"), help="output folder")
-    build.add_argument("--format", action="append", choices=["docx", "pdf", "md"],
-                       help="repeat for several; default: docx and pdf")
-    build.add_argument("--edition", action="append",
-                       choices=["openbaar", "vertrouwelijk", "bijlage"],
-                       help="repeat for several; default: openbaar only")
-    build.add_argument("--exemplaren", help="numbered copies, e.g. 1-25 (classified editions)")
-    build.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    build.add_argument("--templates", type=Path, help="folder with template overrides")
-    build.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
-                       help="parallel processes for charts and artifacts (default: one per "
-                       "core; 1 builds in this process)")
+    _add_build_options(build)
     build.add_argument("--timings", action="store_true", help="print the time per stage")
-    build.add_argument("--concept", action="store_true",
-                       help="mark every page CONCEPT with the build date and source version")
+    watch = sub.add_parser("watch", help="build, then rebuild whenever a source changes")
+    _add_build_options(watch)
     dump = sub.add_parser("dump", help="print the composed document tree as text")
     dump.add_argument("path", type=Path)
     dump.add_argument("--edition", default="openbaar",
@@ -190,6 +219,25 @@ def build_parser() -> argparse.ArgumentParser:
     leaks.add_argument("--source", type=Path, required=True, help="the report's main file")
     add_snapshot_parsers(sub)
     return parser
+
+
+def _add_build_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("path", type=Path)
+    command.add_argument("--out", type=Path, default=Path("out"), help="output folder")
+    command.add_argument("--format", action="append", choices=["docx", "pdf", "md"],
+                         help="repeat for several; default: docx and pdf")
+    command.add_argument("--edition", action="append",
+                         choices=["openbaar", "vertrouwelijk", "bijlage"],
+                         help="repeat for several; default: openbaar only")
+    command.add_argument("--exemplaren",
+                         help="numbered copies, e.g. 1-25 (classified editions)")
+    command.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    command.add_argument("--templates", type=Path, help="folder with template overrides")
+    command.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                         help="parallel processes for charts and artifacts (default: one per "
+                         "core; 1 builds in this process)")
+    command.add_argument("--concept", action="store_true",
+                         help="mark every page CONCEPT with the build date and source version")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -65,11 +65,27 @@ class Pools:
         """Where charts are drawn."""
         return self.charts or self.checks
 
-    def shutdown(self) -> None:
-        """Stop every worker; running tasks finish, queued ones are dropped."""
-        for pool in {*self.by_format.values(), self.checks, self.charts}:
-            if pool is not None:
-                pool.shutdown(wait=True, cancel_futures=True)
+    def shutdown(self, *, now: bool = False) -> None:
+        """Stop every worker: running tasks finish and queued ones are dropped, or (`now`,
+        after a failed build) workers still getting ready are ended at once, so that a
+        source error is reported without waiting for imports it no longer needs."""
+        pools = [pool for pool in {*self.by_format.values(), self.checks, self.charts}
+                 if pool is not None]
+        for pool in pools:
+            if now:
+                _terminate(pool)
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _terminate(pool: ProcessPoolExecutor) -> None:
+    """End a pool's worker processes (Python 3.14 has this as terminate_workers)."""
+    stop = getattr(pool, "terminate_workers", None)
+    if callable(stop):
+        stop()
+        return
+    processes = getattr(pool, "_processes", None) or {}
+    for process in list(processes.values()):
+        process.terminate()
 
 
 def start_pools(jobs: int, formats: Sequence[str], charts: bool = False) -> Pools | None:
@@ -173,6 +189,13 @@ class TaskRunner:
         """Start writing an artifact in a worker."""
         future = self.pools.by_format[task.fmt].submit(_guarded, write_artifact, task)
         self.pending[future] = ("write", task)
+
+    def abandon(self) -> None:
+        """Drop the tasks not yet started and wait for the running ones to end."""
+        for future in self.pending:
+            future.cancel()
+        wait(self.pending)
+        self.pending.clear()
 
     def finish(self, guard: LeakGuard | None) -> None:
         """Wait for every task; leak-check each public artifact once it is written."""

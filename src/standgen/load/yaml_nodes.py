@@ -57,7 +57,10 @@ def compose(text: str) -> Node | None:
     try:
         return _Composer().run(yaml.parse(text, Loader=_Parser))
     except yaml.MarkedYAMLError as exc:
-        raise YamlSyntaxError(_parser_message(exc, text), _parser_line(exc)) from None
+        line = _parser_line(exc)
+        last = max(1, len(text.splitlines()))  # an error at the end of the stream
+        raise YamlSyntaxError(_parser_message(exc, text),
+                              min(line, last) if line else None) from None
     except yaml.YAMLError as exc:
         raise YamlSyntaxError(f"YAML error: {exc}", None) from None
 
@@ -166,7 +169,8 @@ def _parser_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     """The parser's complaint in an author's terms, with what to do about it."""
     what = (exc.problem or "invalid YAML").strip()
     line = _parser_line(exc)
-    source_line = text.splitlines()[line - 1] if line and line <= text.count("\n") + 1 else ""
+    lines = text.splitlines()
+    source_line = lines[line - 1] if line and 0 < line <= len(lines) else ""
     if "\t" in source_line and ("tab" in what.lower() or "cannot start any token" in what):
         return ("YAML syntax error: a tab character; YAML indents with spaces only, "
                 "replace the tab by spaces")

@@ -67,6 +67,7 @@ def test_nodes_carry_their_lines_and_aliases_share_one_node() -> None:
     ("a:\n\t- b\n", 2, "tab character"),
     ('a: "open\nb: 2\n', 1, "found unexpected end of stream"),
     ("a: [1, 2\nb: 3\n", None, "YAML syntax error"),
+    ("a: 1\nbroken: [\n", 2, "YAML syntax error"),
     ('a: "\\uD800"\n', 1, "U+D800"),
     ("x: " + "[" * 300 + "]" * 300 + "\n", 1, "nesting is too deep"),
 ])
