@@ -17,7 +17,9 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -25,6 +27,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "fixtures" / "stand-van-defensie-voorjaar-2026" / "report.yaml"
@@ -86,8 +89,12 @@ class Bench:
         self.typst_pandoc = _typst_pandoc()
         self.profile = f"file://{work / 'lo-profile'}"
 
-    def standgen(self, out: Path) -> Sample:
-        """One standgen build of both editions, DOCX and PDF."""
+    def standgen(self, out: Path, cold: bool = False) -> Sample:
+        """One standgen build of both editions, DOCX and PDF; `cold` also removes the chart
+        fonts standgen keeps in the user's cache (its chart cache is in `out`)."""
+        if cold:
+            shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(_user_cache() / "standgen", ignore_errors=True)
         cmd = [self.python, "-m", "standgen.cli", "build", str(self.report), "--out", str(out),
                "--timings", "--jobs", str(self.jobs)]
         for edition in EDITIONS:
@@ -142,6 +149,52 @@ class Bench:
         return combine(steps)
 
 
+def _user_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+
+
+def watch_rebuilds(work: Path, jobs: int, count: int) -> list[tuple[float, float]]:
+    """`standgen watch` on a copy of the reference: after the first build, change one
+    chapter `count` times; per rebuild, the seconds from saving the file to the rebuild's
+    report line (polling included) and the rebuild's own seconds as standgen reports it."""
+    source = work / "watch-src"
+    shutil.rmtree(source, ignore_errors=True)
+    shutil.copytree(REFERENCE.parent, source)
+    cmd = [sys.executable, "-m", "standgen.cli", "watch", str(source / "report.yaml"),
+           "--out", str(work / "watch-out"), "--jobs", str(jobs)]
+    for edition in EDITIONS:
+        cmd += ["--edition", edition]
+    process = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
+                               text=True)
+    assert process.stderr is not None
+    try:
+        _built_line(process.stderr)
+        found = []
+        chapter = source / "hoofdstuk-2.yaml"
+        for number in range(count):
+            time.sleep(0.5)
+            with chapter.open("a", encoding="utf-8") as handle:
+                handle.write(f"# benchmark change {number}\n")
+            saved = time.perf_counter()
+            inside = _built_line(process.stderr)
+            found.append((time.perf_counter() - saved, inside))
+        return found
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=30)
+
+
+def _built_line(stream: IO[str]) -> float:
+    """Read standgen watch's output up to its next 'built … in X s' line; X."""
+    for line in stream:
+        match = re.search(r"built \d+ artifact\(s\) in ([\d.]+) s", line)
+        if match:
+            return float(match.group(1))
+        if "nothing written" in line:
+            raise SystemExit(f"standgen watch failed: {line}")
+    raise SystemExit("standgen watch ended early")
+
+
 def _typst_pandoc() -> str:
     """A pandoc that writes Typst (3.1.2 or later): the system one, or pypandoc-binary's."""
     system = shutil.which("pandoc")
@@ -159,8 +212,7 @@ def _typst_pandoc() -> str:
 def one_round(bench: Bench, results: dict[str, list[Sample]]) -> None:
     """Every route once, interleaved so that machine noise falls on all of them alike."""
     out = bench.work / "standgen-out"
-    shutil.rmtree(out, ignore_errors=True)
-    results.setdefault("standgen cold", []).append(bench.standgen(out))
+    results.setdefault("standgen cold", []).append(bench.standgen(out, cold=True))
     results.setdefault("standgen warm", []).append(bench.standgen(out))
     folder = bench.work / "peer"
     results.setdefault("charts (matplotlib)", []).append(bench.charts(folder))
@@ -206,7 +258,7 @@ def _cpu_name() -> str:
 
 
 def report(results: dict[str, Sample], large: dict[str, Sample], args: argparse.Namespace,
-           charts_count: int) -> str:
+           charts_count: int, rebuilds: list[tuple[float, float]]) -> str:
     """The results as Markdown."""
     lines = [f"Command: `python benchmarks/run.py {' '.join(sys.argv[1:])}`", "",
              *machine_facts(), f"- runs: {args.runs}; standgen --jobs {args.jobs}; "
@@ -248,6 +300,13 @@ def report(results: dict[str, Sample], large: dict[str, Sample], args: argparse.
         for name, sample in large.items():
             lines.append(f"| {name} | {sample.wall:.2f} | {sample.cpu:.2f} | "
                          f"{sample.rss_mb:.0f} |")
+    if rebuilds:
+        lines += ["", f"`standgen watch` (--jobs {args.jobs}), {len(rebuilds)} rebuilds after a "
+                  "change to one chapter, median seconds:", "",
+                  "| from saving to done (polling included) | rebuild itself |",
+                  "| ---: | ---: |",
+                  f"| {statistics.median(r[0] for r in rebuilds):.2f} | "
+                  f"{statistics.median(r[1] for r in rebuilds):.2f} |"]
     return "\n".join(lines)
 
 
@@ -259,7 +318,8 @@ def run_large(work: Path, jobs: int) -> dict[str, Sample]:
     source = make_large(REFERENCE, work / "large-src", 10)
     bench = Bench(work, source, jobs)
     out = work / "large-out"
-    return {"large ×10 cold": bench.standgen(out), "large ×10 warm": bench.standgen(out)}
+    return {"large ×10 cold": bench.standgen(out, cold=True),
+            "large ×10 warm": bench.standgen(out)}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -284,10 +344,11 @@ def main(argv: list[str] | None = None) -> int:
             print(f"run {number + 1}/{args.runs} done", file=sys.stderr)
         results = {name: median(samples) for name, samples in collected.items()}
         large = {} if args.quick or args.no_large else run_large(work, args.jobs)
+        rebuilds = watch_rebuilds(work, args.jobs, max(3, args.runs))
         import pickle
 
         count = len(pickle.loads((work / "charts.pickle").read_bytes()))
-        print(report(results, large, args, count))
+        print(report(results, large, args, count, rebuilds))
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)
