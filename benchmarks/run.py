@@ -165,7 +165,7 @@ def watch_rebuilds(work: Path, jobs: int, count: int) -> list[tuple[float, float
     for edition in EDITIONS:
         cmd += ["--edition", edition]
     process = subprocess.Popen(cmd, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL,
-                               text=True)
+                               text=True, start_new_session=True)
     assert process.stderr is not None
     try:
         _built_line(process.stderr)
@@ -181,7 +181,13 @@ def watch_rebuilds(work: Path, jobs: int, count: int) -> list[tuple[float, float
         return found
     finally:
         process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        try:
+            process.communicate(timeout=30)  # reads what it still writes, so it never blocks
+        except subprocess.TimeoutExpired:
+            print("standgen watch did not stop within 30 s of SIGINT; killed",
+                  file=sys.stderr)
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
 
 
 def _built_line(stream: IO[str]) -> float:

@@ -54,3 +54,14 @@ chapters:
             blocks:
 {indented}
 """
+
+
+def leaking_templates(folder: Path) -> Path:
+    """A templates folder whose standard phrase prints a confidential canary row's name and
+    value into public text (a template mistake the leak check must catch); its path."""
+    text = folder / "templates" / "text"
+    text.mkdir(parents=True)
+    (text / "nl.yaml").write_text(
+        "phrases:\n  bijlage_verwijzing_operationeel: >-\n"
+        "    Zie de bijlage; daar staat Systeem CANARY-ROW op 52,8%.\n", encoding="utf-8")
+    return folder / "templates"

@@ -104,6 +104,9 @@ def _pools(request: BuildRequest) -> Iterator[Pools | None]:
     pools = start_pools(request.jobs, request.formats)
     try:
         yield pools
-    finally:
+    except BaseException:  # Ctrl-C above all: stop now, even in the middle of a build
         if pools is not None:
-            pools.shutdown()
+            pools.shutdown(now=True)
+        raise
+    if pools is not None:
+        pools.shutdown()

@@ -13,6 +13,7 @@ from standgen.build import BuildRequest, BuildResult, build
 from standgen.cli import main
 from standgen.leaks.extract import artifact_text
 from tests.conftest import ROOT
+from tests.reports import leaking_templates
 
 CANARIES = ROOT / "fixtures" / "canaries" / "report.yaml"
 IN_TEXT = {"CANARY-BLOCK", "CANARY-ROW", "CANARY-NOTE", "CANARY-FOOTNOTE",
@@ -107,16 +108,12 @@ def test_copies_differ_only_in_their_number_and_are_registered(built: BuildResul
 
 def test_a_leaking_template_is_caught_and_leaves_no_public_artifact(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    templates = tmp_path / "templates" / "text"
-    templates.mkdir(parents=True)
-    (templates / "nl.yaml").write_text(
-        "phrases:\n  bijlage_verwijzing_operationeel: >-\n"
-        "    Zie de bijlage; daar staat Systeem CANARY-ROW op 52,8%.\n", encoding="utf-8")
+    templates = leaking_templates(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     (out / "stand-van-kanarie-najaar-2026-openbare-versie.pdf").write_bytes(b"older build")
     status = main(["build", str(CANARIES), "--out", str(out), "--templates",
-                   str(tmp_path / "templates")])
+                   str(templates)])
     assert status == 1
     assert "contains confidential content" in capsys.readouterr().err
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [

@@ -10,6 +10,7 @@ import pytest
 
 from standgen.build import BuildRequest, build
 from standgen.errors import BuildError, SourceError
+from tests.reports import leaking_templates
 
 ROOT = Path(__file__).resolve().parents[2]
 CANARIES = ROOT / "fixtures" / "canaries" / "report.yaml"
@@ -39,17 +40,13 @@ def test_a_parallel_build_writes_the_same_bytes_in_the_same_order(tmp_path: Path
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_a_leak_found_by_a_worker_fails_the_build_and_keeps_the_old_output(
         tmp_path: Path, jobs: int) -> None:
-    templates = tmp_path / "templates" / "text"
-    templates.mkdir(parents=True)
-    (templates / "nl.yaml").write_text(
-        "phrases:\n  bijlage_verwijzing_operationeel: >-\n"
-        "    Zie de bijlage; daar staat Systeem CANARY-ROW op 52,8%.\n", encoding="utf-8")
+    templates = leaking_templates(tmp_path)
     out = tmp_path / "out"
     out.mkdir()
     older = out / "stand-van-kanarie-najaar-2026-openbare-versie.pdf"
     older.write_bytes(b"older build")
     with pytest.raises(BuildError, match="contains confidential content"):
-        _build(out, jobs=jobs, templates=tmp_path / "templates")
+        _build(out, jobs=jobs, templates=templates)
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith(".")) == [
         "cache", older.name]
     assert older.read_bytes() == b"older build"
