@@ -10,6 +10,7 @@ import gc
 import json
 import os
 import re
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -94,11 +95,18 @@ def cmd_watch(args: argparse.Namespace) -> int:
 
     request = _build_request(args)
     print(f"standgen: watching {request.source.parent} (Ctrl-C stops)", file=sys.stderr)
+    previous = signal.signal(signal.SIGTERM, _interrupt)  # stop the same way on SIGTERM
     try:
         watch(request, _report_rebuild)
     except KeyboardInterrupt:
         print("standgen: stopped watching", file=sys.stderr)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return EXIT_OK
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _report_rebuild(rebuild: Rebuild) -> bool:

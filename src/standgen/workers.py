@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
@@ -143,7 +144,10 @@ def _prepare_charts(parent: int) -> None:
 
 def _exit_with(parent: int) -> None:
     """End this worker once the build that started it is gone (killed, say), instead of
-    waiting for tasks forever."""
+    waiting for tasks forever. Ctrl-C is the parent's to handle (it ends the workers), and
+    SIGTERM ends a worker quietly whatever handler the parent had set."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
     def watch() -> None:
         while os.getppid() == parent:

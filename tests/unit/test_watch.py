@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
+import signal
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -86,3 +89,26 @@ def test_a_source_error_is_reported_and_the_watch_goes_on(tmp_path: Path) -> Non
     assert broken.result is None
     assert [p.read_bytes() for p in fixed.result.artifacts] == [
         p.read_bytes() for p in first.result.artifacts]
+
+
+def test_the_watch_command_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    report = _copy(tmp_path)
+    out = tmp_path / "out"
+    process = subprocess.Popen([sys.executable, "-m", "standgen", "watch", str(report),
+                                "--out", str(out), "--format", "pdf", "--jobs", "2"],
+                               stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    assert process.stderr is not None
+    try:
+        for line in process.stderr:
+            if "built 1 artifact(s)" in line:
+                break
+        process.send_signal(signal.SIGTERM)
+        _, rest = process.communicate(timeout=20)
+    finally:
+        if process.poll() is None:
+            process.kill()
+    assert process.returncode == 0
+    assert "stopped watching" in rest
+    assert "Traceback" not in rest
+    assert [p.name for p in out.glob("*.pdf")] == [
+        "stand-van-voorbeeld-voorjaar-2026-openbare-versie.pdf"]
