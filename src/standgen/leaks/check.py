@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from standgen.leaks.extract import artifact_text, embedded_image_hashes, normalise
+from standgen.leaks.extract import WHOLE, Part, artifact_text, embedded_image_hashes, normalise
 from standgen.leaks.text import Candidate, squash
 
 if TYPE_CHECKING:
@@ -28,10 +28,12 @@ class Leak:
 
 def check_artifact(path: Path, report: Report | None, levels: Levels | None = None,
                    candidates: list[Candidate] | None = None,
-                   chart_hashes: dict[str, str] | None = None) -> list[Leak]:
+                   chart_hashes: dict[str, str] | None = None, part: Part = WHOLE
+                   ) -> list[Leak]:
     """Every confidential candidate from `report` found in the artifact at `path`: text and
     figures anywhere in it, and (DOCX) confidential charts embedded as images. Without
-    `candidates`, they are gathered from `report`."""
+    `candidates`, they are gathered from `report`. With `part`, only that share of a PDF's
+    pages is read (the shares together cover the whole artifact)."""
     if candidates is not None:
         found = candidates
     elif report is not None:
@@ -41,8 +43,10 @@ def check_artifact(path: Path, report: Report | None, levels: Levels | None = No
         found = confidential_candidates(report, levels or load_levels())
     else:
         raise ValueError("check_artifact needs the report or its candidates")
-    haystack = squash(normalise(artifact_text(path)) + "\n" + path.name)
+    name = path.name if part[0] == 0 else ""
+    haystack = squash(normalise(artifact_text(path, part)) + "\n" + name)
     leaks = [Leak(path, c.text, c.origin) for c in found if squash(c.text) in haystack]
-    for digest in embedded_image_hashes(path) & set(chart_hashes or {}):
+    images = embedded_image_hashes(path) if part[0] == 0 else set()
+    for digest in images & set(chart_hashes or {}):
         leaks.append(Leak(path, f"chart image {digest[:12]}", (chart_hashes or {})[digest]))
     return leaks

@@ -17,16 +17,25 @@ from standgen.errors import BuildError
 MAX_PART = 64 * 1024 * 1024
 
 
-def artifact_text(path: Path) -> str:
-    """All text of a DOCX or PDF, parts separated by newlines."""
+Part = tuple[int, int]  # (index, count): this share of an artifact's pages
+WHOLE: Part = (0, 1)
+
+
+def artifact_text(path: Path, part: Part = WHOLE) -> str:
+    """All text of a DOCX or PDF, parts separated by newlines. With `part`, a PDF gives
+    the text of that share of its pages (one page more, so that nothing split across the
+    boundary is missed) and the first share also its metadata; other formats come whole
+    in the first share."""
     suffix = path.suffix.lower()
+    if suffix not in (".docx", ".pdf", ".md", ".txt"):
+        raise BuildError(f"cannot check {path.name}: not a .docx, .pdf or .md file")
+    if suffix == ".pdf":
+        return pdf_text(path, part)
+    if part[0] > 0:
+        return ""
     if suffix == ".docx":
         return docx_text(path)
-    if suffix == ".pdf":
-        return pdf_text(path)
-    if suffix in (".md", ".txt"):
-        return path.read_text(encoding="utf-8")
-    raise BuildError(f"cannot check {path.name}: not a .docx, .pdf or .md file")
+    return path.read_text(encoding="utf-8")
 
 
 def docx_text(path: Path) -> str:
@@ -56,14 +65,15 @@ def _xml_strings(root: Any) -> list[str]:
     return out
 
 
-def pdf_text(path: Path) -> str:
-    """Page text, document information, outline titles and annotation contents."""
+def pdf_text(path: Path, part: Part = WHOLE) -> str:
+    """Page text, document information, outline titles and annotation contents (of the
+    pages in `part`; the information and outline with the first part)."""
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
     pages = PageTextReader()
     pieces: list[str] = []
-    for page in reader.pages:
+    for page in _share(reader.pages, part):
         pieces.append(pages.text(page))
         for annot in page.get("/Annots") or []:
             obj = annot.get_object()
@@ -73,10 +83,18 @@ def pdf_text(path: Path) -> str:
             action = obj.get("/A")
             if action is not None and "/URI" in action.get_object():
                 pieces.append(str(action.get_object()["/URI"]))
-    info: dict[str, Any] = dict(reader.metadata or {})
-    pieces.extend(str(v) for v in info.values())
-    pieces.extend(_outline_titles(reader.outline))
+    if part[0] == 0:
+        info: dict[str, Any] = dict(reader.metadata or {})
+        pieces.extend(str(v) for v in info.values())
+        pieces.extend(_outline_titles(reader.outline))
     return "\n".join(pieces)
+
+
+def _share(pages: Any, part: Part) -> list[Any]:
+    """The pages of one share, and the first page of the next one."""
+    index, count = part
+    size = -(-len(pages) // count)
+    return [pages[i] for i in range(index * size, min(len(pages), (index + 1) * size + 1))]
 
 
 def _outline_titles(items: Any) -> list[str]:

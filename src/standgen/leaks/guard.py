@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from standgen.errors import BuildError
 from standgen.leaks.check import check_artifact
+from standgen.leaks.extract import WHOLE, Part
 from standgen.leaks.text import Candidate
 
 if TYPE_CHECKING:
@@ -35,10 +36,11 @@ class LeakGuard:
         return cls(levels, tuple(confidential_candidates(report, levels)),
                    confidential_chart_hashes(report, levels, chart_dir))
 
-    def assert_clean(self, path: Path) -> None:
-        """Remove the artifact and fail the build if it holds anything confidential."""
+    def assert_clean(self, path: Path, part: Part = WHOLE) -> None:
+        """Remove the artifact and fail the build if it (or `part` of its pages) holds
+        anything confidential."""
         leaks = check_artifact(path, None, self.levels, list(self.candidates),
-                               self.chart_hashes)
+                               self.chart_hashes, part)
         if leaks:
             path.unlink(missing_ok=True)
             listed = "\n".join(f"  - {leak}" for leak in leaks[:20])

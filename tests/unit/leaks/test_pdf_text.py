@@ -10,7 +10,7 @@ from pypdf import PdfReader
 from standgen.api import load
 from standgen.compose.document import ComposeOptions, compose_document
 from standgen.leaks.candidates import squash
-from standgen.leaks.extract import PageTextReader, normalise, pdf_text
+from standgen.leaks.extract import PageTextReader, _share, normalise, pdf_text
 from standgen.write.pdf import write_pdf
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -49,3 +49,21 @@ def test_pdf_text_keeps_metadata_and_outline(built_pdf: Path) -> None:
     reader = PdfReader(str(built_pdf))
     assert str(reader.metadata.title) in text
     assert reader.outline and str(reader.outline[0].title) in text
+
+
+@pytest.mark.parametrize("count", [2, 3])
+def test_shares_of_the_pages_together_read_the_whole_pdf(built_pdf: Path, count: int) -> None:
+    reader = PdfReader(str(built_pdf))
+    fast = PageTextReader()
+    pages = [fast.text(page) for page in reader.pages]
+    shares = [pdf_text(built_pdf, (index, count)) for index in range(count)]
+    for number, text in enumerate(pages):
+        holders = [i for i, share in enumerate(shares) if text in share]
+        assert holders, f"page {number + 1} is in no share"
+    sizes = [len(_share(reader.pages, (index, count))) for index in range(count)]
+    assert sum(sizes) == len(pages) + count - 1  # each boundary page read twice
+    on_pages = "\n".join(pages)
+    only_metadata = [str(v) for v in (reader.metadata or {}).values() if str(v) not in on_pages]
+    assert only_metadata, "the metadata should hold a value no page shows"
+    for value in only_metadata:
+        assert value in shares[0] and all(value not in share for share in shares[1:])
