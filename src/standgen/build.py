@@ -30,6 +30,7 @@ from standgen.write import check_format, set_default_mode, writer_for
 if TYPE_CHECKING:
     from standgen.compose import tree as t
     from standgen.compose.document import ComposeOptions
+    from standgen.load.cache import Entry
     from standgen.model.report import Report
 
 MAX_TITLE_SLUG = 120
@@ -87,20 +88,25 @@ def _timed(result: BuildResult, stage: str) -> Iterator[None]:
         result.timings[stage] = result.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def load_and_validate(source: Path, strict: bool, result: BuildResult) -> Report:
-    """Load and validate; raise SourceError when errors (or warnings under strict) remain."""
+def load_and_validate(source: Path, strict: bool, result: BuildResult,
+                      cache: Path | None = None) -> tuple[Report, Entry | None]:
+    """Load (from `cache` when the sources are unchanged) and validate; raise SourceError
+    when errors (or warnings under strict) remain. Also the cache entry to store once the
+    build has succeeded (None when the report came from the cache)."""
     from standgen.load import load_report  # the model and its loader: imported only now,
-    from standgen.validate import validate_report  # after a parallel build's workers start
+    from standgen.load.cache import load_cached  # after a parallel build's workers started
+    from standgen.validate import validate_report
 
     with _timed(result, "load"):
-        report = load_report(source)
+        report, entry = (load_cached(source, cache) if cache is not None
+                         else (load_report(source), None))
     with _timed(result, "validate"):
         problems = validate_report(report)
     result.problems = problems
     blocking = problems.errors + (problems.warnings if strict else [])
     if blocking:
         raise SourceError(blocking)
-    return report
+    return report, entry
 
 
 def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
@@ -114,7 +120,8 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     result = BuildResult()
     cache = request.cache_dir or request.out_dir / ".standgen-cache"
     with _pool(request, cache, pools) as pools:
-        report = load_and_validate(request.source, request.strict, result)
+        report, entry = load_and_validate(request.source, request.strict, result,
+                                          cache / "model")
         concept = request.concept or report.concept
         if not concept:
             _refuse_missing_values(result.problems)
@@ -132,6 +139,10 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
             for temp, final in staged:
                 os.replace(temp, final)
                 result.artifacts.append(final)
+        if entry is not None:  # a refused build leaves the output folder as it was
+            from standgen.load.cache import store
+
+            store(cache / "model", entry)
     if request.copies:
         result.artifacts.append(_write_register(request, report, result.artifacts))
     return result

@@ -1,7 +1,9 @@
-"""Locate files shipped with the package (templates, fonts), or a project's own overrides."""
+"""Locate files shipped with the package (templates, fonts), a project's own overrides, and
+the user's cache folder."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -14,3 +16,8 @@ def template_path(name: str, override_dir: Path | None = None) -> Path:
         if candidate.exists():
             return candidate
     return PACKAGE_TEMPLATES / name
+
+
+def user_cache_dir() -> Path:
+    """standgen's folder in the user's cache ($XDG_CACHE_HOME/standgen, ~/.cache/standgen)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "standgen"

@@ -13,7 +13,7 @@ import tempfile
 from pathlib import Path
 
 from standgen.errors import BuildError
-from standgen.resources import template_path
+from standgen.resources import template_path, user_cache_dir
 
 FONT_FILES = (
     "LiberationSans-Regular.ttf",
@@ -47,8 +47,7 @@ def register_fonts() -> None:
 def font_cache() -> Path:
     """The user's cache folder for chart fonts ($XDG_CACHE_HOME/standgen/fonts): a stable
     place, since matplotlib reads a registered font file again whenever it embeds it."""
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "standgen" / "fonts"
+    return user_cache_dir() / "fonts"
 
 
 def chart_copy(path: Path, cache_dir: Path) -> Path:

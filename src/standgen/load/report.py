@@ -25,6 +25,11 @@ MAX_PERIOD = 60
 
 def load_report(path: str | Path) -> Report:
     """Read a report from its main YAML file; raises SourceError with every problem."""
+    return load_report_and_files(path)[0]
+
+
+def load_report_and_files(path: str | Path) -> tuple[Report, list[Path]]:
+    """The report and every file its load read (YAML and data files), for caching."""
     main = Path(path)
     if main.is_dir():
         candidate = main / "report.yaml"
@@ -37,14 +42,15 @@ def load_report(path: str | Path) -> Report:
         raise source_error(main.resolve(), 1, "", "the report file must be a mapping with "
                            "keys such as title, period and chapters")
     root = main.resolve().parent
-    _fill_table_data(data, root)
+    data_files: list[Path] = []
+    _fill_table_data(data, root, data_files)
     _unmark_value_maps(data)
     try:
         report = Report.model_validate(data)
     except ValidationError as exc:
         raise SourceError(problems_from(exc, data, main.resolve(), files)) from None
     _check_name_lengths(report)
-    return report
+    return report, [*files, *data_files]
 
 
 def _check_name_lengths(report: Report) -> None:
@@ -72,22 +78,23 @@ def _unmark_value_maps(node: Any) -> None:
                 _unmark_value_maps(value)
 
 
-def _fill_table_data(node: Any, root: Path, path: str = "") -> None:
-    """Find tables with `data:` and fill their rows' values from the data file."""
+def _fill_table_data(node: Any, root: Path, read: list[Path], path: str = "") -> None:
+    """Find tables with `data:` and fill their rows' values from the data file (each file
+    read is added to `read`)."""
     if isinstance(node, list):
         for index, item in enumerate(node):
-            _fill_table_data(item, root, f"{path}[{index}]")
+            _fill_table_data(item, root, read, f"{path}[{index}]")
         return
     if not isinstance(node, dict):
         return
     if "data" in node and "rows" in node and "columns" in node:
-        _fill_one_table(node, root, path)
+        read.append(_fill_one_table(node, root, path))
     for key, value in node.items():
         if key != SOURCE_KEY:
-            _fill_table_data(value, root, f"{path}.{key}" if path else key)
+            _fill_table_data(value, root, read, f"{path}.{key}" if path else key)
 
 
-def _fill_one_table(table: dict[str, Any], root: Path, table_path: str) -> None:
+def _fill_one_table(table: dict[str, Any], root: Path, table_path: str) -> Path:
     source: SourceRef = table[SOURCE_KEY]
     at = source.at("data", f"{table_path}.data")
     if not isinstance(table["data"], str):
@@ -118,6 +125,7 @@ def _fill_one_table(table: dict[str, Any], root: Path, table_path: str) -> None:
         if _unit_kind(row.get("unit", table.get("unit"))) != "text":
             check_numbers(path, grid, lines, row_id, keys)
         row["values"] = {k: grid[row_id][k] for k in keys}
+    return path
 
 
 def _unit_kind(unit: Any) -> str:

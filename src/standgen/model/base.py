@@ -32,7 +32,7 @@ class Node(BaseModel):
     """A model node: unknown keys are errors, values are frozen once loaded."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
-                              arbitrary_types_allowed=True)
+                              arbitrary_types_allowed=True, defer_build=True)
 
     source: Annotated[SkipJsonSchema[SourceRef | None],
                       Field(default=None, alias=SOURCE_KEY, exclude=True, repr=False)] = None
