@@ -91,11 +91,12 @@ class Bench:
 
     def standgen(self, out: Path, cold: bool = False) -> Sample:
         """One standgen build of both editions, DOCX and PDF; `cold` starts without the
-        output folder and so without its chart cache. The chart-font copies in the user's
-        cache are kept, as matplotlib's own font cache is: they are made once per machine
-        (`first_font_copies` measures that)."""
+        output folder (and so without its chart cache) and without cached reports. The
+        chart-font copies in the user's cache are kept, as matplotlib's own font cache is:
+        they are made once per machine (`first_font_copies` measures that)."""
         if cold:
             shutil.rmtree(out, ignore_errors=True)
+            shutil.rmtree(_user_cache() / "standgen" / "reports", ignore_errors=True)
         cmd = [self.python, "-m", "standgen.cli", "build", str(self.report), "--out", str(out),
                "--timings", "--jobs", str(self.jobs)]
         for edition in EDITIONS:
@@ -148,6 +149,10 @@ class Bench:
             steps.append(run([self.python, "-c", code, typ.name, f"{md.stem}.typst.pdf"],
                              cwd=folder))
         return combine(steps)
+
+
+def _user_cache() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
 
 
 def first_font_copies() -> float:

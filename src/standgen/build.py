@@ -121,7 +121,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     cache = request.cache_dir or request.out_dir / ".standgen-cache"
     with _pool(request, cache, pools) as pools:
         report, entry = load_and_validate(request.source, request.strict, result,
-                                          cache / "model")
+                                          _model_cache(request))
         concept = request.concept or report.concept
         if not concept:
             _refuse_missing_values(result.problems)
@@ -142,10 +142,20 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
         if entry is not None:  # a refused build leaves the output folder as it was
             from standgen.load.cache import store
 
-            store(cache / "model", entry)
+            store(_model_cache(request), entry)
     if request.copies:
         result.artifacts.append(_write_register(request, report, result.artifacts))
     return result
+
+
+def _model_cache(request: BuildRequest) -> Path:
+    """Where loaded reports are cached: in the user's own cache folder, never beside the
+    artifacts, because a report holds its confidential parts too."""
+    from standgen.resources import user_cache_dir
+
+    if request.cache_dir is not None:
+        return request.cache_dir / "model"
+    return user_cache_dir() / "reports"
 
 
 @contextmanager

@@ -96,3 +96,13 @@ def test_nothing_is_stored_until_the_build_accepts_the_report(source: Path,
     report, entry = cache.load_cached(source, tmp_path / "model")
     assert entry is not None and entry.report == report
     assert not (tmp_path / "model").exists()
+
+
+def test_a_build_keeps_its_cached_report_out_of_the_output_folder(source: Path,
+                                                                  tmp_path: Path) -> None:
+    from standgen.build import BuildRequest, build
+
+    out = tmp_path / "out"
+    build(BuildRequest(source, out, formats=("md",)))
+    assert not [p for p in out.rglob("*.pickle")]
+    assert list((tmp_path / "user-cache" / "standgen" / "reports").glob("report-*.pickle"))
