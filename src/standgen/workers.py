@@ -1,9 +1,10 @@
 """Forked worker processes of a parallel build.
 
-The pool is started before the report is loaded, so the writers' imports and set-up in the
-workers overlap with loading, validating and composing in the parent. Each artifact is sent
-to a worker as soon as its edition is composed; a public artifact is leak-checked in a
-second task, so that the parent gathers the confidential candidates while workers write.
+The pools are started before the report is loaded, so the writers' imports and set-up in
+the workers overlap with loading, validating and composing in the parent. Each artifact is
+sent to a worker as soon as its edition is composed; a public artifact is leak-checked in
+tasks of its own, so that the parent gathers the confidential candidates while workers
+write.
 """
 
 from __future__ import annotations
