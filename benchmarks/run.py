@@ -91,12 +91,13 @@ class Bench:
 
     def standgen(self, out: Path, cold: bool = False) -> Sample:
         """One standgen build of both editions, DOCX and PDF; `cold` starts without the
-        output folder (and so without its chart cache) and without cached reports. The
+        output folder and without standgen's chart and report cache (`standgen/build` in the
+        user's cache folder). The
         chart-font copies in the user's cache are kept, as matplotlib's own font cache is:
         they are made once per machine (`first_font_copies` measures that)."""
         if cold:
             shutil.rmtree(out, ignore_errors=True)
-            shutil.rmtree(_user_cache() / "standgen" / "reports", ignore_errors=True)
+            shutil.rmtree(_user_cache() / "standgen" / "build", ignore_errors=True)
         cmd = [self.python, "-m", "standgen.cli", "build", str(self.report), "--out", str(out),
                "--timings", "--jobs", str(self.jobs)]
         for edition in EDITIONS:

@@ -118,7 +118,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     for fmt in request.formats:
         check_format(fmt)
     result = BuildResult()
-    cache = request.cache_dir or request.out_dir / ".standgen-cache"
+    cache = cache_folder(request)
     with _pool(request, cache, pools) as pools:
         report, entry = load_and_validate(request.source, request.strict, result,
                                           _model_cache(request))
@@ -148,14 +148,18 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     return result
 
 
-def _model_cache(request: BuildRequest) -> Path:
-    """Where loaded reports are cached: in the user's own cache folder, never beside the
-    artifacts, because a report holds its confidential parts too."""
+def cache_folder(request: BuildRequest) -> Path:
+    """Where a build caches charts and loaded reports: the request's `cache_dir`, else the
+    user's own cache folder. Never beside the artifacts: confidential charts and the
+    confidential parts of a report are cached too, and an output folder is what is handed
+    on."""
     from standgen.resources import user_cache_dir
 
-    if request.cache_dir is not None:
-        return request.cache_dir / "model"
-    return user_cache_dir() / "reports"
+    return request.cache_dir or user_cache_dir() / "build"
+
+
+def _model_cache(request: BuildRequest) -> Path:
+    return cache_folder(request) / "model"
 
 
 @contextmanager

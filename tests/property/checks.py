@@ -14,7 +14,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
-from standgen.build import BuildRequest, BuildResult, build
+from standgen.build import BuildRequest, BuildResult, build, cache_folder
 from standgen.compose import tree as t
 from standgen.compose.document import ComposeOptions, compose_document
 from standgen.compose.richtext import plain
@@ -66,8 +66,8 @@ def build_and_check(data: dict[str, Any], folder: Path) -> Outcome:
     """Build every edition as DOCX and PDF and check each artifact."""
     main = write_source(data, folder)
     out = folder / "out"
-    result: BuildResult = build(BuildRequest(main, out, editions=EDITIONS,
-                                             formats=("docx", "pdf")))
+    request = BuildRequest(main, out, editions=EDITIONS, formats=("docx", "pdf"))
+    result: BuildResult = build(request)
     outcome = Outcome(artifacts=list(result.artifacts))
     report = load_report(main)
     levels = load_levels()
@@ -82,7 +82,7 @@ def build_and_check(data: dict[str, Any], folder: Path) -> Outcome:
         (docx,) = [p for p in result.artifacts if p.suffix == ".docx"
                    and _edition_of(p) == edition]
         document = compose_document(report, edition, options=ComposeOptions(
-            chart_dir=out / ".standgen-cache" / "charts"))
+            chart_dir=cache_folder(request) / "charts"))
         outcome.failures += compare_docx(document, docx)
     if _staging_left(out) or _stray_files(out, result.artifacts):
         outcome.failures.append("files besides the artifacts were left in the output folder")
@@ -101,7 +101,7 @@ def _staging_left(out: Path) -> bool:
 
 def _stray_files(out: Path, artifacts: list[Path]) -> bool:
     names = {p.name for p in artifacts}
-    return any(p.name not in names for p in out.iterdir() if not p.name.startswith("."))
+    return any(p.name not in names for p in out.iterdir())  # no cache beside the artifacts
 
 
 def _qpdf(path: Path) -> list[str]:

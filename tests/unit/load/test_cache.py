@@ -98,11 +98,11 @@ def test_nothing_is_stored_until_the_build_accepts_the_report(source: Path,
     assert not (tmp_path / "model").exists()
 
 
-def test_a_build_keeps_its_cached_report_out_of_the_output_folder(source: Path,
+def test_a_build_keeps_its_caches_out_of_the_output_folder(source: Path,
                                                                   tmp_path: Path) -> None:
     from standgen.build import BuildRequest, build
 
     out = tmp_path / "out"
-    build(BuildRequest(source, out, formats=("md",)))
-    assert not [p for p in out.rglob("*.pickle")]
-    assert list((tmp_path / "user-cache" / "standgen" / "reports").glob("report-*.pickle"))
+    result = build(BuildRequest(source, out, formats=("md",)))
+    assert sorted(out.rglob("*")) == sorted(result.artifacts)  # nothing but artifacts
+    assert list((tmp_path / "user-cache" / "standgen" / "build" / "model").glob("report-*"))
