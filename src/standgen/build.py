@@ -7,7 +7,9 @@ failed or interrupted build never leaves a partial file or touches an older outp
 
 from __future__ import annotations
 
+import atexit
 import datetime as dt
+import functools
 import hashlib
 import os
 import re
@@ -155,7 +157,25 @@ def cache_folder(request: BuildRequest) -> Path:
     on."""
     from standgen.resources import user_cache_dir
 
-    return request.cache_dir or user_cache_dir() / "build"
+    if request.cache_dir is not None:
+        return request.cache_dir
+    folder = user_cache_dir() / "build"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if os.access(folder, os.W_OK | os.X_OK):
+            return folder
+    except OSError:
+        pass
+    return _private_cache()
+
+
+@functools.lru_cache(maxsize=1)
+def _private_cache() -> Path:
+    """A cache for this process only, removed at exit, when the user's cache folder cannot
+    be written (a read-only home, say): builds work, they only do not reuse charts."""
+    folder = Path(tempfile.mkdtemp(prefix="standgen-cache-"))
+    atexit.register(shutil.rmtree, folder, True)
+    return folder
 
 
 def _model_cache(request: BuildRequest) -> Path:

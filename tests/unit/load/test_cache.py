@@ -106,3 +106,18 @@ def test_a_build_keeps_its_caches_out_of_the_output_folder(source: Path,
     result = build(BuildRequest(source, out, formats=("md",)))
     assert sorted(out.rglob("*")) == sorted(result.artifacts)  # nothing but artifacts
     assert list((tmp_path / "user-cache" / "standgen" / "build" / "model").glob("report-*"))
+
+
+def test_a_build_works_when_the_users_cache_cannot_be_written(
+        source: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from standgen.build import BuildRequest, build, cache_folder
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked / "cache"))
+    cache._key.cache_clear()
+    request = BuildRequest(source, tmp_path / "out", formats=("md",))
+    result = build(request)
+    assert result.artifacts and all(p.is_file() for p in result.artifacts)
+    folder = cache_folder(request)
+    assert folder.is_dir() and not folder.is_relative_to(tmp_path)
