@@ -29,6 +29,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from standgen.resources import user_cache_dir
+
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "fixtures" / "stand-van-defensie-voorjaar-2026" / "report.yaml"
 EDITIONS = ("openbaar", "bijlage")
@@ -97,7 +99,7 @@ class Bench:
         they are made once per machine (`first_font_copies` measures that)."""
         if cold:
             shutil.rmtree(out, ignore_errors=True)
-            shutil.rmtree(_user_cache() / "standgen" / "build", ignore_errors=True)
+            shutil.rmtree(user_cache_dir() / "build", ignore_errors=True)
         cmd = [self.python, "-m", "standgen.cli", "build", str(self.report), "--out", str(out),
                "--timings", "--jobs", str(self.jobs)]
         for edition in EDITIONS:
@@ -150,10 +152,6 @@ class Bench:
             steps.append(run([self.python, "-c", code, typ.name, f"{md.stem}.typst.pdf"],
                              cwd=folder))
         return combine(steps)
-
-
-def _user_cache() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
 
 
 def first_font_copies() -> float:

@@ -41,18 +41,20 @@ def watched_files(request: BuildRequest) -> Stamp:
     for folder in (request.source.parent, request.templates):
         if folder is None or not folder.is_dir():
             continue
+        base = folder.resolve()
         for path in folder.rglob("*"):
-            if _ignored(path.relative_to(folder).parts, path, out) or not path.is_file():
+            parts = path.relative_to(folder).parts
+            if _ignored(parts, base.joinpath(*parts), out) or not path.is_file():
                 continue
             info = path.stat()
             stamp[path] = (info.st_mtime_ns, info.st_size)
     return stamp
 
 
-def _ignored(parts: tuple[str, ...], path: Path, out: Path) -> bool:
-    if any(part in IGNORED_PARTS or part.startswith(".") for part in parts):
-        return True
-    return path.resolve().is_relative_to(out)
+def _ignored(parts: tuple[str, ...], resolved: Path, out: Path) -> bool:
+    """Hidden files, caches and the output folder (paths resolved once per folder)."""
+    return (any(part in IGNORED_PARTS or part.startswith(".") for part in parts)
+            or resolved.is_relative_to(out))
 
 
 def changed_files(before: Stamp, after: Stamp) -> tuple[Path, ...]:

@@ -20,7 +20,8 @@ from docx.oxml.ns import qn
 from docx.shared import Cm
 from lxml import etree
 
-from standgen.write.docx.package import normalise_zip, write_atomically
+from standgen.files import write_atomically
+from standgen.write.docx.package import normalise_zip
 from standgen.write.docx.properties import configure_settings, drop_thumbnail
 from standgen.write.docx.styles import LANGUAGE, HouseStyle, apply_doc_defaults, apply_house_style
 

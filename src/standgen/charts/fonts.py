@@ -8,11 +8,10 @@ embeds a subset of its fonts, and subsetting those tables took four fifths of th
 from __future__ import annotations
 
 import hashlib
-import os
-import tempfile
 from pathlib import Path
 
 from standgen.errors import BuildError
+from standgen.files import write_atomically
 from standgen.resources import template_path, user_cache_dir
 
 FONT_FILES = (
@@ -64,12 +63,5 @@ def chart_copy(path: Path, cache_dir: Path) -> Path:
     for table in UNUSED_TABLES:
         if table in font:
             del font[table]
-    handle, temp = tempfile.mkstemp(dir=cache_dir, suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            font.save(out)
-        os.replace(temp, target)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_atomically(target, font.save)
     return target

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
+from standgen.files import file_mode
 
 FORMATS = ("docx", "pdf", "md")
 Writer = Callable[[t.Document, Path], None]
@@ -42,6 +42,4 @@ def writer_for(fmt: str, templates: Path | None = None) -> Writer:
 
 def set_default_mode(path: Path) -> None:
     """Give a staged artifact the permissions of a normally created file (umask applied)."""
-    umask = os.umask(0)
-    os.umask(umask)
-    path.chmod(0o666 & ~umask)
+    path.chmod(file_mode())

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from standgen.write.docx import package, write_docx
+from standgen import files
+from standgen.write.docx import write_docx
 from tests.sample_tree import sample_document
 from tests.unit.write.test_docx_support import MARKING, build
 
@@ -95,7 +96,7 @@ def test_write_atomically_partial_content_never_visible(tmp_path: Path) -> None:
         raise OSError("boom")
 
     with pytest.raises(OSError):
-        package.write_atomically(target, half)
+        files.write_atomically(target, half)
     assert target.read_bytes() == b"old"
     assert [p.name for p in tmp_path.iterdir()] == ["x.bin"]
 

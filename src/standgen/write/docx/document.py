@@ -11,6 +11,7 @@ import docx
 from docx.document import Document as DocxDocument
 
 from standgen.compose import tree as t
+from standgen.files import write_atomically
 from standgen.resources import template_path
 from standgen.write.docx.blocks import render_block
 from standgen.write.docx.bookmarks import Bookmarks
@@ -18,7 +19,7 @@ from standgen.write.docx.context import Context
 from standgen.write.docx.cover import render_cover
 from standgen.write.docx.footnotes import Footnotes
 from standgen.write.docx.lists import Numbering
-from standgen.write.docx.package import normalise_zip, write_atomically
+from standgen.write.docx.package import normalise_zip
 from standgen.write.docx.pagination import estimate_pages
 from standgen.write.docx.properties import (
     configure_settings,
