@@ -7,7 +7,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Literal
 
-from standgen.load.yaml_nodes import load_plain
 from standgen.resources import template_path
 
 Edition = Literal["openbaar", "vertrouwelijk", "bijlage"]
@@ -55,6 +54,8 @@ class Levels:
 @lru_cache(maxsize=8)
 def load_levels(path: Path | None = None) -> Levels:
     """Read the level configuration (the shipped one unless a path is given)."""
+    from standgen.load.yaml_nodes import load_plain
+
     source = path or template_path("rubricering.yaml")
     data = load_plain(source.read_text(encoding="utf-8"))
     levels = [Level(str(d["id"]), str(d["label"]), str(d["marking"]), int(d["rank"]),

@@ -10,8 +10,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
 from standgen.errors import BuildError
 
 MAX_PART = 64 * 1024 * 1024
@@ -40,6 +38,8 @@ def artifact_text(path: Path, part: Part = WHOLE) -> str:
 
 def docx_text(path: Path) -> str:
     """Text nodes and attribute values of every XML part, file names of every part."""
+    from lxml import etree  # here: a build's parent process never reads a DOCX
+
     pieces: list[str] = []
     with zipfile.ZipFile(path) as archive:
         for info in archive.infolist():

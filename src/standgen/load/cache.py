@@ -17,7 +17,6 @@ import pickle
 import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.metadata import version
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -46,13 +45,13 @@ def load_cached(main: Path, cache_dir: Path) -> tuple[Report, Entry | None]:
     """The report at `main`: from `cache_dir` when nothing it was read from has changed,
     else loaded (and validated by the model), with the entry to `store` once the build
     has accepted it (None when it came from the cache)."""
-    from standgen.load.report import load_report_and_files
-
     main = _main_file(main)
     stored = _read(_entry_path(cache_dir, main))
     if stored is not None and stored.code == code_digest() and stored.main == main and all(
             _digest(path) == digest for path, digest in stored.files):
         return stored.report, None
+    from standgen.load.report import load_report_and_files
+
     report, files = load_report_and_files(main)
     return report, Entry(code_digest(), main, tuple((p, _digest(p)) for p in files), report)
 
@@ -74,7 +73,9 @@ def _main_file(main: Path) -> Path:
 @lru_cache(maxsize=1)
 def code_digest() -> str:
     """standgen's and pydantic's versions and the source of the model and the loader."""
-    digest = hashlib.sha256(f"{__version__}|{version('pydantic')}".encode())
+    from pydantic import VERSION as PYDANTIC_VERSION
+
+    digest = hashlib.sha256(f"{__version__}|{PYDANTIC_VERSION}".encode())
     for folder in CODE_FOLDERS:
         for path in sorted((PACKAGE / folder).glob("*.py")):
             digest.update(path.name.encode())

@@ -1,5 +1,7 @@
 """The `standgen snapshot` and `standgen diff` sub-commands, ready to be added to the CLI.
 
+The snapshot machinery is imported by the commands that use it, not by every `standgen` run.
+
 Exit status of diff: 0 nothing changed, 1 something changed, 2 unusable input.
 """
 
@@ -12,15 +14,14 @@ from pathlib import Path
 from typing import Any
 
 from standgen.errors import StandgenError
-from standgen.snapshot.artifact import snapshot_artifact
-from standgen.snapshot.compare import compare_snapshots
-from standgen.snapshot.inputs import SnapshotInputError, artifact_kind
 
 EXIT_SAME, EXIT_CHANGED, EXIT_UNUSABLE = 0, 1, 2
 
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
     """Print (or write) the text snapshot of one artifact."""
+    from standgen.snapshot.artifact import snapshot_artifact
+
     text = snapshot_artifact(args.artifact)
     if args.out is not None:
         args.out.write_text(text, encoding="utf-8")
@@ -50,6 +51,10 @@ def _page_report(args: argparse.Namespace, need_check: bool) -> bool:
 
 def cmd_diff(args: argparse.Namespace) -> int:
     """Say what changed between two builds of an artifact, in the report's own terms."""
+    from standgen.snapshot.artifact import snapshot_artifact
+    from standgen.snapshot.compare import compare_snapshots
+    from standgen.snapshot.inputs import SnapshotInputError, artifact_kind
+
     kind_a, kind_b = artifact_kind(args.a), artifact_kind(args.b)
     if kind_a != kind_b:
         raise SnapshotInputError(f"cannot compare a {kind_a.upper()} with a {kind_b.upper()}")
