@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import contextlib
-import os
-import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
+from typing import BinaryIO
 
 from reportlab import rl_config
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, PageBreakIfNotEmpty, Spacer
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
+from standgen.files import write_atomically
 from standgen.write.pdf.blocks import BlockBuilder, SectionStart, outline_levels
 from standgen.write.pdf.fonts import FontSet, default_fonts, register_fonts
 from standgen.write.pdf.footnotes import NoteDrain, NoteLog
@@ -124,23 +124,11 @@ def render_pdf(document: t.Document, fonts: FontSet | None = None) -> bytes:
     return result.data
 
 
-def write_atomic(data: bytes, path: Path) -> None:
-    """Write bytes to a temporary file beside `path`, then move it into place."""
-    path = Path(path)
-    handle, temp_name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temp_name)
-        raise
-
-
 def write_pdf(document: t.Document, path: Path, *, fonts: FontSet | None = None) -> None:
     """Lay out the document tree as a PDF and write it atomically to `path`."""
-    write_atomic(render_pdf(document, fonts), Path(path))
+    data = render_pdf(document, fonts)
+
+    def produce(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    write_atomically(Path(path), produce)
