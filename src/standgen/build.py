@@ -17,8 +17,8 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -90,30 +90,42 @@ def _timed(result: BuildResult, stage: str) -> Iterator[None]:
         result.timings[stage] = result.timings.get(stage, 0.0) + time.perf_counter() - start
 
 
-def load_and_validate(source: Path, strict: bool, result: BuildResult,
-                      cache: Path | None = None) -> tuple[Report, Entry | None]:
-    """Load (from `cache` when the sources are unchanged) and validate; raise SourceError
-    when errors (or warnings under strict) remain. Also the cache entry to store once the
-    build has succeeded (None when the report came from the cache)."""
-    from standgen.load import load_report  # the model and its loader: imported only now,
-    from standgen.load.cache import load_cached  # after a parallel build's workers started
+def load(source: Path, result: BuildResult, cache: Path | None = None
+         ) -> tuple[Report, Entry | None]:
+    """Load the report (from `cache` when the sources are unchanged); also the cache entry
+    to store once the build has succeeded (None when the report came from the cache)."""
+    with _timed(result, "load"):
+        if cache is not None:
+            from standgen.load.cache import load_cached  # imported only now, after a
+                                                          # parallel build's workers started
+            return load_cached(source, cache)
+        from standgen.load import load_report
+
+        return load_report(source), None
+
+
+def accept(report: Report, request: BuildRequest, result: BuildResult) -> None:
+    """Validate the report for this build: raise SourceError when errors (or warnings
+    under strict) remain, and BuildError when a final build still lacks values."""
     from standgen.validate import validate_report
 
-    with _timed(result, "load"):
-        report, entry = (load_cached(source, cache) if cache is not None
-                         else (load_report(source), None))
     with _timed(result, "validate"):
         problems = validate_report(report)
     result.problems = problems
-    blocking = problems.errors + (problems.warnings if strict else [])
+    blocking = problems.errors + (problems.warnings if request.strict else [])
     if blocking:
         raise SourceError(blocking)
-    return report, entry
+    if not (request.concept or report.concept):
+        _refuse_missing_values(problems)
 
 
 def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     """Run the pipeline for every requested edition and format; in `pools` when given (a
-    watching process keeps its workers between builds), else in workers of its own."""
+    watching process keeps its workers between builds), else in workers of its own.
+
+    A parallel build composes the public edition and hands it to the writers before it
+    validates the report, so that validating overlaps writing; nothing is moved into the
+    output folder unless the report passes."""
     for edition in request.editions:
         if edition not in EDITIONS:
             raise BuildError(f"unknown edition {edition!r}; use one of {', '.join(EDITIONS)}")
@@ -122,19 +134,18 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     result = BuildResult()
     cache = cache_folder(request)
     with _pool(request, cache, pools) as pools:
-        report, entry = load_and_validate(request.source, request.strict, result,
-                                          _model_cache(request))
-        concept = request.concept or report.concept
-        if not concept:
-            _refuse_missing_values(result.problems)
-        else:
+        report, entry = load(request.source, result, _model_cache(request))
+        checked = functools.partial(accept, report, request, result)
+        if pools is None:
+            checked()
+        if request.concept or report.concept:
             request = replace(request, extra_marking=(*request.extra_marking,
                                                       concept_marking(report)))
-        request.out_dir.mkdir(parents=True, exist_ok=True)
-        with _staging(request.out_dir) as staging:
+        with _output_folder(request.out_dir), _staging(request.out_dir) as staging:
             staged: list[tuple[Path, Path]] = []
             if pools is not None:
-                staged = _build_parallel(report, request, cache, staging, result, pools)
+                staged = _build_parallel(report, request, cache, staging, result, pools,
+                                         checked)
             else:
                 for edition in request.editions:
                     staged += _build_edition(report, edition, request, cache, staging, result)
@@ -253,21 +264,26 @@ def _copies(request: BuildRequest, edition: Edition) -> Sequence[int | None]:
 
 
 def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging: Path,
-                    result: BuildResult, pools: Pools) -> list[tuple[Path, Path]]:
+                    result: BuildResult, pools: Pools, checked: Callable[[], None]
+                    ) -> list[tuple[Path, Path]]:
     """Compose each edition here, the public one first, and hand every artifact to a worker
-    as soon as its edition is composed; charts are drawn by the same workers."""
+    as soon as its edition is composed; charts are drawn by the same workers. The report
+    is `checked` once the first edition is with the writers (or as soon as composing it
+    fails: a report that does not validate is reported as such)."""
     tasks: list[tuple[tuple[int, int, int], WriteTask]] = []  # (sequential order, task)
     progress = _Progress(sum(len(_copies(request, e)) for e in request.editions)
                          * len(request.formats))
     runner = TaskRunner(pools, progress.done)
     editions = sorted(request.editions, key=lambda e: e != "openbaar")
+    unchecked = True
     try:
         for edition in editions:
             for copy_index, copy in enumerate(_copies(request, edition)):
                 with _timed(result, "compose"):
                     options = replace(_options(request, cache, copy),
                                       executor=pools.chart_executor)
-                    document = _compose(report, edition, options)
+                    document = _compose_checked(report, edition, options,
+                                                checked if unchecked else None)
                 for fmt in sorted(request.formats, key=lambda f: f != "pdf"):
                     name = artifact_name(report, edition, fmt, copy)
                     task = WriteTask(document, edition, fmt, staging / name,
@@ -276,6 +292,9 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
                     order = (request.editions.index(edition), copy_index,
                              request.formats.index(fmt))
                     tasks.append((order, task))
+                if unchecked:
+                    checked()
+                    unchecked = False
         guard = None
         if "openbaar" in request.editions:
             with _timed(result, "leak-check"):
@@ -290,6 +309,18 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
         result.timings[stage] = result.timings.get(stage, 0.0) + seconds
     tasks.sort(key=lambda item: item[0])
     return [(task.temp, task.final) for _, task in tasks]
+
+
+def _compose_checked(report: Report, edition: Edition, options: ComposeOptions,
+                     checked: Callable[[], None] | None) -> t.Document:
+    """Compose an edition of a report that may not be validated yet: when composing fails,
+    the report's own problems (if any) are what the author gets to see."""
+    try:
+        return _compose(report, edition, options)
+    except Exception:
+        if checked is not None:
+            checked()
+        raise
 
 
 class _Progress:
@@ -331,6 +362,21 @@ def _options(request: BuildRequest, cache: Path, copy: int | None) -> ComposeOpt
     return ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
                           jobs=request.jobs, copy_number=str(copy) if copy else None,
                           extra_marking=request.extra_marking)
+
+
+@contextmanager
+def _output_folder(out_dir: Path) -> Iterator[None]:
+    """The output folder, made when missing, and removed again when the build fails before
+    anything was put in it."""
+    made = not out_dir.exists()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        yield
+    except BaseException:
+        if made:
+            with suppress(OSError):
+                out_dir.rmdir()
+        raise
 
 
 @contextmanager

@@ -63,3 +63,22 @@ def test_a_source_error_stops_the_workers_started_before_loading(tmp_path: Path)
         build(BuildRequest(report, tmp_path / "out", jobs=2))
     assert not multiprocessing.active_children()
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(("change", "strict", "message"), [
+    ("[^onbekend]", False, "footnote \\[\\^onbekend\\] is not declared"),  # compose cannot
+    ("", True, "footnote 'open' is never referred to"),  # composes; refused while writing
+])
+def test_a_report_that_does_not_validate_is_refused_while_its_writers_run(
+        tmp_path: Path, change: str, strict: bool, message: str) -> None:
+    source = tmp_path / "bron"
+    shutil.copytree(CANARIES.parent, source)
+    report = source / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8").replace("[^open]", change),
+                      encoding="utf-8")
+    out = tmp_path / "out"
+    with pytest.raises(SourceError, match=message):
+        build(BuildRequest(report, out, editions=EDITIONS, jobs=2, strict=strict,
+                           cache_dir=tmp_path / "cache"))
+    assert not out.exists()
+    assert not multiprocessing.active_children()
