@@ -16,7 +16,7 @@ from standgen.compose.widths import column_widths
 from standgen.format import dutch
 from standgen.format.units import format_amount
 from standgen.model.tables import Column, IndicatorTable, Row
-from standgen.model.values import Cell, Unit
+from standgen.model.values import EMPTY_CELL, Cell, Unit
 from standgen.validate.derive import compute_column, compute_row
 
 Inlines = Callable[[str], tuple[t.Inline, ...]]
@@ -59,12 +59,12 @@ class TableValues:
             self._fill_one(row_key, column_key, value)
 
     def _fill_one(self, row_key: str, column_key: str, value: Decimal | None) -> None:
-        cell = self.cells[row_key].get(column_key, Cell())
+        cell = self.cells[row_key].get(column_key, EMPTY_CELL)
         if cell.is_empty and value is not None:
             self.cells[row_key][column_key] = cell.model_copy(update={"value": value})
 
     def cell(self, row: Row, column_key: str) -> Cell:
-        return self.cells[row.key].get(column_key, Cell())
+        return self.cells[row.key].get(column_key, EMPTY_CELL)
 
 
 def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell) -> str:

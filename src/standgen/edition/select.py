@@ -240,7 +240,7 @@ def _select_bijlage(report: Report, base: str, sel: _Selector) -> Report:
     notes = [n for n in report.all_footnotes() if sel.secret(sel.level_of(n, base))]
     for note in notes:
         sel.used.add(sel.level_of(note, base))
-    empty_front = FrontMatter()
+    empty_front = FrontMatter.model_construct()  # not validated: it has no content
     return report.model_copy(update={"chapters": chapters, "front_matter": empty_front,
                                      "footnotes": notes})
 

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import Field, model_validator
 
 from standgen.model.base import Classified, Node
-from standgen.model.values import Cell, Unit
+from standgen.model.values import EMPTY_CELL, Cell, Unit
 
 Role = Literal[
     "data", "realisatie", "plan", "streefwaarde", "norm", "doel", "percentage",
@@ -96,8 +96,8 @@ class Row(Classified):
     def cells_by_key(self, keys: list[str]) -> dict[str, Cell]:
         """The row's cells keyed by column key (missing cells are empty)."""
         if isinstance(self.values, dict):
-            return {k: self.values.get(k, Cell()) for k in keys}
-        padded = list(self.values) + [Cell()] * (len(keys) - len(self.values))
+            return {k: self.values.get(k, EMPTY_CELL) for k in keys}
+        padded = list(self.values) + [EMPTY_CELL] * (len(keys) - len(self.values))
         return dict(zip(keys, padded, strict=False))
 
     @property

@@ -87,3 +87,9 @@ class Cell(Classified):
     @property
     def is_empty(self) -> bool:
         return self.value is None and self.text is None and self.status is None
+
+
+EMPTY_CELL = Cell.model_construct()
+"""The cell of a row without a value in a column. One shared instance (cells are frozen),
+made without validating: a warm build then never builds the cell validators it does not
+use."""

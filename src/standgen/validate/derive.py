@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from decimal import Decimal, InvalidOperation
 
 from standgen.model.tables import Column, Derivation, IndicatorTable, Row
-from standgen.model.values import Cell, Status
+from standgen.model.values import EMPTY_CELL, Cell, Status
 
 SUMMARY_ROLES = frozenset({"total", "subtotal", "group", "percentage", "delta"})
 _NUMBERED = (None, Status.DEFINITIEF, Status.VOORLOPIG)
@@ -124,7 +124,7 @@ class _Evaluator:
         self.active: set[tuple[str, str]] = set()
 
     def published(self, row: Row, col_key: str) -> Decimal | None:
-        return cell_number(row.cells_by_key(self.keys).get(col_key, Cell()))
+        return cell_number(row.cells_by_key(self.keys).get(col_key, EMPTY_CELL))
 
     def number(self, row_key: str, col_key: str) -> Decimal | None:
         row = self.rows.get(row_key)
