@@ -107,7 +107,9 @@ class Bench:
         return run(cmd)
 
     def prepare(self) -> None:
-        """Untimed: Markdown of both editions, the peers' chart list, a LibreOffice profile."""
+        """Untimed: standgen's bytecode, Markdown of both editions, the peers' chart list, a
+        LibreOffice profile."""
+        compile_standgen()
         md = self.work / "md"
         cmd = [self.python, "-m", "standgen.cli", "build", str(self.report), "--out", str(md),
                "--format", "md"]
@@ -152,6 +154,18 @@ class Bench:
             steps.append(run([self.python, "-c", code, typ.name, f"{md.stem}.typst.pdf"],
                              cwd=folder))
         return combine(steps)
+
+
+def compile_standgen() -> None:
+    """Byte-compile standgen's modules, as `pip install` does for an installed package (the
+    peers' Python packages are compiled too). An editable checkout run with
+    PYTHONDONTWRITEBYTECODE set, as on the machine of RESULTS.md, would otherwise compile
+    every standgen module again in every process of every build."""
+    import compileall
+
+    import standgen
+
+    compileall.compile_dir(Path(standgen.__file__).parent, quiet=1)
 
 
 def first_font_copies() -> float:
