@@ -52,16 +52,19 @@ def docx_text(path: Path) -> str:
 
 
 def _xml_strings(root: Any) -> list[str]:
+    """Every attribute value and every non-blank leading text of the elements, comments
+    and processing instructions (Word does not show the last two, but they are in the
+    file), in document order; then the text of each paragraph (w:p), its runs joined."""
     out: list[str] = []
-    for paragraph in root.iter():
-        if not isinstance(paragraph.tag, str):
-            continue
-        out.extend(str(v) for v in paragraph.attrib.values())
-        if paragraph.text and paragraph.text.strip():
-            out.append(paragraph.text)
-    paragraphs = root.findall(".//{*}p")
-    for p in paragraphs:
-        out.append("".join(t.text or "" for t in p.iter("{*}t")))
+    for element in root.iter():
+        values = element.values()
+        if values:
+            out.extend(values)
+        text = element.text
+        if text and not text.isspace():
+            out.append(text)
+    for paragraph in root.iterfind(".//{*}p"):
+        out.append("".join([t.text or "" for t in paragraph.iter("{*}t")]))
     return out
 
 
