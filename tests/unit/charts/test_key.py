@@ -1,4 +1,5 @@
-"""The chart key's unit payload is the unit's own JSON dump, field for field."""
+"""The chart key: the unit payload is the unit's own JSON dump, and the matplotlib version is
+the installed one."""
 
 from __future__ import annotations
 
@@ -21,3 +22,12 @@ def test_unit_payload_equals_the_model_dump(fields: dict[str, object]) -> None:
 
 def test_unit_payload_names_every_field_of_the_unit() -> None:
     assert set(_unit_payload(Unit())) == set(Unit.model_fields) - {"source"}
+
+
+def test_matplotlib_version_is_the_installed_one() -> None:
+    from importlib.metadata import version
+
+    from standgen.charts.key import matplotlib_version
+
+    matplotlib_version.cache_clear()
+    assert matplotlib_version() == version("matplotlib")
