@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import hashlib
 import os
+import pickle
 import re
 import shutil
 import sys
@@ -284,9 +285,10 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
                                       executor=pools.chart_executor)
                     document = _compose_checked(report, edition, options,
                                                 checked if unchecked else None)
+                    pickled = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
                 for fmt in sorted(request.formats, key=lambda f: f != "pdf"):
                     name = artifact_name(report, edition, fmt, copy)
-                    task = WriteTask(document, edition, fmt, staging / name,
+                    task = WriteTask(pickled, edition, fmt, staging / name,
                                      request.out_dir / name, request.templates)
                     runner.write(task)
                     order = (request.editions.index(edition), copy_index,

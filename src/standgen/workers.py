@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import pickle
 import signal
 import threading
 import time
@@ -34,14 +35,24 @@ PREPARE_WAIT_SECONDS = 10.0
 
 @dataclass(frozen=True)
 class WriteTask:
-    """One artifact to write: its document, edition, format, staging and final path."""
+    """One artifact to write: its document, edition, format, staging and final path.
 
-    document: t.Document
+    The document travels pickled, once for all artifacts of an edition and in the thread
+    that composed it: the executor's feeder thread would pickle it again for each
+    artifact, sharing the interpreter with the parent's validation meanwhile."""
+
+    pickled: bytes
     edition: Edition
     fmt: str
     temp: Path
     final: Path
     templates: Path | None = None
+
+    @property
+    def document(self) -> t.Document:
+        """The composed document (unpickled: call once per task)."""
+        document: t.Document = pickle.loads(self.pickled)
+        return document
 
     @property
     def public(self) -> bool:
