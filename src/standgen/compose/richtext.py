@@ -20,6 +20,8 @@ from mdit_py_plugins.superscript import superscript_plugin
 from standgen.compose import tree as t
 
 NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
+_MARKUP = re.compile(r"[\\`*_\[\]<>!&~^\n\r\t\ue000\ue001]")
+_BLOCK_START = re.compile(r"[#+\-*>=|0-9]")  # headings, lists, quotes, breaks, numbers
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
 _MARKED = re.compile(f"{_MARK_OPEN}([^{_MARK_CLOSE}]*){_MARK_CLOSE}")
 
@@ -48,8 +50,25 @@ def _protect(text: str) -> str:
     return NOTE_REF.sub(lambda m: f"{_MARK_OPEN}{m.group(1)}{_MARK_CLOSE}", text)
 
 
+def _is_plain(text: str) -> bool:
+    """Whether `text` is one run of plain text to Markdown: no character any inline rule
+    (or a footnote reference) starts with, no line break, no surrounding space."""
+    return bool(text) and _MARKUP.search(text) is None and text == text.strip()
+
+
+def _plain_run(text: str) -> tuple[t.Inline, ...]:
+    return (t.Text(text),)
+
+
 def inlines(text: str, notes: NoteResolver) -> tuple[t.Inline, ...]:
-    """Parse one paragraph's worth of inline Markdown into tree inlines."""
+    """Parse one paragraph's worth of inline Markdown into tree inlines (plain text, most
+    table labels and cells, skips the parser: what it would give is one text run)."""
+    if _is_plain(text):
+        return _plain_run(text)
+    return _parsed_inlines(text, notes)
+
+
+def _parsed_inlines(text: str, notes: NoteResolver) -> tuple[t.Inline, ...]:
     tokens = _parser().parseInline(_protect(text))
     children = tokens[0].children if tokens and tokens[0].children else []
     return _convert_inline(children, notes)
@@ -57,6 +76,12 @@ def inlines(text: str, notes: NoteResolver) -> tuple[t.Inline, ...]:
 
 def blocks(text: str, notes: NoteResolver) -> list[t.Paragraph | t.ListBlock]:
     """Parse Markdown text into paragraphs and lists (other constructs become paragraphs)."""
+    if _is_plain(text) and not _BLOCK_START.match(text):
+        return [t.Paragraph(_plain_run(text))]
+    return _parsed_blocks(text, notes)
+
+
+def _parsed_blocks(text: str, notes: NoteResolver) -> list[t.Paragraph | t.ListBlock]:
     tokens = _parser().parse(_protect(text))
     out: list[t.Paragraph | t.ListBlock] = []
     index = 0
