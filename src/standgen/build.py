@@ -10,6 +10,7 @@ from __future__ import annotations
 import atexit
 import datetime as dt
 import functools
+import gc
 import hashlib
 import os
 import pickle
@@ -134,7 +135,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
         check_format(fmt)
     result = BuildResult()
     cache = cache_folder(request)
-    with _pool(request, cache, pools) as pools:
+    with _pool(request, cache, pools) as pools, _fewer_collections(pools is not None):
         report, entry = load(request.source, result, _model_cache(request))
         checked = functools.partial(accept, report, request, result)
         if pools is None:
@@ -364,6 +365,29 @@ def _options(request: BuildRequest, cache: Path, copy: int | None) -> ComposeOpt
     return ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
                           jobs=request.jobs, copy_number=str(copy) if copy else None,
                           extra_marking=request.extra_marking)
+
+
+GC_THRESHOLDS = (50_000, 20, 20)
+
+
+@contextmanager
+def _fewer_collections(parallel: bool) -> Iterator[None]:
+    """In the parent of a `parallel` build, let the collector run less often while it
+    builds, and restore its settings after. Loading and composing allocate hundreds of
+    thousands of long-lived, acyclic objects: with the default thresholds the parent of a
+    warm build ran the collector about 90 times (0.04-0.07 s), rescanning the model and
+    every imported module; it now runs it 6 times (0.02 s). The workers,
+    forked before, keep the defaults: the PDF writer's cyclic garbage is freed early (the
+    ×10 report's peak memory was 205 MB instead of 155 MB with the workers' raised too)."""
+    if not parallel:
+        yield
+        return
+    saved = gc.get_threshold()
+    gc.set_threshold(*GC_THRESHOLDS)
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 @contextmanager

@@ -277,18 +277,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INTERNAL
 
 
-GC_THRESHOLDS = (50_000, 20, 20)
-
-
 def run() -> NoReturn:
     """The console entry point: main(), then exit without the collector's last sweep over
-    every object of the build (a fifth of a second of a warm build's time).
-
-    A build allocates millions of short-lived objects, few of them in cycles; with Python's
-    default thresholds the collector ran hundreds of times per build and rescanned the
-    imported modules each time (0.1-0.2 CPU seconds). A command is one short process, so
-    it collects less often; the library leaves the host's settings alone."""
-    gc.set_threshold(*GC_THRESHOLDS)
+    every object of the build (a fifth of a second of a warm build's time)."""
     code = main()
     gc.freeze()
     sys.exit(code)
