@@ -376,9 +376,9 @@ def _fewer_collections(parallel: bool) -> Iterator[None]:
     builds, and restore its settings after. Loading and composing allocate hundreds of
     thousands of long-lived, acyclic objects: with the default thresholds the parent of a
     warm build ran the collector about 90 times (0.04-0.07 s), rescanning the model and
-    every imported module; it now runs it 6 times (0.02 s). The workers,
-    forked before, keep the defaults: the PDF writer's cyclic garbage is freed early (the
-    ×10 report's peak memory was 205 MB instead of 155 MB with the workers' raised too)."""
+    every imported module; it now runs it 6 times (0.02 s). The workers, forked before,
+    keep the defaults: the PDF writer's cyclic garbage is freed early (with theirs raised
+    too, the ×10 report peaked at 205 MB instead of 155 MB)."""
     if not parallel:
         yield
         return
