@@ -70,7 +70,7 @@ def _xml_strings(root: Any) -> list[str]:
 
 def pdf_text(path: Path, part: Part = WHOLE) -> str:
     """Page text, document information, outline titles and annotation contents (of the
-    pages in `part`; the information and outline with the first part)."""
+    pages in `part`; the information and outline with the last part)."""
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
@@ -86,7 +86,7 @@ def pdf_text(path: Path, part: Part = WHOLE) -> str:
             action = obj.get("/A")
             if action is not None and "/URI" in action.get_object():
                 pieces.append(str(action.get_object()["/URI"]))
-    if part[0] == 0:
+    if part[0] == part[1] - 1:  # the last share has the fewest pages
         info: dict[str, Any] = dict(reader.metadata or {})
         pieces.extend(str(v) for v in info.values())
         pieces.extend(_outline_titles(reader.outline))
