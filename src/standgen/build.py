@@ -265,33 +265,18 @@ def _copies(request: BuildRequest, edition: Edition) -> Sequence[int | None]:
     return request.copies if request.copies and edition != "openbaar" else [None]
 
 
-COMPOSE_ORDER: tuple[Edition, ...] = ("bijlage", "openbaar", "vertrouwelijk")
-
-
-def _compose_order(request: BuildRequest) -> list[Edition]:
-    """The order in which a parallel build composes its editions. One bijlage goes first:
-    it composes in a fraction of its writing time, so its PDF is written while the public
-    edition is composed instead of after the public PDF, the longest task (0.05 s of a
-    warm build). Numbered copies would queue many PDFs before the public one: then the
-    public edition goes first."""
-    if request.copies:
-        return sorted(request.editions, key=lambda e: e != "openbaar")
-    return sorted(request.editions, key=COMPOSE_ORDER.index)
-
-
 def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging: Path,
                     result: BuildResult, pools: Pools, checked: Callable[[], None]
                     ) -> list[tuple[Path, Path]]:
-    """Compose each edition here and hand every artifact to a worker as soon as its edition
-    is composed, in `_compose_order`; charts are drawn by the same workers. The report is
-    `checked` once the public edition is with the writers (or as soon as composing fails:
-    a report that does not validate is reported as such)."""
+    """Compose each edition here, the public one first, and hand every artifact to a worker
+    as soon as its edition is composed; charts are drawn by the same workers. The report
+    is `checked` once the first edition is with the writers (or as soon as composing it
+    fails: a report that does not validate is reported as such)."""
     tasks: list[tuple[tuple[int, int, int], WriteTask]] = []  # (sequential order, task)
     progress = _Progress(sum(len(_copies(request, e)) for e in request.editions)
                          * len(request.formats))
     runner = TaskRunner(pools, progress.done)
-    editions = _compose_order(request)
-    check_after = "openbaar" if "openbaar" in editions else editions[0]
+    editions = sorted(request.editions, key=lambda e: e != "openbaar")
     unchecked = True
     try:
         for edition in editions:
@@ -310,7 +295,7 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
                     order = (request.editions.index(edition), copy_index,
                              request.formats.index(fmt))
                     tasks.append((order, task))
-                if unchecked and edition == check_after:
+                if unchecked:
                     checked()
                     unchecked = False
         guard = None
