@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,19 @@ from standgen.build import BuildRequest, BuildResult, build
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "fixtures" / "stand-van-defensie-voorjaar-2026" / "report.yaml"
-REFERENCE_TEXT = ROOT.parent / "shared" / "reference" / "stand-van-defensie-voorjaar-2026.txt"
+REFERENCE_TEXT = Path(os.environ.get("STANDGEN_REFERENCE_TEXT") or ROOT.parent / "shared"
+                      / "reference" / "stand-van-defensie-voorjaar-2026.txt")
+
+
+@pytest.fixture(scope="session")
+def reference_text() -> Path:
+    """The text of the real public edition (beside the checkout, or where
+    STANDGEN_REFERENCE_TEXT points); the tests that compare with it fail, saying so, when
+    it is missing."""
+    if not REFERENCE_TEXT.is_file():
+        pytest.fail(f"the reference text {REFERENCE_TEXT} is missing: put the shared folder "
+                    "beside the checkout, or set STANDGEN_REFERENCE_TEXT to the file")
+    return REFERENCE_TEXT
 
 
 @pytest.fixture(scope="session")
