@@ -14,6 +14,7 @@ STYLES = [
     ParagraphStyle("cell", fontName="Helvetica-Bold", fontSize=8.5,
                    textColor=HexColor("#01689B")),
     ParagraphStyle("note", fontName="Times-Italic", fontSize=7),
+    ParagraphStyle("label", fontName="Helvetica", fontSize=9, textTransform="uppercase"),
 ]
 TEXTS = ["79.949", "€ 26,3 miljard op 3 juli 2025", "  spaties  rondom  ", "regel een\nregel twee",
          "CO₂-uitstoot 7ᵉ keer"]
