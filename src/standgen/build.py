@@ -27,9 +27,10 @@ from typing import TYPE_CHECKING
 
 from standgen.edition.levels import EDITIONS, Edition
 from standgen.errors import BuildError, Problems, SourceError
+from standgen.files import write_bytes_atomically
 from standgen.leaks.guard import LeakGuard
 from standgen.workers import Pools, TaskRunner, WriteTask, start_pools
-from standgen.write import check_format, set_default_mode, writer_for
+from standgen.write import check_format, writer_for
 
 if TYPE_CHECKING:
     from standgen.compose import tree as t
@@ -251,7 +252,6 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
             temp = staging / name
             with _timed(result, fmt):
                 writer_for(fmt, request.templates)(document, temp)
-            set_default_mode(temp)
             if edition == "openbaar":
                 with _timed(result, "leak-check"):
                     guard = guard or LeakGuard.for_report(report, cache / "charts")
@@ -446,7 +446,5 @@ def _write_register(request: BuildRequest, report: Report, artifacts: list[Path]
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             lines.append(f"{int(match.group(1))};{path.name};{digest};")
     register = request.out_dir / f"{slug(report.title)}-{slug(report.period)}-register.csv"
-    temp = register.with_name(register.name + ".tmp")
-    temp.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    os.replace(temp, register)
+    write_bytes_atomically(register, ("\n".join(lines) + "\n").encode("utf-8"))
     return register

@@ -8,6 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+OWNER_ONLY = 0o600
+"""The mode of cached files: they may hold confidential content."""
+
 
 def file_mode() -> int:
     """The mode a newly created file gets (0o666 minus the umask)."""
@@ -22,8 +25,10 @@ def file_mode() -> int:
     return 0o666 & ~mask
 
 
-def write_atomically(path: Path, produce: Callable[[BinaryIO], None]) -> None:
-    """Write `path` through a temp file in its directory and `os.replace` it into place.
+def write_atomically(path: Path, produce: Callable[[BinaryIO], None],
+                     mode: int | None = None) -> None:
+    """Write `path` through a temp file in its directory and `os.replace` it into place,
+    with `mode` (default: that of a newly created file, `file_mode()`).
 
     `produce` writes the content; if it raises, the temp file is removed and any older
     file at `path` is left untouched.
@@ -36,8 +41,17 @@ def write_atomically(path: Path, produce: Callable[[BinaryIO], None]) -> None:
             produce(stream)
             stream.flush()
             os.fsync(stream.fileno())
-        os.chmod(tmp, file_mode())
+        os.chmod(tmp, file_mode() if mode is None else mode)
         os.replace(tmp, path)
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise
+
+
+def write_bytes_atomically(path: Path, data: bytes, mode: int | None = None) -> None:
+    """`write_atomically` for content that is already in memory."""
+
+    def produce(stream: BinaryIO) -> None:
+        stream.write(data)
+
+    write_atomically(path, produce, mode)

@@ -26,7 +26,7 @@ from standgen.edition.levels import Edition
 from standgen.errors import BuildError, StandgenError
 from standgen.leaks.extract import Part
 from standgen.leaks.guard import LeakGuard
-from standgen.write import set_default_mode, writer_for
+from standgen.write import writer_for
 
 Timings = dict[str, float]
 PARENT_POLL_SECONDS = 0.1
@@ -192,7 +192,6 @@ def write_artifact(task: WriteTask) -> Timings:
     """Write one artifact into staging; the seconds it took under its format's name."""
     started = time.perf_counter()
     writer_for(task.fmt, task.templates)(task.document, task.temp)
-    set_default_mode(task.temp)
     return {task.fmt: time.perf_counter() - started}
 
 

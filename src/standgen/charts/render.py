@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from standgen.charts.alt import alt_text
 from standgen.charts.data import ChartData, ChartKind, RenderedChart
@@ -16,6 +14,7 @@ from standgen.charts.fonts import register_fonts
 from standgen.charts.key import chart_key
 from standgen.charts.labels import axis_title
 from standgen.charts.style import ChartStyle
+from standgen.files import OWNER_ONLY, write_atomically
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -117,15 +116,13 @@ def _legend(fig: Figure, ax: Axes, data: ChartData) -> None:
 
 
 def _save_atomic(fig: Figure, target: Path, fmt: str, metadata: dict[str, Any]) -> None:
-    """Write to a temporary file beside `target`, then move it into place in one step."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=f".{fmt}", dir=target.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            fig.savefig(handle, format=fmt, metadata=metadata)
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write the figure whole or not at all, readable by its owner only (charts of
+    confidential content are cached too)."""
+
+    def produce(stream: BinaryIO) -> None:
+        fig.savefig(stream, format=fmt, metadata=metadata)
+
+    write_atomically(target, produce, OWNER_ONLY)
 
 
 def chart_paths(out_dir: Path, key: str) -> tuple[Path, Path]:

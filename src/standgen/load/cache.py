@@ -14,13 +14,13 @@ import hashlib
 import hmac
 import os
 import pickle
-import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from standgen import __version__
+from standgen.files import OWNER_ONLY, write_bytes_atomically
 from standgen.resources import user_cache_dir
 
 if TYPE_CHECKING:
@@ -118,10 +118,7 @@ def _write(path: Path, entry: Entry) -> None:
     try:
         body = pickle.dumps(entry, protocol=pickle.HIGHEST_PROTOCOL)
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(handle, "wb") as out:
-            out.write(_sign(key, body) + body)
-        os.replace(temp, path)
+        write_bytes_atomically(path, _sign(key, body) + body, OWNER_ONLY)
     except (OSError, pickle.PicklingError, RecursionError):
         return
 
@@ -147,10 +144,7 @@ def _key() -> bytes | None:
 def _new_key(path: Path) -> bytes | None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temp = tempfile.mkstemp(dir=path.parent)  # made readable by its owner only
-        with os.fdopen(handle, "wb") as out:
-            out.write(os.urandom(KEY_BYTES))
-        os.replace(temp, path)
-        return path.read_bytes()
+        write_bytes_atomically(path, os.urandom(KEY_BYTES), OWNER_ONLY)
+        return path.read_bytes()  # another process's key, if it replaced ours meanwhile
     except OSError:
         return None

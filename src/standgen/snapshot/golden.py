@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from standgen.files import write_bytes_atomically
 from standgen.snapshot.artifact import snapshot_artifact
 from standgen.snapshot.compare import compare_snapshots
 
@@ -21,12 +21,10 @@ class GoldenResult:
     message: str
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write text to `path` through a temporary file, so a golden is never half written."""
+def write_golden(path: Path, text: str) -> None:
+    """Write a golden snapshot whole or not at all (its folder made when missing)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temp = path.with_name(path.name + ".tmp")
-    temp.write_text(text, encoding="utf-8", newline="\n")
-    os.replace(temp, path)
+    write_bytes_atomically(path, text.encode("utf-8"))
 
 
 def check_golden(artifact: Path, golden: Path, update: bool) -> GoldenResult:
@@ -36,7 +34,7 @@ def check_golden(artifact: Path, golden: Path, update: bool) -> GoldenResult:
     if stored == current:
         return GoldenResult(True, False, f"{golden}: unchanged")
     if update:
-        write_atomically(golden, current)
+        write_golden(golden, current)
         return GoldenResult(True, True, f"{golden}: written")
     if stored is None:
         return GoldenResult(False, False, f"no golden snapshot at {golden}; {UPDATE_HINT}")

@@ -8,7 +8,6 @@ from pathlib import Path
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
-from standgen.files import file_mode
 
 FORMATS = ("docx", "pdf", "md")
 Writer = Callable[[t.Document, Path], None]
@@ -38,8 +37,3 @@ def writer_for(fmt: str, templates: Path | None = None) -> Writer:
     from standgen.write.markdown import write_markdown
 
     return write_markdown
-
-
-def set_default_mode(path: Path) -> None:
-    """Give a staged artifact the permissions of a normally created file (umask applied)."""
-    path.chmod(file_mode())

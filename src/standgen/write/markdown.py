@@ -6,12 +6,11 @@ Charts are referenced as their PNG files; footnotes become pandoc footnotes.
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from standgen.compose import tree as t
 from standgen.compose.dump import marked
+from standgen.files import write_bytes_atomically
 
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
 
@@ -96,12 +95,4 @@ def render_markdown(document: t.Document) -> str:
 
 def write_markdown(document: t.Document, path: Path) -> None:
     """Write the Markdown file atomically."""
-    text = render_markdown(document)
-    fd, temp = tempfile.mkstemp(prefix=".md-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
+    write_bytes_atomically(Path(path), render_markdown(document).encode("utf-8"))

@@ -7,14 +7,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
-from typing import BinaryIO
 
 from reportlab import rl_config
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, PageBreakIfNotEmpty, Spacer
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
-from standgen.files import write_atomically
+from standgen.files import write_bytes_atomically
 from standgen.write.pdf.blocks import BlockBuilder, SectionStart, outline_levels
 from standgen.write.pdf.fonts import FontSet, default_fonts, register_fonts
 from standgen.write.pdf.footnotes import NoteDrain, NoteLog
@@ -126,9 +125,4 @@ def render_pdf(document: t.Document, fonts: FontSet | None = None) -> bytes:
 
 def write_pdf(document: t.Document, path: Path, *, fonts: FontSet | None = None) -> None:
     """Lay out the document tree as a PDF and write it atomically to `path`."""
-    data = render_pdf(document, fonts)
-
-    def produce(stream: BinaryIO) -> None:
-        stream.write(data)
-
-    write_atomically(Path(path), produce)
+    write_bytes_atomically(Path(path), render_pdf(document, fonts))
