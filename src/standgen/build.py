@@ -29,7 +29,7 @@ from standgen.edition.levels import EDITIONS, Edition
 from standgen.errors import BuildError, Problems, SourceError
 from standgen.files import write_bytes_atomically
 from standgen.leaks.guard import LeakGuard
-from standgen.workers import Pools, TaskRunner, WriteTask, start_pools
+from standgen.workers import Pools, TaskRunner, WriteTask, running, start_pools
 from standgen.write import check_format, writer_for
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     result = BuildResult()
     cache = cache_folder(request)
     with _pool(request, cache, pools) as pools, _fewer_collections(pools is not None):
-        report, entry = load(request.source, result, _model_cache(request))
+        report, entry = load(request.source, result, cache / "model")
         checked = functools.partial(accept, report, request, result)
         if pools is None:
             checked()
@@ -155,10 +155,10 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
             for temp, final in staged:
                 os.replace(temp, final)
                 result.artifacts.append(final)
-        if entry is not None:  # a refused build leaves the output folder as it was
+        if entry is not None:  # kept only once the build has succeeded
             from standgen.load.cache import store
 
-            store(_model_cache(request), entry)
+            store(cache / "model", entry)
     if request.copies:
         result.artifacts.append(_write_register(request, report, result.artifacts))
     return result
@@ -192,10 +192,6 @@ def _private_cache() -> Path:
     return folder
 
 
-def _model_cache(request: BuildRequest) -> Path:
-    return cache_folder(request) / "model"
-
-
 @contextmanager
 def _pool(request: BuildRequest, cache: Path, given: Pools | None) -> Iterator[Pools | None]:
     """The build's worker processes, started before loading; stopped however it ends.
@@ -205,15 +201,8 @@ def _pool(request: BuildRequest, cache: Path, given: Pools | None) -> Iterator[P
         return
     charts = cache / "charts"
     cold = not charts.is_dir() or next(charts.iterdir(), None) is None
-    pools = start_pools(request.jobs, request.formats, charts=cold)
-    try:
+    with running(start_pools(request.jobs, request.formats, charts=cold)) as pools:
         yield pools
-    except BaseException:
-        if pools is not None:
-            pools.shutdown(now=True)
-        raise
-    if pools is not None:
-        pools.shutdown()
 
 
 def concept_marking(report: Report) -> str:
@@ -275,7 +264,7 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
     tasks: list[tuple[tuple[int, int, int], WriteTask]] = []  # (sequential order, task)
     progress = _Progress(sum(len(_copies(request, e)) for e in request.editions)
                          * len(request.formats))
-    runner = TaskRunner(pools, progress.done)
+    runner = TaskRunner(pools, progress.done, result.timings)
     editions = sorted(request.editions, key=lambda e: e != "openbaar")
     unchecked = True
     try:
@@ -308,8 +297,6 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
         raise
     finally:
         progress.close()
-    for stage, seconds in runner.timings.items():
-        result.timings[stage] = result.timings.get(stage, 0.0) + seconds
     tasks.sort(key=lambda item: item[0])
     return [(task.temp, task.final) for _, task in tasks]
 

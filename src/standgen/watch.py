@@ -8,17 +8,16 @@ then only loads, validates, composes and writes.
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from standgen.build import BuildRequest, BuildResult, build
 from standgen.errors import StandgenError
-from standgen.workers import Pools, start_pools
+from standgen.workers import Pools, running, start_pools
 
 POLL_SECONDS = 0.25
-IGNORED_PARTS = (".git", "__pycache__", ".standgen-cache")
+IGNORED_PARTS = ("__pycache__",)  # and every hidden file or folder
 Stamp = dict[Path, tuple[int, int]]
 
 
@@ -67,7 +66,7 @@ def watch(request: BuildRequest, on_build: Callable[[Rebuild], bool],
           poll: float = POLL_SECONDS) -> None:
     """Build, then rebuild after every change until `on_build` returns False. A source or
     build error is reported through `on_build` and the watch goes on."""
-    with _pools(request) as pools:
+    with running(start_pools(request.jobs, request.formats)) as pools:
         stamp = watched_files(request)
         changed: tuple[Path, ...] = ()
         while on_build(_build_once(request, pools, changed)):
@@ -99,16 +98,3 @@ def _wait_for_change(request: BuildRequest, stamp: Stamp,
             if settled == now:
                 return settled, changed_files(stamp, settled)
             now = settled
-
-
-@contextmanager
-def _pools(request: BuildRequest) -> Iterator[Pools | None]:
-    pools = start_pools(request.jobs, request.formats)
-    try:
-        yield pools
-    except BaseException:  # Ctrl-C above all: stop now, even in the middle of a build
-        if pools is not None:
-            pools.shutdown(now=True)
-        raise
-    if pools is not None:
-        pools.shutdown()

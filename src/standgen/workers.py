@@ -15,8 +15,9 @@ import pickle
 import signal
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.synchronize import Event
 from pathlib import Path
@@ -91,6 +92,20 @@ class Pools:
             if now:
                 _terminate(pool)
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+@contextmanager
+def running(pools: Pools | None) -> Iterator[Pools | None]:
+    """Stop `pools` however the block ends: once their tasks are done, or at once when it
+    fails (a source error, Ctrl-C)."""
+    try:
+        yield pools
+    except BaseException:
+        if pools is not None:
+            pools.shutdown(now=True)
+        raise
+    if pools is not None:
+        pools.shutdown()
 
 
 def _terminate(pool: ProcessPoolExecutor) -> None:
@@ -214,12 +229,13 @@ def _guarded(function: Callable[..., Timings], *args: object) -> tuple[Timings, 
 class TaskRunner:
     """Submits write tasks as editions are composed, then leak checks as writes finish."""
 
-    def __init__(self, pools: Pools, on_done: Callable[[WriteTask], None]) -> None:
+    def __init__(self, pools: Pools, on_done: Callable[[WriteTask], None],
+                 timings: Timings) -> None:
         self.pools = pools
         self.on_done = on_done
         self.pending: dict[Future[tuple[Timings, str | None]], tuple[str, WriteTask]] = {}
         self.shares: dict[Path, int] = {}
-        self.timings: Timings = {}
+        self.timings = timings  # the workers' seconds per stage are added here
 
     def write(self, task: WriteTask) -> None:
         """Start writing an artifact in a worker."""
