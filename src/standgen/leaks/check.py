@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from standgen.leaks.extract import WHOLE, Part, artifact_text, embedded_image_hashes, normalise
+from standgen.leaks.extract import (
+    WHOLE,
+    Part,
+    artifact_text,
+    carries_whole,
+    embedded_image_hashes,
+    normalise,
+)
 from standgen.leaks.text import Candidate, squash
 
 if TYPE_CHECKING:
@@ -43,10 +50,11 @@ def check_artifact(path: Path, report: Report | None, levels: Levels | None = No
         found = confidential_candidates(report, levels or load_levels())
     else:
         raise ValueError("check_artifact needs the report or its candidates")
-    name = path.name if part[0] == 0 else ""
+    whole = carries_whole(part)
+    name = path.name if whole else ""
     haystack = squash(normalise(artifact_text(path, part)) + "\n" + name)
     leaks = [Leak(path, c.text, c.origin) for c in found if squash(c.text) in haystack]
-    images = embedded_image_hashes(path) if part[0] == 0 else set()
+    images = embedded_image_hashes(path) if whole else set()
     for digest in images & set(chart_hashes or {}):
         leaks.append(Leak(path, f"chart image {digest[:12]}", (chart_hashes or {})[digest]))
     return leaks

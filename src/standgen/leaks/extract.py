@@ -19,17 +19,24 @@ Part = tuple[int, int]  # (index, count): this share of an artifact's pages
 WHOLE: Part = (0, 1)
 
 
+def carries_whole(part: Part) -> bool:
+    """Whether this share also reads what belongs to no page: a PDF's information and
+    outline, the file name, embedded images, formats without pages. The last share does,
+    having the fewest pages."""
+    return part[0] == part[1] - 1
+
+
 def artifact_text(path: Path, part: Part = WHOLE) -> str:
     """All text of a DOCX or PDF, parts separated by newlines. With `part`, a PDF gives
     the text of that share of its pages (one page more, so that nothing split across the
-    boundary is missed) and the first share also its metadata; other formats come whole
-    in the first share."""
+    boundary is missed); what belongs to no page comes with the share that
+    `carries_whole`, as other formats do."""
     suffix = path.suffix.lower()
     if suffix not in (".docx", ".pdf", ".md", ".txt"):
         raise BuildError(f"cannot check {path.name}: not a .docx, .pdf or .md file")
     if suffix == ".pdf":
         return pdf_text(path, part)
-    if part[0] > 0:
+    if not carries_whole(part):
         return ""
     if suffix == ".docx":
         return docx_text(path)
@@ -70,7 +77,7 @@ def _xml_strings(root: Any) -> list[str]:
 
 def pdf_text(path: Path, part: Part = WHOLE) -> str:
     """Page text, document information, outline titles and annotation contents (of the
-    pages in `part`; the information and outline with the last part)."""
+    pages in `part`; the information and outline if it `carries_whole`)."""
     from pypdf import PdfReader
 
     reader = PdfReader(str(path))
@@ -86,7 +93,7 @@ def pdf_text(path: Path, part: Part = WHOLE) -> str:
             action = obj.get("/A")
             if action is not None and "/URI" in action.get_object():
                 pieces.append(str(action.get_object()["/URI"]))
-    if part[0] == part[1] - 1:  # the last share has the fewest pages
+    if carries_whole(part):
         info: dict[str, Any] = dict(reader.metadata or {})
         pieces.extend(str(v) for v in info.values())
         pieces.extend(_outline_titles(reader.outline))
