@@ -8,22 +8,25 @@ from pathlib import Path
 import pytest
 
 from standgen.build import BuildRequest, BuildResult, build
+from tests.acceptance.reference_cells import Expectations, extract, frozen
 
 ROOT = Path(__file__).resolve().parents[1]
 REFERENCE = ROOT / "fixtures" / "stand-van-defensie-voorjaar-2026" / "report.yaml"
 REFERENCE_TEXT = Path(os.environ.get("STANDGEN_REFERENCE_TEXT") or ROOT.parent / "shared"
                       / "reference" / "stand-van-defensie-voorjaar-2026.txt")
+EXPECTATIONS = ROOT / "fixtures" / "reference" / "stand-van-defensie-voorjaar-2026.json"
 
 
 @pytest.fixture(scope="session")
-def reference_text() -> Path:
-    """The text of the real public edition (beside the checkout, or where
-    STANDGEN_REFERENCE_TEXT points); the tests that compare with it fail, saying so, when
-    it is missing."""
-    if not REFERENCE_TEXT.is_file():
-        pytest.fail(f"the reference text {REFERENCE_TEXT} is missing: put the shared folder "
-                    "beside the checkout, or set STANDGEN_REFERENCE_TEXT to the file")
-    return REFERENCE_TEXT
+def reference_expectations() -> Expectations:
+    """The table rows and Inhoud headings of the real public edition, as kept in the
+    fixture. Where the reference text itself is at hand (beside the checkout, or where
+    STANDGEN_REFERENCE_TEXT points) they are read from it too, and must be the same."""
+    kept = frozen(EXPECTATIONS)
+    if REFERENCE_TEXT.is_file() and extract(REFERENCE_TEXT) != kept:
+        pytest.fail(f"{EXPECTATIONS} no longer matches {REFERENCE_TEXT}; write it again with "
+                    f"python -m tests.acceptance.reference_cells {REFERENCE_TEXT} {EXPECTATIONS}")
+    return kept
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,10 @@ few cells whose wording was corrected in the fixture (typos) are mapped explicit
 
 from __future__ import annotations
 
+import json
 import re
+import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 CORRECTED = {
@@ -59,3 +62,39 @@ def toc_entries(path: Path) -> list[str]:
 def squash(text: str) -> str:
     """Text without whitespace, with superscript e as plain e, for order-keeping search."""
     return re.sub(r"\s+", "", text.replace("ᵉ", "e").replace("\u00a0", " "))
+
+
+@dataclass(frozen=True)
+class Expectations:
+    """What the public PDF must show of the reference: its table rows (with their line in
+    the reference text) and its Inhoud headings."""
+
+    rows: list[tuple[int, list[str]]]
+    toc: list[str]
+
+
+def extract(reference_text: Path) -> Expectations:
+    """The expectations as read from the reference text itself."""
+    return Expectations(reference_rows(reference_text), toc_entries(reference_text))
+
+
+def frozen(path: Path) -> Expectations:
+    """The expectations kept in the fixture, for a checkout without the reference text."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return Expectations([(line, cells) for line, cells in data["rows"]], data["toc"])
+
+
+def freeze(reference_text: Path, path: Path) -> None:
+    """Write the expectations read from the reference text into the fixture."""
+    found = extract(reference_text)
+    def line(item: object) -> str:
+        return "  " + json.dumps(item, ensure_ascii=False)
+
+    text = (f'{{"source": {json.dumps(reference_text.name)},\n "rows": [\n'
+            + ",\n".join(line(row) for row in found.rows) + '\n ],\n "toc": [\n'
+            + ",\n".join(line(entry) for entry in found.toc) + "\n ]\n}\n")
+    path.write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":  # python -m tests.acceptance.reference_cells REFERENCE.txt OUT.json
+    freeze(Path(sys.argv[1]), Path(sys.argv[2]))

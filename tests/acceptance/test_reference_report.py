@@ -7,13 +7,12 @@ each other, so a cell that wraps still reads as one string once whitespace is sq
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
 
 from standgen.build import BuildResult
-from tests.acceptance.reference_cells import reference_rows, squash, toc_entries
+from tests.acceptance.reference_cells import Expectations, squash
 from tests.conftest import artifact
 
 
@@ -24,18 +23,18 @@ def pages(reference_build: BuildResult) -> list[str]:
 
 
 def test_every_table_cell_of_the_reference_is_in_the_public_pdf(
-        pages: list[str], reference_text: Path) -> None:
+        pages: list[str], reference_expectations: Expectations) -> None:
     text = squash("\n".join(pages))
-    missing = [(line, cell) for line, cells in reference_rows(reference_text)
+    missing = [(line, cell) for line, cells in reference_expectations.rows
                for cell in cells if squash(cell) not in text]
     assert missing == []
 
 
 def test_the_figures_of_each_row_stand_together_in_order(
-        pages: list[str], reference_text: Path) -> None:
+        pages: list[str], reference_expectations: Expectations) -> None:
     text = squash("\n".join(pages))
     broken = []
-    for line, cells in reference_rows(reference_text):
+    for line, cells in reference_expectations.rows:
         for run in _figure_runs(cells):
             if len(run) >= 2 and squash("".join(run)) not in text:
                 broken.append((line, run))
@@ -54,8 +53,8 @@ def _figure_runs(cells: list[str]) -> list[list[str]]:
 
 
 def test_every_inhoud_heading_of_the_reference_is_in_the_table_of_contents(
-        pages: list[str], reference_text: Path) -> None:
+        pages: list[str], reference_expectations: Expectations) -> None:
     toc_page = squash(pages[1])
-    entries = toc_entries(reference_text)
+    entries = reference_expectations.toc
     assert len(entries) == 31
     assert [e for e in entries if squash(e) not in toc_page] == []
