@@ -4,15 +4,27 @@ confidential content too, are readable by their owner only."""
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from standgen.build import BuildRequest, build
+from standgen.load import cache as report_cache
 
 CANARIES = Path(__file__).resolve().parents[2] / "fixtures" / "canaries" / "report.yaml"
 
 
+@pytest.fixture()
+def own_user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """A user cache folder (and so a signing key) of this test's own."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    report_cache._key.cache_clear()
+    yield
+    report_cache._key.cache_clear()
+
+
+@pytest.mark.usefixtures("own_user_cache")
 @pytest.mark.parametrize("jobs", [1, 2])
 def test_artifacts_are_readable_by_others_and_caches_are_private(tmp_path: Path,
                                                                   jobs: int) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,11 +17,12 @@ EXAMPLE = ROOT / "fixtures" / "example"
 
 
 @pytest.fixture()
-def source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+def source(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     cache._key.cache_clear()
     shutil.copytree(EXAMPLE, tmp_path / "bron")
-    return tmp_path / "bron" / "report.yaml"
+    yield tmp_path / "bron" / "report.yaml"
+    cache._key.cache_clear()  # the key of this test's cache folder must not outlive it
 
 
 def _load(source: Path, folder: Path) -> object:
