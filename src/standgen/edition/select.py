@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import TypeVar
 
 from standgen.edition.levels import EDITIONS, Edition, Level, Levels, load_levels
+from standgen.edition.tables import settle_table
 from standgen.errors import source_error
 from standgen.model.base import Classified
 from standgen.model.report import (
@@ -27,10 +28,8 @@ from standgen.model.report import (
     TableBlock,
     Topic,
 )
-from standgen.model.tables import IndicatorTable, Row, TableNote
+from standgen.model.tables import IndicatorTable, Row
 from standgen.model.values import Cell, Status
-
-WITHHELD_NOTE = "— Opgenomen in de vertrouwelijke bijlage."
 
 N = TypeVar("N", bound=Classified)
 
@@ -166,62 +165,33 @@ def _table(table: IndicatorTable, inherited: str, sel: _Selector) -> tuple[Indic
     level = sel.level_of(table, inherited)
     sel.keep(level)
     rows: list[Row] = []
-    dropped_rows: set[str] = set()
-    withheld = False
     for row in table.rows:
         row_level = sel.level_of(row, level)
         if not sel.keep(row_level):
-            dropped_rows.add(row.key)
             continue
-        row, lost = _row_cells(row, row_level, sel)
-        withheld |= lost
-        rows.append(row)
-    rows = _recompute(rows, dropped_rows)
+        rows.append(_row_cells(row, row_level, sel))
     notes = [n for n in table.notes if sel.keep(sel.level_of(n, level))]
-    lost_notes = len(notes) != len(table.notes)
-    if withheld:
-        notes.append(TableNote(text=WITHHELD_NOTE))
-    changed = bool(dropped_rows) or withheld or lost_notes
-    return table.model_copy(update={"rows": rows, "notes": notes}), changed
+    selected = table.model_copy(update={"rows": rows, "notes": notes})
+    changed = len(rows) != len(table.rows) or len(notes) != len(table.notes) or any(
+        a is not b for a, b in zip(rows, table.rows, strict=False))
+    return settle_table(table, selected), changed
 
 
-def _row_cells(row: Row, inherited: str, sel: _Selector) -> tuple[Row, bool]:
+def _row_cells(row: Row, inherited: str, sel: _Selector) -> Row:
     cells = row.values.values() if isinstance(row.values, dict) else row.values
     if not any(c.rubricering for c in cells):
-        return row, False
-    lost = False
+        return row
 
     def keep_cell(cell: Cell) -> Cell:
-        nonlocal lost
         if sel.keep(sel.level_of(cell, inherited)):
             return cell
-        lost = True
         return Cell(status=Status.WITHHELD)
 
     if isinstance(row.values, dict):
         values: list[Cell] | dict[str, Cell] = {k: keep_cell(c) for k, c in row.values.items()}
     else:
         values = [keep_cell(c) for c in row.values]
-    return row.model_copy(update={"values": values}), lost
-
-
-def _recompute(rows: list[Row], dropped: set[str]) -> list[Row]:
-    """After dropping rows: withhold rows derived from them, recompute totals over them."""
-    if not dropped:
-        return rows
-    out: list[Row] = []
-    for row in rows:
-        derived = row.derived
-        if derived is None:
-            out.append(row)
-            continue
-        pairs = derived.percent_of or derived.difference or ()
-        if any(key in dropped for key in pairs):
-            continue
-        if derived.sum is not None:
-            row = row.model_copy(update={"values": {}})
-        out.append(row)
-    return out
+    return row.model_copy(update={"values": values})
 
 
 def _footnotes(notes: list[Footnote], inherited: str, sel: _Selector) -> list[Footnote]:
