@@ -4,7 +4,8 @@ Which lines of the reference text are prose (the rule the acceptance test relies
 after the Inhoud (from the line "Voorwoord" on), a line is prose when it holds no tab (tab
 lines are table rows) and either ends a sentence (its last character, before closing quotes,
 brackets and a footnote mark, is one of . : ; ! ?), or is a footnote (it starts with a
-superscript footnote number), or is a list item ("- "). Everything else is a heading, a
+superscript footnote number, or with "b. " as the second part of one), a list item ("- ")
+or a table note ("* "). Everything else is a heading, a
 running page header, a table or figure title, or figure residue (map labels), none of which
 ends a sentence. Each prose line is split into sentences at ". " (or "! ", "? ") before a
 capital or a quote.
@@ -33,8 +34,9 @@ from pypdf import PageObject, PdfReader
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 SENTENCE_END = re.compile(rf"""[.:;!?][\"'”’)]*[{SUPERSCRIPTS}]*$""")
-FOOTNOTE = re.compile(rf"^(?:[{SUPERSCRIPTS}]+|\d{{1,2}}(?= [A-Z]))\s*")
+FOOTNOTE = re.compile(rf"^(?:[{SUPERSCRIPTS}]+|\d{{1,2}}(?= [A-Z]))?\s*(?:[a-z]\. )?")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"'‘“(*])")
+LISTED = re.compile(r"^(?:[-*] |[a-z]\. )")  # list item, table note, lettered footnote part
 MARK = re.compile(rf"[{SUPERSCRIPTS}]+")
 QUOTES = str.maketrans({c: "'" for c in "‘’‚‛′`´\"“”„″"})
 BODY_SIZE = 9.5  # points: PDF text smaller than this is small print (notes, tables)
@@ -49,13 +51,13 @@ def prose_lines(path: Path) -> list[tuple[int, str]]:
         line = raw.strip()
         if not line or "\t" in raw:
             continue
-        if SENTENCE_END.search(line) or line[0] in SUPERSCRIPTS or line.startswith("- "):
+        if SENTENCE_END.search(line) or line[0] in SUPERSCRIPTS or LISTED.match(line):
             found.append((number, line))
     return found
 
 
 def sentences(line: str) -> list[str]:
-    """A prose line split into sentences (a footnote line without its leading number)."""
+    """A prose line split into sentences (a footnote without its number and letter)."""
     line = FOOTNOTE.sub("", line, count=1)
     return [s.strip() for s in SENTENCE_BREAK.split(line) if s.strip()]
 
@@ -76,7 +78,7 @@ def pattern(sentence: str) -> re.Pattern[str]:
     """A reference sentence as a pattern over squashed PDF text: Markdown marks dropped,
     and any footnote number (or none) where the reference has a footnote mark."""
     text = re.sub(r"<(https?://[^>]+)>", r"\1", sentence)
-    text = re.sub(r"[*^~]", "", text).removeprefix("- ")
+    text = re.sub(r"[*^~]", "", text.removeprefix("- "))
     pieces = [re.escape(squash(piece)) for piece in MARK.split(text)]
     return re.compile(r"\d{0,3}".join(pieces))
 

@@ -91,11 +91,14 @@ def test_the_prose_rule_skips_tables_headings_and_residue(tmp_path: Path) -> Non
     text = tmp_path / "reference.txt"
     text.write_text("\n" * 41 + "Voorwoord\n\nToelichting\n2021\t2022\nBesturen en "
                     "commandovoering\n**UNMPKI**\nDit is zin één. Dit is zin twee³ met "
-                    "noot.\n³ Kamerstuk 36 592, nr. 52\n- Dienjaar;\nHet staat in de "
-                    "tabel:\n", encoding="utf-8")
+                    "noot.\n³ Kamerstuk 36 592, nr. 52\nb. Kamerbrief d.d. 15/11\n"
+                    "- Dienjaar;\n* Berekend zonder Oekraïne\nHet staat in de tabel:\n",
+                    encoding="utf-8")
     assert [line for _, line in prose_lines(text)] == [
         "Dit is zin één. Dit is zin twee³ met noot.", "³ Kamerstuk 36 592, nr. 52",
-        "- Dienjaar;", "Het staat in de tabel:"]
+        "b. Kamerbrief d.d. 15/11", "- Dienjaar;", "* Berekend zonder Oekraïne",
+        "Het staat in de tabel:"]
+    assert sentences("b. Kamerbrief d.d. 15/11") == ["Kamerbrief d.d. 15/11"]
     assert sentences("Zie d.d. 15/11 en nr. 52. Daarna 2300 sorties.") == [
         "Zie d.d. 15/11 en nr. 52.", "Daarna 2300 sorties."]
     assert sentences("¹⁷ Motie Piri c.s. van 5 maart.") == ["Motie Piri c.s. van 5 maart."]
