@@ -16,7 +16,9 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, NoReturn
 
-from standgen.errors import BuildError, Problem, SourceError, StandgenError
+from standgen.errors import BuildError, Problem, Severity, SourceError, StandgenError
+from standgen.init import add_parser as add_init_parser
+from standgen.init import cmd_init
 
 if TYPE_CHECKING:
     from standgen.build import BuildRequest
@@ -40,6 +42,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
     errors, warnings = len(problems.errors), len(problems.warnings)
     print(f"{args.path}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     if errors or (args.strict and warnings):
+        note = _strict_refusal(problems.items) if args.strict else None
+        if note:
+            print(note, file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
 
@@ -181,6 +186,7 @@ def cmd_changes(args: argparse.Namespace) -> int:
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "init": cmd_init,
     "new": cmd_new,
     "changes": cmd_changes,
     "validate": cmd_validate,
@@ -198,7 +204,9 @@ def build_parser() -> argparse.ArgumentParser:
     from standgen.snapshot.cli import add_parsers as add_snapshot_parsers
 
     parser = argparse.ArgumentParser(prog="standgen", description=__doc__.splitlines()[0])
+    parser.add_argument("--version", action="version", version=f"standgen {_version()}")
     sub = parser.add_subparsers(dest="command", required=True)
+    add_init_parser(sub)
     validate = sub.add_parser("validate", help="check a report's sources")
     validate.add_argument("path", type=Path)
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
@@ -227,6 +235,27 @@ def build_parser() -> argparse.ArgumentParser:
     leaks.add_argument("--source", type=Path, required=True, help="the report's main file")
     add_snapshot_parsers(sub)
     return parser
+
+
+def _version() -> str:
+    """The installed package's version; the source tree's when it is run uninstalled."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("standgen")
+    except PackageNotFoundError:
+        from standgen import __version__
+
+        return __version__
+
+
+def _strict_refusal(problems: Sequence[Problem]) -> str | None:
+    """Say so when --strict alone turned warnings into a refusal."""
+    warnings = [p for p in problems if p.severity is Severity.WARNING]
+    if not warnings or len(warnings) < len(problems):
+        return None
+    return (f"standgen: refused because of --strict: {len(warnings)} warning(s) count as "
+            "errors under --strict; fix them, or run without --strict")
 
 
 def _add_build_options(command: argparse.ArgumentParser) -> None:
@@ -258,6 +287,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return commands[args.command](args)
     except SourceError as exc:
         _print_problems(exc.problems)
+        note = _strict_refusal(exc.problems) if getattr(args, "strict", False) else None
+        if note:
+            print(note, file=sys.stderr)
         return EXIT_UNUSABLE
     except BuildError as exc:
         print(f"standgen: build failed: {exc}", file=sys.stderr)
