@@ -137,3 +137,32 @@ def test_init_into_an_existing_empty_folder(tmp_path: Path) -> None:
     assert main(["init", str(folder)]) == 0
     assert (folder / "report.yaml").is_file()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["leeg"]
+
+
+def test_init_into_the_current_empty_folder(tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "hier"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    assert main(["init", "."]) == 0
+    assert sorted(p.name for p in folder.iterdir()) == ["data", "hoofdstuk-1.yaml",
+                                                         "report.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["hier"]
+
+
+@pytest.mark.parametrize("kind", ["link-to-empty", "dangling-link", "under-a-file"])
+def test_init_refuses_links_and_paths_through_files(
+        tmp_path: Path, kind: str, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "leeg").mkdir()
+    (tmp_path / "notities.txt").write_text("van mij\n", encoding="utf-8")
+    target = {"link-to-empty": tmp_path / "link", "dangling-link": tmp_path / "link",
+              "under-a-file": tmp_path / "notities.txt" / "rapport"}[kind]
+    if kind != "under-a-file":
+        target.symlink_to(tmp_path / ("leeg" if kind == "link-to-empty" else "weg"))
+    before = sorted(tmp_path.rglob("*"))
+    assert main(["init", str(target)]) == 2
+    err = capsys.readouterr().err
+    assert str(target) in err
+    assert "internal error" not in err
+    assert sorted(tmp_path.rglob("*")) == before
+    assert (tmp_path / "notities.txt").read_text(encoding="utf-8") == "van mij\n"
