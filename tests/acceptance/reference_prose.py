@@ -5,10 +5,9 @@ after the Inhoud (from the line "Voorwoord" on), a line is prose when it holds n
 lines are table rows) and either ends a sentence (its last character, before closing quotes,
 brackets and a footnote mark, is one of . : ; ! ?), or is a footnote (it starts with a
 superscript footnote number, or with "b. " as the second part of one), a list item ("- ")
-or a table note ("* "). Everything else is a heading, a
-running page header, a table or figure title, or figure residue (map labels), none of which
-ends a sentence. Each prose line is split into sentences at ". " (or "! ", "? ") before a
-capital or a quote.
+or a table note ("* "). Everything else is a heading, a running page header, a table or
+figure title, or figure residue (map labels), none of which ends a sentence. Each prose line
+is split into sentences at ". " (or "! ", "? ") before a capital or a quote.
 
 Both sides are normalised before one is looked for in the other: Unicode NFKC (ligatures,
 superscript and subscript digits, 7ᵉ, no-break spaces), one kind of quote, no whitespace at
@@ -111,7 +110,7 @@ def corrected(items: list[tuple[int, str]], fixes: list[Correction]) -> list[tup
 
 
 def pdf_streams(pdf: Path) -> tuple[str, str]:
-    """The body text and the small print of a PDF, squashed, without page furniture.
+    """The body text and the small print of a PDF, without page furniture.
 
     A line of text is furniture when it stands above the highest or below the lowest
     line of body-sized text of the whole document (running header, footer, page number).
