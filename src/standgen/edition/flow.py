@@ -10,8 +10,9 @@ Derived and summary cells are "computed"; every other cell is an input of its ow
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 from standgen.model.tables import Column, IndicatorTable, Row
 from standgen.validate.derive import (
@@ -120,14 +121,14 @@ class TableInputs:
         return self._summable_columns
 
 
-def _above(items: list[Row] | list[Column], item: Row | Column, summable: object
-           ) -> list[str]:
+def _above(items: Sequence[Row | Column], item: Row | Column,
+           summable: Callable[[Any], bool]) -> list[str]:
     """The keys of the summable items since the last total or subtotal before `item`."""
     keys: list[str] = []
     index = next((i for i, x in enumerate(items) if x is item), len(items))
     for earlier in reversed(items[:index]):
         if earlier.role in SUMS:
             break
-        if summable(earlier):  # type: ignore[operator]
+        if summable(earlier):
             keys.append(earlier.key)
     return list(reversed(keys))
