@@ -34,11 +34,12 @@ class BlockComposer:
         previous_label: str | None = None
         for index, block in enumerate(blocks):
             where = f"{path}.blocks[{index}]"
-            if isinstance(block, TextBlock):
-                previous_label = self._text(block, where, owner, previous_label, out)
-                continue
-            previous_label = None
-            out.extend(self._other(block, where, owner))
+            with self.ctx.scoped(block):
+                if isinstance(block, TextBlock):
+                    previous_label = self._text(block, where, owner, previous_label, out)
+                    continue
+                previous_label = None
+                out.extend(self._other(block, where, owner))
         return out
 
     def _text(self, block: TextBlock, where: str, owner: str, previous: str | None,

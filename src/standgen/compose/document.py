@@ -62,7 +62,7 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     texts = TextTemplates(options.templates)
     tables = {b.table.id: b.table for b in all_blocks(selected) if isinstance(b, TableBlock)}
     notes = {n.id: n for n in selected.all_footnotes()}
-    ctx = ComposeContext(selected, texts, tables, notes)
+    ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels)
     charts = _draw_charts(selected, tables, texts, options)
     builder = _Builder(ctx, charts, edition)
     sections = builder.sections()
@@ -149,6 +149,10 @@ class _Builder:
                                                    period=report.period)
 
     def _part(self, part: Part, key: str, path: str) -> t.DocSection:
+        with self.ctx.scoped(part):
+            return self._part_at_level(part, key, path)
+
+    def _part_at_level(self, part: Part, key: str, path: str) -> t.DocSection:
         title = self._title(part, key)
         blocks: list[t.Block] = [self.heading(1, title, in_toc=True)]
         blocks += self.blocks.compose(part.blocks, path, key)
@@ -180,13 +184,18 @@ class _Builder:
         return t.DocSection(section.running_header, tuple(blocks))
 
     def _chapter(self, chapter: Chapter, index: int) -> t.DocSection:
+        with self.ctx.scoped(chapter):
+            return self._chapter_at_level(chapter, index)
+
+    def _chapter_at_level(self, chapter: Chapter, index: int) -> t.DocSection:
         path = f"chapters[{index}]"
         blocks: list[t.Block] = [self.heading(1, chapter.title, str(chapter.number), True)]
         blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}")
         for number, section in enumerate(chapter.sections):
             if self.edition != "bijlage":
                 blocks.append(t.PageBreak())
-            blocks += self._section(section, f"{path}.sections[{number}]")
+            with self.ctx.scoped(section):
+                blocks += self._section(section, f"{path}.sections[{number}]")
         return t.DocSection(chapter.running_header or chapter.title, tuple(blocks))
 
     def _section(self, section: Section, path: str) -> list[t.Block]:
@@ -201,7 +210,8 @@ class _Builder:
             where = f"{path}.topics[{index}]"
             if topic.title:
                 blocks.append(self.heading(3, topic.title))
-            blocks += self.blocks.compose(topic.blocks, where, topic.id)
+            with self.ctx.scoped(topic):
+                blocks += self.blocks.compose(topic.blocks, where, topic.id)
         return blocks
 
     def _bijlage_intro(self) -> t.DocSection:
