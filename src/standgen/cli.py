@@ -20,6 +20,7 @@ from standgen.errors import BuildError, Problem, SourceError, StandgenError
 
 if TYPE_CHECKING:
     from standgen.build import BuildRequest
+    from standgen.model.report import Report
     from standgen.watch import Rebuild
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -38,10 +39,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
     problems = validate(report)
     _print_problems(problems.items)
     errors, warnings = len(problems.errors), len(problems.warnings)
+    if not errors:
+        _print_settled(report)
     print(f"{args.path}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     if errors or (args.strict and warnings):
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _print_settled(report: Report) -> None:
+    """Information, not a problem: figures an edition withholds or recomputes."""
+    from standgen.edition.listing import settled_figures
+
+    for figure in settled_figures(report):
+        print(f"info: {figure}")
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

@@ -34,7 +34,7 @@ class ValueLevels:
     def __init__(self, report: Report, levels: Levels) -> None:
         self.levels = levels
         self.tables: dict[str, tuple[IndicatorTable, Level]] = {}
-        for table, level in _tables(report, levels):
+        for table, level in report_tables(report, levels):
             self.tables.setdefault(table.id, (table, level))
         self._done: dict[str, dict[CellKey, FigureLevel]] = {}
 
@@ -88,7 +88,7 @@ def _raise(inherited: Level, node: Classified, levels: Levels) -> Level:
     return own if own.rank > inherited.rank else inherited
 
 
-def _tables(report: Report, levels: Levels) -> Iterator[tuple[IndicatorTable, Level]]:
+def report_tables(report: Report, levels: Levels) -> Iterator[tuple[IndicatorTable, Level]]:
     """Every table of the report with the level it inherits (its table's own level too)."""
     base = levels.get(report.rubricering) or levels.public
     front = report.front_matter
