@@ -78,20 +78,37 @@ def settle_table(original: IndicatorTable, selected: IndicatorTable) -> Indicato
 
 
 def removed_cells(original: IndicatorTable, selected: IndicatorTable) -> set[CellKey]:
-    """The cells of `original` that selection removed: dropped rows and withheld cells."""
+    """The cells of `original` that selection removed: dropped rows and withheld cells.
+
+    Counted per row key, not matched row by row: two rows may share a key (an id and a
+    label, or two labels), and then every cell under that key counts as removed when either
+    lost something, so nothing computed from the key is published (fail closed)."""
     keys = original.column_keys
-    kept = {row.key: row for row in selected.rows}
+    before, after = _census(original, keys), _census(selected, keys)
     removed: set[CellKey] = set()
-    for row in original.rows:
-        now = kept.get(row.key)
-        if now is None:
-            removed.update((row.key, key) for key in keys)
-        elif now is not row:
-            before, after = row.cells_by_key(keys), now.cells_by_key(keys)
-            removed.update((row.key, key) for key in keys
-                           if after[key].status == Status.WITHHELD
-                           and before[key].status != Status.WITHHELD)
+    for row_key, (rows, withheld) in before.items():
+        rows_now, withheld_now = after.get(row_key, (0, {}))
+        if rows_now < rows:
+            removed.update((row_key, key) for key in keys)
+            continue
+        removed.update((row_key, key) for key, count in withheld_now.items()
+                       if count > withheld.get(key, 0))
     return removed
+
+
+def _census(table: IndicatorTable, keys: list[str]) -> dict[str, tuple[int, dict[str, int]]]:
+    """Per row key: how many rows have it, and per column how many of their cells are
+    withheld."""
+    found: dict[str, tuple[int, dict[str, int]]] = {}
+    for row in table.rows:
+        count, withheld = found.get(row.key, (0, {}))
+        cells = row.values.items() if isinstance(row.values, dict) else zip(
+            keys, row.values, strict=False)
+        for key, cell in cells:
+            if cell.status == Status.WITHHELD:
+                withheld[key] = withheld.get(key, 0) + 1
+        found[row.key] = (count + 1, withheld)
+    return found
 
 
 def settled_cells(table: IndicatorTable) -> Iterator[tuple[Row, str, SettledCell]]:

@@ -53,7 +53,10 @@ class ValueLevels:
         for row in table.rows:
             row_level = _raise(inherited, row, self.levels)
             for key, cell in row.cells_by_key(keys).items():
-                own[(row.key, key)] = _raise(row_level, cell, self.levels)
+                cell_level = _raise(row_level, cell, self.levels)
+                earlier = own.get((row.key, key))  # two rows may share a key: the highest
+                if earlier is None or cell_level.rank > earlier.rank:
+                    own[(row.key, key)] = cell_level
         inputs = TableInputs(table)
         found: dict[CellKey, FigureLevel] = {}
         active: set[CellKey] = set()
