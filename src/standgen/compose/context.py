@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -86,16 +86,11 @@ class ComposeContext:
             return inherited
         return self.scale.get(level_id) or inherited
 
-    @contextmanager
-    def scoped(self, node: Classified | None) -> Iterator[None]:
+    def scoped(self, node: Classified | None) -> AbstractContextManager[object]:
         """Compose the text inside at `node`'s rubricering (its own, else the inherited)."""
-        before = self.level
-        if node is not None:
-            self.level = self._level(node.rubricering, before)
-        try:
-            yield
-        finally:
-            self.level = before
+        if node is None or node.rubricering is None:
+            return _SAME_LEVEL
+        return _Scope(self, self._level(node.rubricering, self.level))
 
     def _footnote_levels(self) -> dict[str, Level]:
         report = self.report
@@ -114,6 +109,8 @@ class ComposeContext:
 
     def render(self, text: str, at: Location) -> str:
         """Run narrative Jinja over a text (when it has any), with indicator access."""
+        if "{{" not in text and "{%" not in text and "{#" not in text:
+            return text
         with text_level(self.level):
             return render_text(self.texts.env, text, self.context, at)
 
@@ -150,3 +147,23 @@ class ComposeContext:
             candidate, number = f"{slug}-{number}", number + 1
         self.anchors.add(candidate)
         return candidate
+
+
+_SAME_LEVEL = nullcontext()
+
+
+class _Scope:
+    """Sets the context's text level for a node with its own rubricering, and restores it."""
+
+    __slots__ = ("before", "ctx", "level")
+
+    def __init__(self, ctx: ComposeContext, level: Level) -> None:
+        self.ctx = ctx
+        self.level = level
+        self.before = level
+
+    def __enter__(self) -> None:
+        self.before, self.ctx.level = self.ctx.level, self.level
+
+    def __exit__(self, *exc: object) -> None:
+        self.ctx.level = self.before

@@ -83,6 +83,9 @@ def removed_cells(original: IndicatorTable, selected: IndicatorTable) -> set[Cel
     Counted per row key, not matched row by row: two rows may share a key (an id and a
     label, or two labels), and then every cell under that key counts as removed when either
     lost something, so nothing computed from the key is published (fail closed)."""
+    if len(original.rows) == len(selected.rows) and all(
+            a is b for a, b in zip(original.rows, selected.rows, strict=True)):
+        return set()
     keys = original.column_keys
     before, after = _census(original, keys), _census(selected, keys)
     removed: set[CellKey] = set()
