@@ -62,9 +62,10 @@ class BlockComposer:
             return [t.ListBlock(items, block.ordered)]
         if isinstance(block, TableBlock):
             ctx.table_count += 1
-            return [compose_table(block.table, ctx.table_count, ctx.texts,
-                                  lambda s: ctx.inlines(s, block.loc("table", where)),
-                                  ctx.values(block.table))]
+            with ctx.scoped(block.table):
+                return [compose_table(block.table, ctx.table_count, ctx.texts,
+                                      lambda s: ctx.inlines(s, block.loc("table", where)),
+                                      ctx.values(block.table))]
         if isinstance(block, FigureBlock):
             ctx.figure_count += 1
             return [self.figures(block, ctx.figure_count, where)]

@@ -23,6 +23,7 @@ from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
 from standgen.model.report import (
     BlockContainer,
+    ChangeList,
     Chapter,
     FigureBlock,
     Inleiding,
@@ -139,7 +140,8 @@ class _Builder:
             out.append(self._part(front.samenvatting, "samenvatting",
                                   "front_matter.samenvatting"))
         if front.inleiding is not None:
-            out.append(self._inleiding(front.inleiding))
+            with self.ctx.scoped(front.inleiding):
+                out.append(self._inleiding(front.inleiding))
         out.extend(self._chapter(c, i) for i, c in enumerate(report.chapters))
         return out
 
@@ -168,20 +170,27 @@ class _Builder:
         blocks = list(section.blocks)
         changes = part.rapportage_in_ontwikkeling
         if changes is not None:
-            path = "front_matter.inleiding.rapportage_in_ontwikkeling"
-            blocks.append(self.heading(2, texts.render("labels", "rapportage_in_ontwikkeling")))
-            blocks += self.blocks.compose(changes.blocks, path, "rapportage")
-            if changes.changes:
-                intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
-                blocks.append(t.Paragraph((t.Text(intro),)))
-                items = tuple(self.ctx.inlines(c, changes.loc("changes", f"{path}.changes[{i}]"))
-                              for i, c in enumerate(changes.changes))
-                blocks.append(t.ListBlock(items))
+            with self.ctx.scoped(changes):
+                blocks += self._changes(changes)
         if part.leeswijzer:
             blocks.append(self.heading(2, texts.render("labels", "leeswijzer")))
             blocks += self.blocks.compose(list(part.leeswijzer), "front_matter.inleiding"
                                           ".leeswijzer", "leeswijzer")
         return t.DocSection(section.running_header, tuple(blocks))
+
+    def _changes(self, changes: ChangeList) -> list[t.Block]:
+        texts = self.ctx.texts
+        path = "front_matter.inleiding.rapportage_in_ontwikkeling"
+        blocks: list[t.Block] = [
+            self.heading(2, texts.render("labels", "rapportage_in_ontwikkeling"))]
+        blocks += self.blocks.compose(changes.blocks, path, "rapportage")
+        if changes.changes:
+            intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
+            blocks.append(t.Paragraph((t.Text(intro),)))
+            items = tuple(self.ctx.inlines(c, changes.loc("changes", f"{path}.changes[{i}]"))
+                          for i, c in enumerate(changes.changes))
+            blocks.append(t.ListBlock(items))
+        return blocks
 
     def _chapter(self, chapter: Chapter, index: int) -> t.DocSection:
         with self.ctx.scoped(chapter):
