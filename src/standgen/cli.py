@@ -49,10 +49,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def _print_settled(report: Report) -> None:
     """Information, not a problem: figures an edition withholds or recomputes."""
-    from standgen.edition.listing import settled_figures
+    from standgen.edition.listing import computable_secrets, settled_figures
 
     for figure in settled_figures(report):
         print(f"info: {figure}")
+    for exposed in computable_secrets(report):
+        print(f"info: {exposed}")
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

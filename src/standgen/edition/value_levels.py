@@ -47,7 +47,9 @@ class ValueLevels:
             table_levels = self._done[table_id] = self._table(*self.tables[table_id])
         return table_levels.get((row_key, col_key))
 
-    def _table(self, table: IndicatorTable, inherited: Level) -> dict[CellKey, FigureLevel]:
+    def own(self, table_id: str) -> dict[CellKey, Level]:
+        """The levels of a table's cells by themselves, without their inputs."""
+        table, inherited = self.tables[table_id]
         keys = table.column_keys
         own: dict[CellKey, Level] = {}
         for row in table.rows:
@@ -57,6 +59,10 @@ class ValueLevels:
                 earlier = own.get((row.key, key))  # two rows may share a key: the highest
                 if earlier is None or cell_level.rank > earlier.rank:
                     own[(row.key, key)] = cell_level
+        return own
+
+    def _table(self, table: IndicatorTable, inherited: Level) -> dict[CellKey, FigureLevel]:
+        own = self.own(table.id)
         inputs = TableInputs(table)
         found: dict[CellKey, FigureLevel] = {}
         active: set[CellKey] = set()

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from standgen.cli import main
 from standgen.compose import compose_document, dump_document
 from standgen.errors import SourceError
 from standgen.model.report import Report
@@ -140,3 +141,24 @@ def test_escapes_from_the_label_are_refused(tmp_path: Path, text: str) -> None:
     message = _error(load_text(tmp_path, one_topic(table)), "vertrouwelijk")
     assert LEVEL_ERROR in message or "sandbox" in message or "unknown name" in message
     assert "6" not in message
+
+
+def test_validate_names_a_secret_total_whose_rows_are_all_public(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = f"""\
+- table:
+    id: t
+    title: T
+    columns: [2025]
+    rows:
+      - {{id: a, label: A, values: [10]}}
+      - {{id: b, label: B, values: [70]}}
+      - {{id: tot, label: Totaal, role: total, values: [{{value: 80, {SECRET}}}]}}
+"""
+    load_text(tmp_path, one_topic(table))
+    capsys.readouterr()
+    assert main(["validate", str(tmp_path / "report.yaml")]) == 0
+    assert capsys.readouterr().out.splitlines() == [
+        "info: table 't', row 'tot', column '2025' is dep-vertrouwelijk, but it is computed "
+        "from public figures only (a/2025, b/2025), which the openbare versie prints: a reader "
+        "can work it out; make an input confidential too, or the figure public"]
