@@ -22,6 +22,7 @@ from standgen.init import cmd_init
 
 if TYPE_CHECKING:
     from standgen.build import BuildRequest
+    from standgen.model.report import Report
     from standgen.watch import Rebuild
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE, EXIT_INTERNAL = 0, 1, 2, 70
@@ -40,6 +41,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     problems = validate(report)
     _print_problems(problems.items)
     errors, warnings = len(problems.errors), len(problems.warnings)
+    if not errors:
+        _print_settled(report)
     print(f"{args.path}: {errors} error(s), {warnings} warning(s)", file=sys.stderr)
     if errors or (args.strict and warnings):
         note = _strict_refusal(problems.items) if args.strict else None
@@ -47,6 +50,16 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(note, file=sys.stderr)
         return EXIT_PROBLEMS
     return EXIT_OK
+
+
+def _print_settled(report: Report) -> None:
+    """Information, not a problem: figures an edition withholds or recomputes."""
+    from standgen.edition.listing import computable_secrets, settled_figures
+
+    for figure in settled_figures(report):
+        print(f"info: {figure}")
+    for exposed in computable_secrets(report):
+        print(f"info: {exposed}")
 
 
 def cmd_schema(args: argparse.Namespace) -> int:

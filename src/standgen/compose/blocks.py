@@ -34,11 +34,12 @@ class BlockComposer:
         previous_label: str | None = None
         for index, block in enumerate(blocks):
             where = f"{path}.blocks[{index}]"
-            if isinstance(block, TextBlock):
-                previous_label = self._text(block, where, owner, previous_label, out)
-                continue
-            previous_label = None
-            out.extend(self._other(block, where, owner))
+            with self.ctx.scoped(block):
+                if isinstance(block, TextBlock):
+                    previous_label = self._text(block, where, owner, previous_label, out)
+                    continue
+                previous_label = None
+                out.extend(self._other(block, where, owner))
         return out
 
     def _text(self, block: TextBlock, where: str, owner: str, previous: str | None,
@@ -61,9 +62,10 @@ class BlockComposer:
             return [t.ListBlock(items, block.ordered)]
         if isinstance(block, TableBlock):
             ctx.table_count += 1
-            return [compose_table(block.table, ctx.table_count, ctx.texts,
-                                  lambda s: ctx.inlines(s, block.loc("table", where)),
-                                  ctx.values(block.table))]
+            with ctx.scoped(block.table):
+                return [compose_table(block.table, ctx.table_count, ctx.texts,
+                                      lambda s: ctx.inlines(s, block.loc("table", where)),
+                                      ctx.values(block.table))]
         if isinstance(block, FigureBlock):
             ctx.figure_count += 1
             return [self.figures(block, ctx.figure_count, where)]

@@ -5,15 +5,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
 from standgen.compose import richtext
 from standgen.compose import tree as t
+from standgen.compose.labelled import text_level
 from standgen.compose.tables import TableValues, cell_text, unit_for
 from standgen.compose.templating import IndicatorLookup, TextTemplates, render_text
+from standgen.edition.levels import Level, Levels, load_levels
+from standgen.edition.value_levels import ValueLevels
 from standgen.errors import Location
+from standgen.model.base import Classified
 from standgen.model.report import Footnote, Report
 from standgen.model.tables import IndicatorTable, Row
 from standgen.model.values import Unit
@@ -33,9 +38,18 @@ class ComposeContext:
     anchors: set[str] = field(default_factory=set)
     note_content: dict[str, tuple[t.Inline, ...]] = field(default_factory=dict)
     _values: dict[str, TableValues] = field(default_factory=dict)
+    source: Report | None = None
+    levels: Levels | None = None
 
     def __post_init__(self) -> None:
-        self.lookup = IndicatorLookup(self.tables, self._cell_text, self._cell_number)
+        self.scale = self.levels or load_levels()
+        self.level = self._level(self.report.rubricering, self.scale.public)
+        self.value_levels = ValueLevels(self.source or self.report, self.scale)
+        self._source_values: dict[str, TableValues] = {}
+        self.lookup = IndicatorLookup(
+            {table.id: table for table, _ in self.value_levels.tables.values()},
+            self._cell_text, self._cell_number, self.value_levels.of, self.scale.public)
+        self._note_levels = self._footnote_levels()
         self.context: dict[str, Any] = {
             "waarde": self.lookup,
             "rapport": {"titel": self.report.title, "periode": self.report.period,
@@ -48,21 +62,57 @@ class ComposeContext:
             self._values[table.id] = TableValues(table)
         return self._values[table.id]
 
+    def _written_values(self, table: IndicatorTable) -> TableValues:
+        """The cells of a table as the report has it, for `waarde` (the level check keeps
+        text from printing anything above its own level)."""
+        if table.id not in self._source_values:
+            self._source_values[table.id] = TableValues(table)
+        return self._source_values[table.id]
+
     def _cell_text(self, table: IndicatorTable, row: Row, key: str) -> str:
         column = next(c for c in table.columns if c.key == key)
-        return cell_text(table, row, column, self.values(table).cell(row, key))
+        return cell_text(table, row, column, self._written_values(table).cell(row, key))
 
     def _cell_number(self, table: IndicatorTable, row: Row, key: str
                      ) -> tuple[Decimal | None, Unit]:
         column = next(c for c in table.columns if c.key == key)
-        cell = self.values(table).cell(row, key)
+        cell = self._written_values(table).cell(row, key)
         return cell.value, unit_for(table, row, column, cell)
+
+    # Levels of text -----------------------------------------------------------------
+
+    def _level(self, level_id: str | None, inherited: Level) -> Level:
+        if level_id is None:
+            return inherited
+        return self.scale.get(level_id) or inherited
+
+    def scoped(self, node: Classified | None) -> AbstractContextManager[object]:
+        """Compose the text inside at `node`'s rubricering (its own, else the inherited)."""
+        if node is None or node.rubricering is None:
+            return _SAME_LEVEL
+        return _Scope(self, self._level(node.rubricering, self.level))
+
+    def _footnote_levels(self) -> dict[str, Level]:
+        report = self.report
+        base = self.level
+        found = {n.id: self._level(n.rubricering, base) for n in report.footnotes}
+        front = report.front_matter
+        for part in (front.voorwoord, front.samenvatting, front.inleiding, *report.chapters):
+            if part is None:
+                continue
+            part_level = self._level(part.rubricering, base)
+            for note in part.footnotes:
+                found.setdefault(note.id, self._level(note.rubricering, part_level))
+        return found
 
     # Text ---------------------------------------------------------------------------
 
     def render(self, text: str, at: Location) -> str:
         """Run narrative Jinja over a text (when it has any), with indicator access."""
-        return render_text(self.texts.env, text, self.context, at)
+        if "{{" not in text and "{%" not in text and "{#" not in text:
+            return text
+        with text_level(self.level):
+            return render_text(self.texts.env, text, self.context, at)
 
     def note(self, note_id: str) -> t.FootnoteRef | None:
         """A numbered footnote reference; notes absent from this edition are left out."""
@@ -71,7 +121,12 @@ class ComposeContext:
             return None
         if note_id not in self.note_numbers:
             self.note_numbers[note_id] = len(self.note_numbers) + 1
-            content = self.inlines(footnote.text, footnote.loc("text", f"footnote {note_id}"))
+            before, self.level = self.level, self._note_levels.get(note_id, self.level)
+            try:
+                content = self.inlines(footnote.text,
+                                       footnote.loc("text", f"footnote {note_id}"))
+            finally:
+                self.level = before
             self.note_content[note_id] = content
         return t.FootnoteRef(self.note_numbers[note_id], self.note_content[note_id])
 
@@ -92,3 +147,23 @@ class ComposeContext:
             candidate, number = f"{slug}-{number}", number + 1
         self.anchors.add(candidate)
         return candidate
+
+
+_SAME_LEVEL = nullcontext()
+
+
+class _Scope:
+    """Sets the context's text level for a node with its own rubricering, and restores it."""
+
+    __slots__ = ("before", "ctx", "level")
+
+    def __init__(self, ctx: ComposeContext, level: Level) -> None:
+        self.ctx = ctx
+        self.level = level
+        self.before = level
+
+    def __enter__(self) -> None:
+        self.before, self.ctx.level = self.ctx.level, self.level
+
+    def __exit__(self, *exc: object) -> None:
+        self.ctx.level = self.before

@@ -23,6 +23,7 @@ from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
 from standgen.model.report import (
     BlockContainer,
+    ChangeList,
     Chapter,
     FigureBlock,
     Inleiding,
@@ -62,7 +63,7 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     texts = TextTemplates(options.templates)
     tables = {b.table.id: b.table for b in all_blocks(selected) if isinstance(b, TableBlock)}
     notes = {n.id: n for n in selected.all_footnotes()}
-    ctx = ComposeContext(selected, texts, tables, notes)
+    ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels)
     charts = _draw_charts(selected, tables, texts, options)
     builder = _Builder(ctx, charts, edition)
     sections = builder.sections()
@@ -139,7 +140,8 @@ class _Builder:
             out.append(self._part(front.samenvatting, "samenvatting",
                                   "front_matter.samenvatting"))
         if front.inleiding is not None:
-            out.append(self._inleiding(front.inleiding))
+            with self.ctx.scoped(front.inleiding):
+                out.append(self._inleiding(front.inleiding))
         out.extend(self._chapter(c, i) for i, c in enumerate(report.chapters))
         return out
 
@@ -149,6 +151,10 @@ class _Builder:
                                                    period=report.period)
 
     def _part(self, part: Part, key: str, path: str) -> t.DocSection:
+        with self.ctx.scoped(part):
+            return self._part_at_level(part, key, path)
+
+    def _part_at_level(self, part: Part, key: str, path: str) -> t.DocSection:
         title = self._title(part, key)
         blocks: list[t.Block] = [self.heading(1, title, in_toc=True)]
         blocks += self.blocks.compose(part.blocks, path, key)
@@ -164,29 +170,41 @@ class _Builder:
         blocks = list(section.blocks)
         changes = part.rapportage_in_ontwikkeling
         if changes is not None:
-            path = "front_matter.inleiding.rapportage_in_ontwikkeling"
-            blocks.append(self.heading(2, texts.render("labels", "rapportage_in_ontwikkeling")))
-            blocks += self.blocks.compose(changes.blocks, path, "rapportage")
-            if changes.changes:
-                intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
-                blocks.append(t.Paragraph((t.Text(intro),)))
-                items = tuple(self.ctx.inlines(c, changes.loc("changes", f"{path}.changes[{i}]"))
-                              for i, c in enumerate(changes.changes))
-                blocks.append(t.ListBlock(items))
+            with self.ctx.scoped(changes):
+                blocks += self._changes(changes)
         if part.leeswijzer:
             blocks.append(self.heading(2, texts.render("labels", "leeswijzer")))
             blocks += self.blocks.compose(list(part.leeswijzer), "front_matter.inleiding"
                                           ".leeswijzer", "leeswijzer")
         return t.DocSection(section.running_header, tuple(blocks))
 
+    def _changes(self, changes: ChangeList) -> list[t.Block]:
+        texts = self.ctx.texts
+        path = "front_matter.inleiding.rapportage_in_ontwikkeling"
+        blocks: list[t.Block] = [
+            self.heading(2, texts.render("labels", "rapportage_in_ontwikkeling"))]
+        blocks += self.blocks.compose(changes.blocks, path, "rapportage")
+        if changes.changes:
+            intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
+            blocks.append(t.Paragraph((t.Text(intro),)))
+            items = tuple(self.ctx.inlines(c, changes.loc("changes", f"{path}.changes[{i}]"))
+                          for i, c in enumerate(changes.changes))
+            blocks.append(t.ListBlock(items))
+        return blocks
+
     def _chapter(self, chapter: Chapter, index: int) -> t.DocSection:
+        with self.ctx.scoped(chapter):
+            return self._chapter_at_level(chapter, index)
+
+    def _chapter_at_level(self, chapter: Chapter, index: int) -> t.DocSection:
         path = f"chapters[{index}]"
         blocks: list[t.Block] = [self.heading(1, chapter.title, str(chapter.number), True)]
         blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}")
         for number, section in enumerate(chapter.sections):
             if self.edition != "bijlage":
                 blocks.append(t.PageBreak())
-            blocks += self._section(section, f"{path}.sections[{number}]")
+            with self.ctx.scoped(section):
+                blocks += self._section(section, f"{path}.sections[{number}]")
         return t.DocSection(chapter.running_header or chapter.title, tuple(blocks))
 
     def _section(self, section: Section, path: str) -> list[t.Block]:
@@ -201,7 +219,8 @@ class _Builder:
             where = f"{path}.topics[{index}]"
             if topic.title:
                 blocks.append(self.heading(3, topic.title))
-            blocks += self.blocks.compose(topic.blocks, where, topic.id)
+            with self.ctx.scoped(topic):
+                blocks += self.blocks.compose(topic.blocks, where, topic.id)
         return blocks
 
     def _bijlage_intro(self) -> t.DocSection:

@@ -15,11 +15,12 @@ from standgen.charts.data import ChartData, ChartSeries, RenderedChart
 from standgen.compose import tree as t
 from standgen.compose.tables import TableValues, column_label
 from standgen.compose.templating import TextTemplates
+from standgen.edition.tables import RecomputedFigure
 from standgen.errors import source_error
 from standgen.model.charts import ChartSpec
 from standgen.model.report import FigureBlock
 from standgen.model.tables import IndicatorTable
-from standgen.model.values import Unit
+from standgen.model.values import Cell, Unit
 
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
@@ -53,7 +54,7 @@ def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
                  or (spec.rows is not None and r.key in spec.rows))]
     series = []
     for row in rows:
-        numbers: tuple[Decimal | None, ...] = tuple(values.cell(row, c.key).value
+        numbers: tuple[Decimal | None, ...] = tuple(_plotted(values.cell(row, c.key))
                                                     for c in columns)
         role = REFERENCE_ROLES.get(row.role, "data")
         series.append(ChartSeries(row.label or table.title, numbers, role))  # type: ignore[arg-type]
@@ -61,6 +62,12 @@ def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
     categories = tuple(column_label(c, texts) for c in columns)
     return ChartData(spec.type, figure.title, categories, tuple(series), unit, spec.norm,
                      spec.norm_label, spec.y_label, spec.height_cm)
+
+
+def _plotted(cell: Cell) -> Decimal | None:
+    """A cell's number as a chart point; a recomputed figure is a gap, since a chart cannot
+    mark one point as recomputed."""
+    return None if isinstance(cell, RecomputedFigure) else cell.value
 
 
 def draw_all(items: list[ChartData], cache_dir: Path, jobs: int,

@@ -13,10 +13,11 @@ from decimal import Decimal
 from standgen.compose import tree as t
 from standgen.compose.templating import TextTemplates
 from standgen.compose.widths import column_widths
+from standgen.edition.tables import RecomputedFigure
 from standgen.format import dutch
 from standgen.format.units import format_amount
 from standgen.model.tables import Column, IndicatorTable, Row
-from standgen.model.values import EMPTY_CELL, Cell, Unit
+from standgen.model.values import EMPTY_CELL, Cell, Status, Unit
 from standgen.validate.derive import compute_column, compute_row
 
 Inlines = Callable[[str], tuple[t.Inline, ...]]
@@ -98,8 +99,10 @@ def compose_table(table: IndicatorTable, number: int, texts: TextTemplates,
     """Build the tree table for an indicator table (already filtered for the edition)."""
     values = values or TableValues(table)
     header = _header_rows(table, texts, inline) if table.show_header else ()
-    body = tuple(_body_row(table, row, values, inline) for row in table.rows)
+    mark = texts.render("labels", "herberekend")
+    body = tuple(_body_row(table, row, values, inline, mark) for row in table.rows)
     notes = tuple(_note(n.marker, n.text, inline) for n in table.notes)
+    notes += _settled_notes(values, texts, inline, mark)
     if table.source_note:
         notes += (t.Paragraph(inline(texts.render("labels", "bron", text=table.source_note)),
                               "note"),)
@@ -142,8 +145,21 @@ def _header_rows(table: IndicatorTable, texts: TextTemplates, inline: Inlines
     return (t.TableRow(tuple(top)), t.TableRow(tuple(bottom)))
 
 
-def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inlines
-              ) -> t.TableRow:
+def _settled_notes(values: TableValues, texts: TextTemplates, inline: Inlines, mark: str
+                   ) -> tuple[t.Paragraph, ...]:
+    """The sentences below a table whose figures were withheld or recomputed."""
+    cells = [c for row in values.cells.values() for c in row.values()]
+    notes: list[t.Paragraph] = []
+    if any(c.status == Status.WITHHELD for c in cells):
+        notes.append(t.Paragraph(inline(texts.render("phrases", "tabel_vertrouwelijk")),
+                                 "note"))
+    if any(isinstance(c, RecomputedFigure) for c in cells):
+        notes.append(_note(mark, texts.render("phrases", "tabel_herberekend"), inline))
+    return tuple(notes)
+
+
+def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inlines,
+              mark: str) -> t.TableRow:
     label = row.label + (row.marker or "")
     if row.role == "group":
         return t.TableRow((t.Cell(inline(label), colspan=len(table.columns) + 1),), "group")
@@ -155,6 +171,8 @@ def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inli
         runs = tuple(inline(text)) if cell.value is None and cell.text else (t.Text(text),)
         if cell.marker:
             runs = (*runs, t.Text(cell.marker))
+        if isinstance(cell, RecomputedFigure):
+            runs = (*runs, t.Text(mark, script="super"))
         cells.append(t.Cell(runs, "right" if numeric else "left"))
     role: t.RowRole = row.role if row.role in ("total", "subtotal") else "data"
     return t.TableRow(tuple(cells), role)

@@ -9,16 +9,19 @@ disagree; Dutch filters (getal, procent, euro, delta, datum, rangtelwoord) forma
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from standgen.compose.labelled import Labelled, labelling, plain
 from standgen.compose.sandbox import ReportSandbox, make_sandbox, render_bounded
+from standgen.edition.levels import Level, load_levels
+from standgen.edition.value_levels import FigureLevel
 from standgen.errors import Location, source_error
 from standgen.format import dutch
 from standgen.format.units import format_amount
@@ -28,8 +31,8 @@ from standgen.model.values import Unit
 from standgen.resources import template_path
 
 
-class IndicatorValue:
-    """A value from an indicator table, printed in its unit; `.getal` is the number."""
+class PrintedValue:
+    """A table value as filters see it once it may reach the text: number, unit, print."""
 
     def __init__(self, number: Decimal | None, unit: Unit, printed: str) -> None:
         self.getal = number
@@ -39,12 +42,41 @@ class IndicatorValue:
     def __str__(self) -> str:
         return self._printed
 
-    def __html__(self) -> str:
+
+class IndicatorValue(Labelled):
+    """A value from an indicator table, printed in its unit; `.getal` is the number. It
+    carries the level it was computed from (see `standgen.compose.labelled`)."""
+
+    __slots__ = ("_printed", "_unit")
+
+    def __init__(self, number: Decimal | None, unit: Unit, printed: str, level: Level,
+                 origin: str) -> None:
+        super().__init__(number, level, origin)
+        self._unit = unit
+        self._printed = printed
+
+    def __str__(self) -> str:
+        plain(self)
         return self._printed
+
+    __html__ = __str__
+
+    @property
+    def getal(self) -> Labelled:
+        return Labelled(self._value, self._level, self._origin)
+
+    @property
+    def unit(self) -> Unit:
+        return self._unit
+
+    def _plain_form(self) -> Any:
+        return PrintedValue(self._value if not isinstance(self._value, bool) else None,
+                            self._unit, self._printed)
 
 
 def _number(value: Any) -> Decimal:
-    if isinstance(value, IndicatorValue):
+    value = plain(value)
+    if isinstance(value, PrintedValue):
         if value.getal is None:
             raise ValueError(f"value {value} has no number")
         return value.getal
@@ -64,8 +96,13 @@ def _filters() -> dict[str, Any]:
 
 
 def make_environment() -> ImmutableSandboxedEnvironment:
-    """A sandboxed, strict Jinja environment with the Dutch filters (see compose.sandbox)."""
-    return make_sandbox(_filters())
+    """A sandboxed, strict Jinja environment with the Dutch filters (see compose.sandbox);
+    every filter and test checks the levels of the labelled values it is given."""
+    env = make_sandbox(_filters())
+    env.filters = {name: labelling(f) for name, f in env.filters.items()}
+    env.tests = {name: labelling(cast("Callable[..., Any]", f))
+                 for name, f in env.tests.items()}
+    return env
 
 
 class TextTemplates:
@@ -128,14 +165,21 @@ def _located(at: Location, line_in_text: int | None, message: str) -> Exception:
     return source_error(at.file, line, at.field, message, code="template")
 
 
+LevelOf = Callable[[str, str, str], FigureLevel | None]
+
+
 class IndicatorLookup:
-    """`waarde(table, row, column)` for narrative text: the printed value of one cell."""
+    """`waarde(table, row, column)` for narrative text: the printed value of one cell,
+    labelled with the level of the figure and of everything it was computed from."""
 
     def __init__(self, tables: Mapping[str, IndicatorTable],
-                 cell_text: Any, cell_number: Any) -> None:
+                 cell_text: Any, cell_number: Any, level_of: LevelOf | None = None,
+                 public: Level | None = None) -> None:
         self.tables = tables
         self.cell_text = cell_text
         self.cell_number = cell_number
+        self.level_of = level_of
+        self.public = public or load_levels().public
 
     def __call__(self, table_id: str, row_id: str, column: Any) -> IndicatorValue:
         table = self.tables.get(table_id)
@@ -149,7 +193,13 @@ class IndicatorLookup:
             raise LookupError(f"table {table_id!r} has no column {key!r}; its columns are "
                               f"{', '.join(table.column_keys)}")
         number, unit = self.cell_number(table, row, key)
-        return IndicatorValue(number, unit, self.cell_text(table, row, key))
+        origin = f"waarde({table_id!r}, {row_id!r}, {key!r})"
+        found = self.level_of(table_id, row_id, key) if self.level_of else None
+        level = found.level if found is not None else self.public
+        if found is not None and found.because_of is not None:
+            origin += f" (computed from row {found.because_of[0]!r}, column " \
+                      f"{found.because_of[1]!r})"
+        return IndicatorValue(number, unit, self.cell_text(table, row, key), level, origin)
 
 
 def amount_text(value: Decimal, unit: Unit) -> str:
