@@ -54,7 +54,7 @@ def read_figure(text: str, style: Style) -> Decimal | None:
     """The number a cell's text spells under `style`; None when it is no figure at all
     (a word); raises FigureError for a figure that is misspelt or could mean two things."""
     raw = text.strip()
-    _refuse_decorations(raw)
+    _refuse_decorations(raw, style)
     sign, body = _split_sign(_SPACES.sub(" ", raw))
     if not body or not body[0].isdigit():
         return None
@@ -96,20 +96,39 @@ def read_figure(text: str, style: Style) -> Decimal | None:
     return None
 
 
-def _refuse_decorations(raw: str) -> None:
+def _refuse_decorations(raw: str, style: Style) -> None:
     """Currency signs, percent signs and accounting brackets: say what to write."""
     inner = raw.strip("()").strip()
     if raw.startswith("(") and raw.endswith(")") and inner[:1].isdigit():
-        raise FigureError(f"{raw!r} writes a negative number in brackets; write -{inner}")
+        raise FigureError(f"{raw!r} writes a negative number in brackets; write "
+                          f"-{_as_written(inner, style)}")
     if raw.endswith("%") and any(ch.isdigit() for ch in raw):
         raise FigureError(f"{raw!r} has a percent sign; write the number alone "
-                          f"({raw[:-1].strip()}): a percent unit prints the sign")
+                          f"({_as_written(raw[:-1], style)}): a percent unit prints the sign")
     currency = re.fullmatch(r"(?:€|\$|EUR)\s*(.*?[0-9].*?)|(.*?[0-9].*?)\s*(?:€|\$|EUR)",
                             raw, flags=re.IGNORECASE)
     if currency:
         bare = (currency.group(1) or currency.group(2) or "").strip()
-        raise FigureError(f"{raw!r} has a currency sign; write the amount alone ({bare}): "
-                          "a euro unit prints the sign")
+        raise FigureError(f"{raw!r} has a currency sign; write the amount alone "
+                          f"({_as_written(bare, style)}): a euro unit prints the sign")
+
+
+def _as_written(text: str, style: Style) -> str:
+    """A bare figure as the style writes it, or the text itself when it is none."""
+    try:
+        value = read_figure(text, style)
+    except FigureError:
+        return text.strip()
+    return text.strip() if value is None else spell(value, style.name)
+
+
+def strip_decorations(text: str) -> str:
+    """A figure without %, currency sign or accounting brackets (brackets become a minus)."""
+    body = text.strip()
+    if body.startswith("(") and body.endswith(")"):
+        body = "-" + body[1:-1].strip()
+    body = re.sub(r"^(?:€|\$|EUR)\s*|\s*(?:€|\$|EUR|%)$", "", body, flags=re.IGNORECASE)
+    return body.strip()
 
 
 def _split_sign(text: str) -> tuple[str, str]:

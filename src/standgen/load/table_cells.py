@@ -13,11 +13,14 @@ from typing import Any
 
 from standgen.errors import Location, source_error
 from standgen.load.numbers import (
+    STYLES,
     FigureError,
     Style,
     check_yaml_number,
     parse_style,
     read_figure,
+    spell,
+    strip_decorations,
 )
 from standgen.load.safety import resolve_inside
 from standgen.load.tabular import DataFile, cell_input, near_status, read_data_file
@@ -155,9 +158,11 @@ def _merge_cell(yaml_cell: Any, value: Any, row: dict[str, Any], row_path: str, 
     return {k: v for k, v in file_cell.items() if v is not None or k == SOURCE_KEY}
 
 
-def _conflict(here: Location, there: Location, mine: str, theirs: str, key: str) -> Exception:
+def _conflict(here: Location, there: Location, mine: str, theirs: str, key: str | None,
+              row_id: str = "") -> Exception:
+    what = f"column {key}" if key is not None else f"row {row_id!r}"
     return source_error(here.file, here.line, here.field,
-                        f"column {key}: the YAML says {mine} but "
+                        f"{what}: the YAML says {mine} but "
                         f"{there.file.name if there.file else 'the data file'} "
                         f"({there.field}, line {there.line}) says {theirs}; make them agree "
                         "or write it in one place only")
@@ -173,7 +178,7 @@ def _merge_row_mark(row: dict[str, Any], row_path: str, data: DataFile, row_id: 
         here = _at(row, "rubricering", f"{row_path}.rubricering", _file(table))
         there = data.place(data.lines[row_id], data.mark_column)
         raise _conflict(here, there, f"rubricering {own}", f"rubricering {mark}",
-                        f"{row_id} (the whole row)")
+                        None, row_id)
     row["rubricering"] = mark
 
 
@@ -266,19 +271,29 @@ def _check_yaml_cell(cell: Any, numeric: bool, style: Style, at: Location) -> No
 
 def _text_in_numbers(text: str, style: Style) -> str:
     """What to write instead of text (quoted figures, percent strings, words) in a row of
-    numbers."""
+    numbers: the figure as a YAML number, with each reading when the styles differ."""
     head = f"{text!r} is text in a row of numbers"
-    try:
-        figure = read_figure(text, Style(style.name, declared=True))
-    except FigureError as exc:
-        return (f"{head}: {exc}; in YAML write the figure as a number without quotes, "
-                "with a decimal point and no thousands separator")
-    if figure is not None:
-        return (f"{head}; write it as a YAML number without quotes: {format(figure, 'f')} "
-                "(a decimal point, no thousands separator)")
-    return (f"{head}; {near_status(text)}write a figure, a status word ({_WORDS}), ~ for an "
-            "empty cell, or "
-            "{text: ...} to print text; if the row holds text, give it `unit: text`")
+    bare = strip_decorations(text)
+    readings: list[Decimal] = []
+    for name in STYLES:
+        try:
+            value = read_figure(bare, Style(name, declared=True))
+        except FigureError:
+            continue
+        if value is not None and value not in readings:
+            readings.append(value)
+    if not readings:
+        return (f"{head}; {near_status(text)}write a figure, a status word ({_WORDS}), ~ "
+                "for an empty cell, or {text: ...} to print text; if the row holds text, "
+                "give it `unit: text`")
+    dropped = " and without the sign (the unit prints it)" if bare != text.strip() else ""
+    if len(readings) == 1:
+        return (f"{head}; write it as a YAML number without quotes{dropped}: "
+                f"{format(readings[0], 'f')}")
+    options = " or ".join(f"{format(r, 'f')} (if you mean {spell(r, 'nl', grouped=True)})"
+                          for r in readings)
+    return (f"{head} and could mean two things; write it as a YAML number without quotes"
+            f"{dropped} (a decimal point, no thousands separator): {options}")
 
 
 def _numeric(table: dict[str, Any], row: dict[str, Any], column: Any, cell: Any) -> bool:

@@ -253,9 +253,9 @@ def _refuse_merged(path: Path, title: str) -> None:
         raise source_error(path, None, f"sheet {title}", f"cannot read spreadsheet: {exc}"
                            ) from None
     if ranges:
-        first = ranges[0]
-        line = int(re.sub(r"[A-Z]+", "", first.split(":")[0]) or 0) or None
-        raise source_error(path, line, f"sheet {title}, cells {first}",
+        start, _, end = ranges[0].partition(":")
+        line = int(re.sub(r"[A-Z]+", "", start) or 0) or None
+        raise source_error(path, line, f"sheet {title}, cells {start} to {end}",
                            "merged cells: all but the first cell of a merged range read as "
                            "empty; unmerge them and write the value in each cell")
 
