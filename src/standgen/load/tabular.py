@@ -264,19 +264,32 @@ def _check_zip(path: Path) -> bool:
     """Refuse spreadsheets that unpack to far more than any report table needs; True when
     some sheet has merged cells."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            infos = zf.infolist()
-            total = sum(info.file_size for info in infos)
-            if total > MAX_XLSX_UNPACKED:
-                raise source_error(path, None, "", f"spreadsheet unpacks to {total:,} bytes; "
-                                   f"the limit is {MAX_XLSX_UNPACKED:,} (is it a zip bomb?)")
-            return any(info.filename.startswith("xl/worksheets/")
-                       and b"<mergeCell " in zf.read(info) for info in infos)
+        zf = zipfile.ZipFile(path)
     except zipfile.BadZipFile:
         raise source_error(path, None, "", "not a valid XLSX file (not a zip archive)"
                            ) from None
-    except (OSError, RuntimeError, zipfile.LargeZipFile) as exc:
-        raise source_error(path, None, "", f"cannot read spreadsheet: {exc}") from None
+    with zf:
+        infos = zf.infolist()
+        total = sum(info.file_size for info in infos)
+        if total > MAX_XLSX_UNPACKED:
+            raise source_error(path, None, "", f"spreadsheet unpacks to {total:,} bytes; "
+                               f"the limit is {MAX_XLSX_UNPACKED:,} (is it a zip bomb?)")
+        try:
+            return any(_has_merged(zf, info) for info in infos
+                       if info.filename.startswith("xl/worksheets/"))
+        except (zipfile.BadZipFile, OSError, RuntimeError, EOFError, ValueError) as exc:
+            raise source_error(path, None, "", f"cannot read spreadsheet: {exc}") from None
+
+
+def _has_merged(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Whether a sheet's XML declares a merged range, read in chunks."""
+    tail = b""
+    with zf.open(info) as stream:
+        while chunk := stream.read(1 << 16):
+            if b"<mergeCell " in tail + chunk:
+                return True
+            tail = chunk[-16:]
+    return False
 
 
 def _to_data(all_rows: list[tuple[int, list[Any]]], path: Path, sheet: str | None
