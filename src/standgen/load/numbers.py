@@ -56,6 +56,10 @@ def read_figure(text: str, style: Style) -> Decimal | None:
     raw = text.strip()
     _refuse_decorations(raw, style)
     sign, body = _split_sign(_SPACES.sub(" ", raw))
+    if re.fullmatch(r"[.,][0-9]+", body):
+        raise FigureError(f"{raw!r} has no digit before its decimal sign; write a 0 before "
+                          f"it ({sign}0.{body[1:]} in plain, "
+                          f"{sign}0,{body[1:]} in nl)")
     if not body or not body[0].isdigit():
         return None
     if re.fullmatch(r"[0-9.,]+[eE][-+]?[0-9]+", body):

@@ -111,7 +111,10 @@ def _fill_row(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
     filled: dict[str, Any] = {}
     for column, key in zip(columns, keys, strict=True):
         numeric = _numeric(table, row, column, None)
-        value = cell_input(data.rows[row_id][key], numeric, style, data.where(row_id, key))
+        at = data.where(row_id, key)
+        value = cell_input(data.rows[row_id][key], numeric, style, at)
+        if isinstance(value, dict):
+            value[SOURCE_KEY] = SourceRef(at.file, at.line)
         filled[key] = _merge_cell(_yaml_cell(yaml_values, keys, key), value, row, row_path,
                                   key, data, row_id, table)
     _merge_row_mark(row, row_path, data, row_id, table)
@@ -154,7 +157,8 @@ def _merge_cell(yaml_cell: Any, value: Any, row: dict[str, Any], row_path: str, 
         if name == "rubricering" and theirs is not None and theirs != own:
             raise _conflict(here, there, f"rubricering {own}", f"rubricering {theirs}", key)
         file_cell[name] = own if theirs is None else theirs
-    file_cell[SOURCE_KEY] = yaml_cell.get(SOURCE_KEY)
+    if file_cell.get(SOURCE_KEY) is None:
+        file_cell[SOURCE_KEY] = yaml_cell.get(SOURCE_KEY)
     return {k: v for k, v in file_cell.items() if v is not None or k == SOURCE_KEY}
 
 
@@ -180,6 +184,11 @@ def _merge_row_mark(row: dict[str, Any], row_path: str, data: DataFile, row_id: 
         raise _conflict(here, there, f"rubricering {own}", f"rubricering {mark}",
                         None, row_id)
     row["rubricering"] = mark
+    source = row.get(SOURCE_KEY)
+    if isinstance(source, SourceRef):
+        row[SOURCE_KEY] = SourceRef(source.file, source.line,
+                                    {**source.key_lines, "rubricering": data.lines[row_id]},
+                                    {**source.key_files, "rubricering": data.path})
 
 
 def _as_mapping(value: Any) -> dict[str, Any]:

@@ -109,6 +109,12 @@ CASES: list[Case] = [
              "column B"),
     csv_case("too many decimals", "id,2024,2025\na,0.00000000001,2\nb,3,4\n", 2,
              "column B"),
+    csv_case("no digit before the decimal sign", "id;2024;2025\na;.5;2\nb;3;4\n", 2,
+             "column B"),
+    csv_case("apostrophes between thousands", "id;2024;2025\na;1'234;2\nb;3;4\n", 2,
+             "column B"),
+    csv_case("Arabic-Indic digits", "id;2024;2025\na;\u0661\u0662;2\nb;3;4\n", 2,
+             "column B"),
     csv_case("a row ends early", "id;2024;2025\na;1\nb;3;4\n", 2, "column C"),
     csv_case("a value beyond the header", "id;2024;2025\na;1;2;3\nb;3;4\n", 2, "column D"),
     csv_case("a column key twice", "id;2024;2024\na;1;2\nb;3;4\n", 1, "column C"),
@@ -172,6 +178,7 @@ CASES: list[Case] = [
 
 
 
+
 MESSAGES: dict[str, str] = {
     "undeclared 1.234 in a semicolon CSV": (
         "'1.234' could mean two things: 1234 under number style nl and 1.234 under plain; no "
@@ -224,6 +231,20 @@ MESSAGES: dict[str, str] = {
     ),
     "too many decimals": (
         "'0.00000000001' has more than 10 decimals; round it"
+    ),
+    "no digit before the decimal sign": (
+        "'.5' has no digit before its decimal sign; write a 0 before it (0.5 in plain, 0,5 in"
+        " nl)"
+    ),
+    "apostrophes between thousands": (
+        "\"1'234\" is not a figure under the default number style plain (none declared): the "
+        "point is the decimal sign and there is no thousands separator but a space (1234.5); "
+        "thousands come in groups of three digits"
+    ),
+    "Arabic-Indic digits": (
+        "cell holds '١٢', which is not a number, in a row of numbers; write a figure, a "
+        "status word (n.t.b., n.v.t., -, te leveren) or leave the cell empty; if the row "
+        "holds text, give it `unit: text`"
     ),
     "a row ends early": (
         "row ends before this column; write an empty field for each missing value (for "

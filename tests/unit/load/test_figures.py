@@ -148,3 +148,18 @@ def test_empty_on_purpose_is_accepted(tmp_path: Path) -> None:
 """
     path = write(tmp_path, {"report.yaml": REPORT, "h1.yaml": chapter(block)})
     assert _values(_table(path)) == {"a": [D(1), None, D(3)], "b": [D(1), None, None]}
+
+
+@pytest.mark.parametrize(("csv", "field"), [
+    ("id;2024;2025\na;1 {onbekend};2\nb;3;4\n", ".rows[0].values.2024.rubricering"),
+    ("id;2024;2025;rubricering\na;1;2;onbekend\nb;3;4;\n", ".rows[0].rubricering"),
+])
+def test_an_unknown_level_in_a_data_file_is_located_there(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], csv: str, field: str) -> None:
+    path = write(tmp_path, {"report.yaml": REPORT, "data.csv": csv,
+                            "h1.yaml": chapter(DATA_TABLE.format(data="data.csv"))})
+    outcome = run_validate(capsys, path)
+    assert outcome.code == 1
+    problem = outcome.find("data.csv", 2, "chapters[0].sections[0].topics[0].blocks[0].table"
+                           + field)
+    assert problem.message.startswith("unknown rubricering 'onbekend'; use one of: openbaar,")
