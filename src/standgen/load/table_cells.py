@@ -57,6 +57,8 @@ def fill_tables(node: Any, root: Path, read: list[Path], style: Style,
         return
     if "rows" in node and "columns" in node and "id" in node:
         _one_table(node, root, read, style, path)
+    if "type" in node and ("series" in node or "norm" in node):
+        _check_chart(node, path, style)
     for key, value in node.items():
         if key != SOURCE_KEY:
             fill_tables(value, root, read, style, f"{path}.{key}" if path else key)
@@ -257,9 +259,34 @@ def _check_count(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
                            "cell that is empty on purpose, for example [12, ~, 14]")
 
 
+def _check_chart(chart: dict[str, Any], path: str, style: Style) -> None:
+    """A chart's own numbers (series values, norm) are figures too."""
+    file = _file(chart)
+    if "norm" in chart:
+        _check_figure(chart["norm"], style, _at(chart, "norm", f"{path}.norm", file))
+    series = chart.get("series")
+    for index, item in enumerate(series if isinstance(series, list) else []):
+        values = item.get("values") if isinstance(item, dict) else None
+        for position, value in enumerate(values if isinstance(values, list) else []):
+            where = f"{path}.series[{index}].values[{position}]"
+            _check_figure(value, style, _at(item, "values", where, file))
+
+
 def _check_yaml_cell(cell: Any, numeric: bool, style: Style, at: Location) -> None:
+    if isinstance(cell, dict) and "of" in cell:
+        _check_figure(cell["of"], style, Location(at.file, at.line, f"{at.field}.of"))
     value = cell.get("value") if isinstance(cell, dict) else cell
     if value is None or not numeric:
+        return
+    if not isinstance(cell, dict) and isinstance(value, str) \
+            and value.strip().lower() in STATUS_ALIASES:
+        return
+    _check_figure(value, style, at)
+
+
+def _check_figure(value: Any, style: Style, at: Location) -> None:
+    """A value that must be a figure (or empty): a YAML number within the limits."""
+    if value is None:
         return
     if isinstance(value, bool):
         raise source_error(at.file, at.line, at.field,
@@ -271,11 +298,8 @@ def _check_yaml_cell(cell: Any, numeric: bool, style: Style, at: Location) -> No
         except FigureError as exc:
             raise source_error(at.file, at.line, at.field, str(exc)) from None
         return
-    if not isinstance(value, str):
-        return
-    if not isinstance(cell, dict) and value.strip().lower() in STATUS_ALIASES:
-        return
-    raise source_error(at.file, at.line, at.field, _text_in_numbers(value, style))
+    if isinstance(value, str):
+        raise source_error(at.file, at.line, at.field, _text_in_numbers(value, style))
 
 
 def _text_in_numbers(text: str, style: Style) -> str:

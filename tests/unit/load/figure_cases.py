@@ -85,6 +85,17 @@ MARKED = """\
       - {{id: b, rubricering: dep-vertrouwelijk}}
 """
 
+CHART = """\
+- figure:
+    id: f
+    title: Figuur
+    chart:
+      type: bar
+      categories: ["2024", "2025"]
+      series:
+        - {label: A, values: [1.5, 1e400]}
+"""
+
 CASES: list[Case] = [
     csv_case("undeclared 1.234 in a semicolon CSV", "id;2024;2025\na;1.234;2\nb;3;4\n",
              2, "column B"),
@@ -154,6 +165,11 @@ CASES: list[Case] = [
     yaml_case("1e400", '[1e400, 3]'),
     yaml_case("a number of 33 digits", '[100000000000000000000000000000000, 3]'),
     yaml_case("32 decimals", '[0.00000000000000000000000000000001, 3]'),
+    yaml_case("a quoted total in a fraction", '[{value: 5, of: "8"}, 3]',
+              where=".rows[0].values[0].of"),
+    Case("a chart number beyond any report", {"report.yaml": REPORT, "h1.yaml": chapter(CHART)},
+         "h1.yaml", B + 7, "chapters[0].sections[0].topics[0].blocks[0].figure.chart.series[0]"
+         ".values[1]"),
     yaml_case("too few values", '[1, 2]', columns="[2024, 2025, 2026]",
               where=".rows[0].values"),
     Case("a report number style that does not exist",
@@ -175,6 +191,7 @@ CASES: list[Case] = [
          "h1.yaml", B + 6, TABLE + ".rows[0].values.2025",
          xlsx([["id", 2024, 2025], ["a", 1, 2], ["b", 3, 4]])),
 ]
+
 
 
 
@@ -352,6 +369,13 @@ MESSAGES: dict[str, str] = {
     ),
     "32 decimals": (
         "1E-32 has more than 10 decimals; round it"
+    ),
+    "a quoted total in a fraction": (
+        "'8' is text in a row of numbers; write it as a YAML number without quotes: 8"
+    ),
+    "a chart number beyond any report": (
+        "1E+400 has more than 15 digits before the decimal sign; no report figure is that "
+        "large (use the unit's scale, such as miljoen or miljard)"
     ),
     "too few values": (
         "row 'a' has 2 value(s) for 3 columns (no value for 2026); write ~ for each cell that"
