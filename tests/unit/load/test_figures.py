@@ -163,3 +163,25 @@ def test_an_unknown_level_in_a_data_file_is_located_there(
     problem = outcome.find("data.csv", 2, "chapters[0].sections[0].topics[0].blocks[0].table"
                            + field)
     assert problem.message.startswith("unknown rubricering 'onbekend'; use one of: openbaar,")
+
+
+def test_a_huge_computed_figure_is_printed_not_an_internal_error(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    block = """\
+- table:
+    id: t
+    title: Tabel
+    unit: {kind: number, decimals: 6}
+    columns: [2025]
+    rows:
+      - {id: a, values: [999999999999999]}
+      - {id: b, values: [0.0000000001]}
+      - {id: p, unit: {kind: percent, decimals: 6}, derived: {percent_of: [a, b]}}
+"""
+    path = write(tmp_path, {"report.yaml": REPORT, "h1.yaml": chapter(block)})
+    from standgen.cli import main
+
+    assert main(["build", str(path), "--out", str(tmp_path / "uit"), "--format", "md"]) == 0
+    assert "Traceback" not in capsys.readouterr().err
+    text = next((tmp_path / "uit").glob("*.md")).read_text(encoding="utf-8")
+    assert "999.999.999.999.999.000.000.000.000" in text
