@@ -194,11 +194,13 @@ def spell(value: Decimal, style: NumberStyle, *, grouped: bool = False) -> str:
 def check_magnitude(value: Decimal | int | float, written: str | None = None) -> Decimal:
     """A figure within what a report prints: finite, at most 15 digits before and 10 after
     the decimal sign; raises FigureError otherwise."""
-    shown = repr(written) if written is not None else str(value)
+    shown = _short(repr(written) if written is not None else
+                   str(Decimal(value) if isinstance(value, int) else value))
     if isinstance(value, float) and not math.isfinite(value):
         raise FigureError(f"{shown} is not a number (NaN or infinity); write a figure, a "
                           "status word such as n.t.b., or leave the cell empty")
-    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    number = value if isinstance(value, Decimal) else (
+        Decimal(value) if isinstance(value, int) else Decimal(str(value)))
     if not number.is_finite():
         raise FigureError(f"{shown} is not a number (NaN or infinity); write a figure, a "
                           "status word such as n.t.b., or leave the cell empty")
@@ -210,6 +212,11 @@ def check_magnitude(value: Decimal | int | float, written: str | None = None) ->
     if isinstance(exponent, int) and exponent < -MAX_DECIMALS:
         raise FigureError(f"{shown} has more than {MAX_DECIMALS} decimals; round it")
     return number
+
+
+def _short(text: str) -> str:
+    """A figure as shown in a message: a very long one cut, with its length."""
+    return text if len(text) <= 40 else f"{text[:20]}… ({len(text):,} characters)"
 
 
 def check_yaml_number(value: Decimal | int | float, style: Style) -> Decimal:

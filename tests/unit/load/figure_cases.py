@@ -170,6 +170,8 @@ CASES: list[Case] = [
     Case("a chart number beyond any report", {"report.yaml": REPORT, "h1.yaml": chapter(CHART)},
          "h1.yaml", B + 7, "chapters[0].sections[0].topics[0].blocks[0].figure.chart.series[0]"
          ".values[1]"),
+    yaml_case("an integer of 5000 digits", f"[{'9' * 5000}, 3]"),
+    yaml_case("a hexadecimal of 5000 digits", f"[0x{'f' * 5000}, 3]"),
     yaml_case("too few values", '[1, 2]', columns="[2024, 2025, 2026]",
               where=".rows[0].values"),
     Case("a report number style that does not exist",
@@ -191,6 +193,7 @@ CASES: list[Case] = [
          "h1.yaml", B + 6, TABLE + ".rows[0].values.2025",
          xlsx([["id", 2024, 2025], ["a", 1, 2], ["b", 3, 4]])),
 ]
+
 
 
 
@@ -376,6 +379,16 @@ MESSAGES: dict[str, str] = {
     "a chart number beyond any report": (
         "1E+400 has more than 15 digits before the decimal sign; no report figure is that "
         "large (use the unit's scale, such as miljoen or miljard)"
+    ),
+    "an integer of 5000 digits": (
+        "99999999999999999999… (5,000 characters) has more than 15 digits before the decimal "
+        "sign; no report figure is that large (use the unit's scale, such as miljoen or "
+        "miljard)"
+    ),
+    "a hexadecimal of 5000 digits": (
+        "39802768403379665923… (6,021 characters) has more than 15 digits before the decimal "
+        "sign; no report figure is that large (use the unit's scale, such as miljoen or "
+        "miljard)"
     ),
     "too few values": (
         "row 'a' has 2 value(s) for 3 columns (no value for 2026); write ~ for each cell that"
