@@ -77,7 +77,8 @@ def _one_table(table: dict[str, Any], root: Path, read: list[Path], style: Style
         if not isinstance(row, dict) or row.get("role") == "group":
             continue
         row_path = f"{path}.rows[{index}]"
-        _check_yaml_cells(table, columns, row, row_path, style)
+        from_file = data is not None and _row_id(row) in data.rows
+        _check_yaml_cells(table, columns, row, row_path, style, from_file)
         if data is not None:
             _fill_row(table, columns, row, row_path, data, style)
 
@@ -221,15 +222,17 @@ def _shown(value: Any) -> str:
 
 
 def _check_yaml_cells(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
-                      row_path: str, style: Style) -> None:
-    """Cells written in YAML: figures in rows of numbers, and one per column."""
+                      row_path: str, style: Style, from_file: bool) -> None:
+    """Cells written in YAML: figures in rows of numbers, and one per column unless the
+    row's values come from a data file (then the YAML cells carry markings only)."""
     values = row.get("values")
     file = _file(table)
     if isinstance(values, list):
         for index, (cell, column) in enumerate(zip(values, columns, strict=False)):
             at = _at(row, "values", f"{row_path}.values[{index}]", file)
             _check_yaml_cell(cell, _numeric(table, row, column, cell), style, at)
-        _check_count(table, columns, row, row_path, len(values))
+        if not from_file:
+            _check_count(table, columns, row, row_path, len(values))
     elif isinstance(values, dict):
         by_key = {_column_key(c): c for c in columns}
         for key, cell in values.items():
@@ -245,9 +248,8 @@ def _check_yaml_cells(table: dict[str, Any], columns: list[Any], row: dict[str, 
 def _check_count(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
                  row_path: str, given: int) -> None:
     """A list of values shorter than the columns leaves cells empty: refuse it unless the
-    columns left out are derived (computed by standgen) or the row gets its data from a
-    file."""
-    if row.get("derived") or "data" in table:
+    columns left out are derived (computed by standgen), as is a derived row."""
+    if row.get("derived"):
         return
     missing = [_column_key(c) for c in columns[given:]
                if not (isinstance(c, dict) and c.get("derived"))]

@@ -174,6 +174,11 @@ CASES: list[Case] = [
     yaml_case("a hexadecimal of 5000 digits", f"[0x{'f' * 5000}, 3]"),
     yaml_case("too few values", '[1, 2]', columns="[2024, 2025, 2026]",
               where=".rows[0].values"),
+    Case("too few values in a row of a data table that is not in the file",
+         {"report.yaml": REPORT, "data.csv": "id;2024;2025\na;1;2\n",
+          "h1.yaml": chapter(DATA_TABLE.format(data="data.csv").replace(
+              "{id: b, label: B}", "{id: b, label: B, values: [3]}"))},
+         "h1.yaml", B + 7, TABLE + ".rows[1].values"),
     Case("a report number style that does not exist",
          {"report.yaml": REPORT.replace("rubricering: openbaar\n",
                                         "rubricering: openbaar\nnumber_style: dutch\n"),
@@ -193,6 +198,7 @@ CASES: list[Case] = [
          "h1.yaml", B + 6, TABLE + ".rows[0].values.2025",
          xlsx([["id", 2024, 2025], ["a", 1, 2], ["b", 3, 4]])),
 ]
+
 
 
 
@@ -392,6 +398,10 @@ MESSAGES: dict[str, str] = {
     ),
     "too few values": (
         "row 'a' has 2 value(s) for 3 columns (no value for 2026); write ~ for each cell that"
+        " is empty on purpose, for example [12, ~, 14]"
+    ),
+    "too few values in a row of a data table that is not in the file": (
+        "row 'b' has 1 value(s) for 2 columns (no value for 2025); write ~ for each cell that"
         " is empty on purpose, for example [12, ~, 14]"
     ),
     "a report number style that does not exist": (
