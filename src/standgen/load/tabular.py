@@ -39,6 +39,7 @@ _LEVEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")
 _NOT_NUMBERS = frozenset({"nan", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity",
                           "#n/a", "n/a", "#num!", "#value!", "#div/0!", "#ref!", "#name?",
                           "#null!"})
+_ERROR_VALUES = frozenset(v.upper() for v in _NOT_NUMBERS if v.startswith("#"))
 
 
 class Missing:
@@ -206,8 +207,7 @@ def _xlsx_value(value: Any, kind: str, at: Location) -> Any:
                            f"cell holds a date or time ({value}); a figure must be a number "
                            "cell: format the cell as a number (or as text for a date "
                            "written out)")
-    if kind == "e" or (isinstance(value, str) and value.strip().upper() in
-                       {v.upper() for v in _NOT_NUMBERS if v.startswith("#")}):
+    if kind == "e" or (isinstance(value, str) and value.strip().upper() in _ERROR_VALUES):
         raise source_error(at.file, at.line, at.field,
                            f"cell holds the spreadsheet error {value}; fix the formula or "
                            "write the value")
