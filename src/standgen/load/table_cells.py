@@ -108,9 +108,10 @@ def _fill_row(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
     keys = [_column_key(c) for c in columns]
     missing = [k for k in keys if k not in data.header]
     if missing:
-        raise source_error(data.path, data.place(None, None).line, "",
+        present = [k for k in data.header if not k.startswith("\0")]
+        raise source_error(data.path, data.header_line, "",
                            f"column(s) {', '.join(missing)} missing in the header of "
-                           f"{data.path.name}; its header has {', '.join(data.header)}")
+                           f"{data.path.name}; its header has {', '.join(present)}")
     filled: dict[str, Any] = {}
     for column, key in zip(columns, keys, strict=True):
         numeric = _numeric(table, row, column, None)

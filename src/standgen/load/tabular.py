@@ -60,6 +60,7 @@ class DataFile:
     lines: dict[str, int] = field(default_factory=dict)
     marks: dict[str, str] = field(default_factory=dict)
     mark_column: int | None = None
+    header_line: int = 1
 
     def where(self, row_id: str, key: str | None) -> Location:
         """The location of one cell (or of the row id with key None)."""
@@ -305,7 +306,7 @@ def _to_data(all_rows: list[tuple[int, list[Any]]], path: Path, sheet: str | Non
     keys = [cell_key(c) for c in head]
     while keys and not keys[-1]:
         keys.pop()  # trailing empty columns, as spreadsheet exports write them
-    data = DataFile(path, sheet, keys[1:])
+    data = DataFile(path, sheet, keys[1:], header_line=head_line)
     if len(data.header) > MAX_COLUMNS:
         raise source_error(path, head_line, "", f"more than {MAX_COLUMNS} columns")
     _header_checks(data, head_line)
