@@ -106,6 +106,9 @@ def _refuse_decorations(raw: str, style: Style) -> None:
     if raw.startswith("(") and raw.endswith(")") and inner[:1].isdigit():
         raise FigureError(f"{raw!r} writes a negative number in brackets; write "
                           f"-{_as_written(inner, style)}")
+    if re.fullmatch(r"[0-9][0-9.,\s]*-", raw):
+        raise FigureError(f"{raw!r} has its minus sign at the end (an accounting export); "
+                          f"write -{_as_written(raw[:-1], style)}")
     if raw.endswith("%") and any(ch.isdigit() for ch in raw):
         raise FigureError(f"{raw!r} has a percent sign; write the number alone "
                           f"({_as_written(raw[:-1], style)}): a percent unit prints the sign")

@@ -110,16 +110,20 @@ def _csv_rows(path: Path, at: Location) -> list[tuple[int, list[Any]]]:
         line = data[: exc.start].count(b"\n") + 1
         raise source_error(path, line, "", "CSV file is not UTF-8 (Latin-1 or Windows-1252?); "
                            "export it as UTF-8") from None
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    start = 1
+    declared = re.match(r"sep=(.)\r?\n", text)
+    if declared:  # Excel's own line naming the delimiter
+        text, start = text[declared.end():], 2
+    delimiter = declared.group(1) if declared else _delimiter(text)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     rows: list[tuple[int, list[Any]]] = []
     try:
-        start = 1
         for row in reader:
             rows.append((start, list(row)))
-            start = reader.line_num + 1
+            start = reader.line_num + 1 + (1 if declared else 0)
     except csv.Error as exc:
-        raise source_error(path, reader.line_num or None, "", f"cannot read CSV: {exc}"
-                           ) from None
+        line = reader.line_num + (1 if declared else 0)
+        raise source_error(path, line or None, "", f"cannot read CSV: {exc}") from None
     return rows
 
 

@@ -126,6 +126,10 @@ CASES: list[Case] = [
              "column B"),
     csv_case("Arabic-Indic digits", "id;2024;2025\na;\u0661\u0662;2\nb;3;4\n", 2,
              "column B"),
+    csv_case("a minus sign at the end", "id;2024;2025\na;1.234,56-;2\nb;3;4\n", 2, "column B",
+             report=NL),
+    csv_case("after Excel's sep= line, lines count from the file's start",
+             "sep=;\r\nid;2024;2025\r\na;1,5;2\r\nb;3;4x\r\n", 4, "column C", report=NL),
     csv_case("a row ends early", "id;2024;2025\na;1\nb;3;4\n", 2, "column C"),
     csv_case("a value beyond the header", "id;2024;2025\na;1;2;3\nb;3;4\n", 2, "column D"),
     csv_case("a column key twice", "id;2024;2024\na;1;2\nb;3;4\n", 1, "column C"),
@@ -205,6 +209,7 @@ CASES: list[Case] = [
 
 
 
+
 MESSAGES: dict[str, str] = {
     "undeclared 1.234 in a semicolon CSV": (
         "'1.234' could mean two things: 1234 under number style nl and 1.234 under plain; no "
@@ -269,6 +274,14 @@ MESSAGES: dict[str, str] = {
     ),
     "Arabic-Indic digits": (
         "cell holds '١٢', which is not a number, in a row of numbers; write a figure, a "
+        "status word (n.t.b., n.v.t., -, te leveren) or leave the cell empty; if the row "
+        "holds text, give it `unit: text`"
+    ),
+    "a minus sign at the end": (
+        "'1.234,56-' has its minus sign at the end (an accounting export); write -1234,56"
+    ),
+    "after Excel's sep= line, lines count from the file's start": (
+        "cell holds '4x', which is not a number, in a row of numbers; write a figure, a "
         "status word (n.t.b., n.v.t., -, te leveren) or leave the cell empty; if the row "
         "holds text, give it `unit: text`"
     ),

@@ -74,6 +74,8 @@ def test_build_refuses_without_traceback_or_output(name: str, tmp_path: Path) ->
      {"a": [D("1.234"), D("2345.5")], "b": [D("-12.5"), D(1234)]}),
     (REPORT, "id;2024;2025;;\na;21.5;-;;\nb;1 234;\u2013;;\n",
      {"a": [D("21.5"), Status.GEEN_DATA], "b": [D(1234), Status.GEEN_DATA]}),
+    (NL, "sep=,\nid,2024,2025\na,\"1,5\",n.t.b.\nb,,te leveren\n",
+     {"a": [D("1.5"), Status.NTB], "b": [None, Status.MISSING]}),
     (NL, 'id,2024,2025\na,"1,5",n.t.b.\nb,,te leveren\n',
      {"a": [D("1.5"), Status.NTB], "b": [None, Status.MISSING]}),
 ])
