@@ -185,8 +185,7 @@ def _xlsx_sheet(path: Path, sheet: str | None, at: Location
                                f"workbook has {', '.join(book.sheetnames)}")
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         for row in ws.iter_rows():
-            out.append([(getattr(c, "value", None), str(getattr(c, "data_type", "n")))
-                        for c in row[: MAX_COLUMNS + 2]])
+            out.append([(getattr(c, "value", None), _kind(c)) for c in row[: MAX_COLUMNS + 2]])
             if len(out) > MAX_ROWS + 1:
                 break
         return str(ws.title), out
@@ -197,6 +196,14 @@ def _xlsx_sheet(path: Path, sheet: str | None, at: Location
                            ) from None
     finally:
         book.close()
+
+
+def _kind(cell: Any) -> str:
+    """A cell's data type; "%" for a number shown as a percentage."""
+    kind = str(getattr(cell, "data_type", "n"))
+    if kind == "n" and "%" in str(getattr(cell, "number_format", "") or ""):
+        return "%"
+    return kind
 
 
 def _xlsx_value(value: Any, kind: str, at: Location) -> Any:
@@ -216,6 +223,12 @@ def _xlsx_value(value: Any, kind: str, at: Location) -> Any:
         raise source_error(at.file, at.line, at.field,
                            f"cell holds the spreadsheet error {value}; fix the formula or "
                            "write the value")
+    if isinstance(value, int | float) and kind == "%":
+        shown = format((Decimal(format(value, f".{EXCEL_DIGITS}g")) * 100).normalize(), "f")
+        raise source_error(at.file, at.line, at.field,
+                           f"cell is formatted as a percentage: it holds {value} and shows "
+                           f"{shown}%; standgen takes percentages in percent points and does "
+                           f"not convert: write {shown} in a cell formatted as a number")
     if isinstance(value, int | float):
         try:
             return check_magnitude(Decimal(format(value, f".{EXCEL_DIGITS}g")))

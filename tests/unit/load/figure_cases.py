@@ -38,7 +38,8 @@ def csv_case(name: str, csv: str, line: int, column: str, *,
     return Case(name, files, "data.csv", line, column)
 
 
-def xlsx(cells: list[list[object]], merge: str | None = None) -> Callable[[Path], None]:
+def xlsx(cells: list[list[object]], merge: str | None = None,
+         percent: str | None = None) -> Callable[[Path], None]:
     def make(folder: Path) -> None:
         book = Workbook()
         sheet = book.active
@@ -48,14 +49,18 @@ def xlsx(cells: list[list[object]], merge: str | None = None) -> Callable[[Path]
             sheet.append(row)
         if merge:
             sheet.merge_cells(merge)
+        if percent:
+            sheet[percent].number_format = "0.0%"
         book.save(folder / "data.xlsx")
     return make
 
 
 def xlsx_case(name: str, cells: list[list[object]], line: int, cell: str, *,
-              report: str = REPORT, merge: str | None = None) -> Case:
+              report: str = REPORT, merge: str | None = None,
+              percent: str | None = None) -> Case:
     files = {"report.yaml": report, "h1.yaml": chapter(DATA_TABLE.format(data="data.xlsx"))}
-    return Case(name, files, "data.xlsx", line, f"sheet cijfers, {cell}", xlsx(cells, merge))
+    return Case(name, files, "data.xlsx", line, f"sheet cijfers, {cell}",
+                xlsx(cells, merge, percent))
 
 
 def yaml_case(name: str, values: str, *, report: str = REPORT,
@@ -152,6 +157,9 @@ CASES: list[Case] = [
               "cell B3"),
     xlsx_case("a formula without a stored result", [["id", 2024, 2025], ["a", 1, 2],
                                                     ["b", "=B2*2", 4]], 3, "cell B3"),
+    xlsx_case("a number shown as a percentage", [["id", 2024, 2025], ["a", 0.795, 2],
+                                                 ["b", 3, 4]], 2, "cell B2",
+              percent="B2"),
     xlsx_case("merged cells", [["id", 2024, 2025], ["a", 5, None], ["b", 3, 4]], 2,
               "cells B2 to C2", merge="B2:C2"),
     xlsx_case("a text figure without a declared style", [["id", 2024, 2025], ["a", "4.650", 2],
@@ -202,6 +210,8 @@ CASES: list[Case] = [
          "h1.yaml", B + 6, TABLE + ".rows[0].values.2025",
          xlsx([["id", 2024, 2025], ["a", 1, 2], ["b", 3, 4]])),
 ]
+
+
 
 
 
@@ -334,6 +344,11 @@ MESSAGES: dict[str, str] = {
     "a formula without a stored result": (
         "cell holds the formula =B2*2 without a stored result; open and save the file in a "
         "spreadsheet program, or paste values instead of formulas"
+    ),
+    "a number shown as a percentage": (
+        "cell is formatted as a percentage: it holds 0.795 and shows 79.5%; standgen takes "
+        "percentages in percent points and does not convert: write 79.5 in a cell formatted "
+        "as a number"
     ),
     "merged cells": (
         "merged cells: all but the first cell of a merged range read as empty; unmerge them "
