@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from standgen.errors import Location, source_error
+from standgen.load.data_rows import fill_row
 from standgen.load.numbers import (
     STYLES,
     FigureError,
@@ -22,8 +23,9 @@ from standgen.load.numbers import (
     spell,
     strip_decorations,
 )
+from standgen.load.raw_nodes import column_key, file_of, is_numeric, place, row_id_of
 from standgen.load.safety import resolve_inside
-from standgen.load.tabular import DataFile, cell_input, near_status, read_data_file
+from standgen.load.tabular import DataFile, near_status, read_data_file
 from standgen.model.base import SOURCE_KEY, SourceRef
 from standgen.model.values import STATUS_ALIASES
 
@@ -41,7 +43,7 @@ def _style(node: dict[str, Any], key: str, file: Path | None, path: str) -> Any:
     try:
         return parse_style(node[key])
     except FigureError as exc:
-        at = _at(node, key, path, file)
+        at = place(node, key, path, file)
         raise source_error(at.file, at.line, at.field, str(exc)) from None
 
 
@@ -77,10 +79,10 @@ def _one_table(table: dict[str, Any], root: Path, read: list[Path], style: Style
         if not isinstance(row, dict) or row.get("role") == "group":
             continue
         row_path = f"{path}.rows[{index}]"
-        from_file = data is not None and _row_id(row) in data.rows
+        from_file = data is not None and row_id_of(row) in data.rows
         _check_yaml_cells(table, columns, row, row_path, style, from_file)
         if data is not None:
-            _fill_row(table, columns, row, row_path, data, style)
+            fill_row(table, columns, row, row_path, data, style)
 
 
 def _data_file(table: dict[str, Any], root: Path, path: str) -> DataFile:
@@ -93,157 +95,28 @@ def _data_file(table: dict[str, Any], root: Path, path: str) -> DataFile:
     return read_data_file(file, table.get("sheet"), at)
 
 
-def _fill_row(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
-              row_path: str, data: DataFile, style: Style) -> None:
-    row_id = _row_id(row)
-    yaml_values = row.get("values")
-    if row_id not in data.rows:
-        if row.get("derived") or "values" in row:
-            return
-        at = _at(row, "id", row_path, _file(table))
-        raise source_error(at.file, at.line, row_path,
-                           f"row {row_id!r} is not in {data.path.name}; its first column "
-                           f"has {', '.join(data.rows) or 'no ids'}; add the row there or "
-                           "give the row its own `values`")
-    keys = [_column_key(c) for c in columns]
-    missing = [k for k in keys if k not in data.header]
-    if missing:
-        present = [k for k in data.header if not k.startswith("\0")]
-        raise source_error(data.path, data.header_line, "",
-                           f"column(s) {', '.join(missing)} missing in the header of "
-                           f"{data.path.name}; its header has {', '.join(present)}")
-    filled: dict[str, Any] = {}
-    for column, key in zip(columns, keys, strict=True):
-        numeric = _numeric(table, row, column, None)
-        at = data.where(row_id, key)
-        value = cell_input(data.rows[row_id][key], numeric, style, at)
-        if isinstance(value, dict):
-            value[SOURCE_KEY] = SourceRef(at.file, at.line)
-        filled[key] = _merge_cell(_yaml_cell(yaml_values, keys, key), value, row, row_path,
-                                  key, data, row_id, table)
-    _merge_row_mark(row, row_path, data, row_id, table)
-    row["values"] = filled
-
-
-def _yaml_cell(values: Any, keys: list[str], key: str) -> Any:
-    if isinstance(values, dict):
-        return values.get(key)
-    if isinstance(values, list) and keys.index(key) < len(values):
-        return values[keys.index(key)]
-    return None
-
-
-def _merge_cell(yaml_cell: Any, value: Any, row: dict[str, Any], row_path: str, key: str,
-                data: DataFile, row_id: str, table: dict[str, Any]) -> Any:
-    """The file's value with the YAML cell's marking (and marker) kept; a YAML figure or a
-    marking that differs from the file's is an error naming both places."""
-    if yaml_cell is None:
-        return value
-    here = _at(row, "values", f"{row_path}.values.{key}", _file(table))
-    there = data.where(row_id, key)
-    if not isinstance(yaml_cell, dict):
-        if _same_value(yaml_cell, value):
-            return value
-        raise source_error(here.file, here.line, here.field,
-                           f"the YAML gives {yaml_cell!r} for column {key} and "
-                           f"{there.file.name if there.file else 'the data file'} "
-                           f"({there.field}, line {there.line}) gives {_shown(value)}; the "
-                           "data file holds the figures: remove the YAML value, or keep only "
-                           "its marking as {rubricering: ...}")
-    file_cell = dict(value) if isinstance(value, dict) else _as_mapping(value)
-    for name, own in yaml_cell.items():
-        if name == SOURCE_KEY:
-            continue
-        theirs = file_cell.get(name)
-        if name in ("value", "status", "text") and theirs is not None and not _same_value(
-                own, theirs):
-            raise _conflict(here, there, f"{name} {own!r}", f"{name} {_shown(theirs)}", key)
-        if name == "rubricering" and theirs is not None and theirs != own:
-            raise _conflict(here, there, f"rubricering {own}", f"rubricering {theirs}", key)
-        file_cell[name] = own if theirs is None else theirs
-    if file_cell.get(SOURCE_KEY) is None:
-        file_cell[SOURCE_KEY] = yaml_cell.get(SOURCE_KEY)
-    return {k: v for k, v in file_cell.items() if v is not None or k == SOURCE_KEY}
-
-
-def _conflict(here: Location, there: Location, mine: str, theirs: str, key: str | None,
-              row_id: str = "") -> Exception:
-    what = f"column {key}" if key is not None else f"row {row_id!r}"
-    return source_error(here.file, here.line, here.field,
-                        f"{what}: the YAML says {mine} but "
-                        f"{there.file.name if there.file else 'the data file'} "
-                        f"({there.field}, line {there.line}) says {theirs}; make them agree "
-                        "or write it in one place only")
-
-
-def _merge_row_mark(row: dict[str, Any], row_path: str, data: DataFile, row_id: str,
-                    table: dict[str, Any]) -> None:
-    mark = data.marks.get(row_id)
-    if mark is None:
-        return
-    own = row.get("rubricering")
-    if own is not None and own != mark:
-        here = _at(row, "rubricering", f"{row_path}.rubricering", _file(table))
-        there = data.place(data.lines[row_id], data.mark_column)
-        raise _conflict(here, there, f"rubricering {own}", f"rubricering {mark}",
-                        None, row_id)
-    row["rubricering"] = mark
-    source = row.get(SOURCE_KEY)
-    if isinstance(source, SourceRef):
-        row[SOURCE_KEY] = SourceRef(source.file, source.line,
-                                    {**source.key_lines, "rubricering": data.lines[row_id]},
-                                    {**source.key_files, "rubricering": data.path})
-
-
-def _as_mapping(value: Any) -> dict[str, Any]:
-    if value is None:
-        return {}
-    if isinstance(value, Decimal):
-        return {"value": value}
-    if str(value).strip().lower() in STATUS_ALIASES:
-        return {"status": STATUS_ALIASES[str(value).strip().lower()].value}
-    return {"text": value}
-
-
-def _same_value(yaml_value: Any, file_value: Any) -> bool:
-    mine = _as_mapping(yaml_value) if not isinstance(yaml_value, dict) else yaml_value
-    theirs = _as_mapping(file_value) if not isinstance(file_value, dict) else file_value
-    if isinstance(yaml_value, int | Decimal) and not isinstance(yaml_value, bool):
-        return isinstance(theirs.get("value"), Decimal) and theirs["value"] == yaml_value
-    if isinstance(yaml_value, str):
-        return str(theirs.get("status") or theirs.get("text")) == str(
-            mine.get("status") or mine.get("text"))
-    return False
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dict):
-        value = value.get("value", value.get("status", value.get("text")))
-    return format(value, "f") if isinstance(value, Decimal) else repr(value)
-
-
 def _check_yaml_cells(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
                       row_path: str, style: Style, from_file: bool) -> None:
     """Cells written in YAML: figures in rows of numbers, and one per column unless the
     row's values come from a data file (then the YAML cells carry markings only)."""
     values = row.get("values")
-    file = _file(table)
+    file = file_of(table)
     if isinstance(values, list):
         for index, (cell, column) in enumerate(zip(values, columns, strict=False)):
-            at = _at(row, "values", f"{row_path}.values[{index}]", file)
-            _check_yaml_cell(cell, _numeric(table, row, column, cell), style, at)
+            at = place(row, "values", f"{row_path}.values[{index}]", file)
+            _check_yaml_cell(cell, is_numeric(table, row, column, cell), style, at)
         if not from_file:
             _check_count(table, columns, row, row_path, len(values))
     elif isinstance(values, dict):
-        by_key = {_column_key(c): c for c in columns}
+        by_key = {column_key(c): c for c in columns}
         for key, cell in values.items():
             if key == SOURCE_KEY:
                 continue
-            at = _at(values, key, f"{row_path}.values.{key}", file)
+            at = place(values, key, f"{row_path}.values.{key}", file)
             if at.line is None:
-                at = _at(row, "values", at.field, file)
+                at = place(row, "values", at.field, file)
             column = by_key.get(str(key))
-            _check_yaml_cell(cell, _numeric(table, row, column, cell), style, at)
+            _check_yaml_cell(cell, is_numeric(table, row, column, cell), style, at)
 
 
 def _check_count(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
@@ -252,27 +125,27 @@ def _check_count(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
     columns left out are derived (computed by standgen), as is a derived row."""
     if row.get("derived"):
         return
-    missing = [_column_key(c) for c in columns[given:]
+    missing = [column_key(c) for c in columns[given:]
                if not (isinstance(c, dict) and c.get("derived"))]
     if missing and given < len(columns):
-        at = _at(row, "values", f"{row_path}.values", _file(table))
+        at = place(row, "values", f"{row_path}.values", file_of(table))
         raise source_error(at.file, at.line, at.field,
-                           f"row {_row_id(row)!r} has {given} value(s) for {len(columns)} "
+                           f"row {row_id_of(row)!r} has {given} value(s) for {len(columns)} "
                            f"columns (no value for {', '.join(missing)}); write ~ for each "
                            "cell that is empty on purpose, for example [12, ~, 14]")
 
 
 def _check_chart(chart: dict[str, Any], path: str, style: Style) -> None:
     """A chart's own numbers (series values, norm) are figures too."""
-    file = _file(chart)
+    file = file_of(chart)
     if "norm" in chart:
-        _check_figure(chart["norm"], style, _at(chart, "norm", f"{path}.norm", file))
+        _check_figure(chart["norm"], style, place(chart, "norm", f"{path}.norm", file))
     series = chart.get("series")
     for index, item in enumerate(series if isinstance(series, list) else []):
         values = item.get("values") if isinstance(item, dict) else None
         for position, value in enumerate(values if isinstance(values, list) else []):
             where = f"{path}.series[{index}].values[{position}]"
-            _check_figure(value, style, _at(item, "values", where, file))
+            _check_figure(value, style, place(item, "values", where, file))
 
 
 def _check_yaml_cell(cell: Any, numeric: bool, style: Style, at: Location) -> None:
@@ -330,51 +203,3 @@ def _text_in_numbers(text: str, style: Style) -> str:
                           for r in readings)
     return (f"{head} and could mean two things; write it as a YAML number without quotes"
             f"{dropped} (a decimal point, no thousands separator): {options}")
-
-
-def _numeric(table: dict[str, Any], row: dict[str, Any], column: Any, cell: Any) -> bool:
-    """Whether a cell holds a number: its unit is the cell's, else the row's, else the
-    column's, else the table's (as the table is printed); text units hold text."""
-    for owner in (cell, row, column, table):
-        if isinstance(owner, dict) and owner.get("unit") is not None:
-            return _unit_kind(owner["unit"]) != "text"
-    return True
-
-
-def _unit_kind(unit: Any) -> str:
-    if isinstance(unit, str):
-        return unit
-    if isinstance(unit, dict):
-        return str(unit.get("kind", "count"))
-    return "count"
-
-
-def _at(node: Any, key: str, path: str, file: Path | None) -> Location:
-    source = node.get(SOURCE_KEY) if isinstance(node, dict) else None
-    if isinstance(source, SourceRef):
-        return source.at(key, path)
-    return Location(file, None, path)
-
-
-def _file(table: dict[str, Any]) -> Path | None:
-    source = table.get(SOURCE_KEY)
-    return source.file if isinstance(source, SourceRef) else None
-
-
-def _row_id(row: dict[str, Any]) -> str:
-    return str(row.get("id") or row.get("label") or "")
-
-
-def _column_key(column: Any) -> str:
-    if isinstance(column, int):
-        return str(column)
-    if isinstance(column, str):
-        return column
-    if isinstance(column, dict):
-        if column.get("id"):
-            return str(column["id"])
-        if column.get("year") is not None:
-            role = column.get("role")
-            return f"{role}-{column['year']}" if role else str(column["year"])
-        return str(column.get("label") or column.get("role") or "")
-    return ""
