@@ -187,3 +187,15 @@ def test_a_huge_computed_figure_is_printed_not_an_internal_error(
     assert "Traceback" not in capsys.readouterr().err
     text = next((tmp_path / "uit").glob("*.md")).read_text(encoding="utf-8")
     assert "999.999.999.999.999.000.000.000.000" in text
+
+
+@pytest.mark.parametrize("value", ["1.150", "10,4%", True, float("nan"), D("Infinity")])
+def test_the_model_takes_no_text_or_non_finite_figure(value: object) -> None:
+    from pydantic import ValidationError
+
+    from standgen.model.values import Cell
+
+    with pytest.raises(ValidationError, match="is not a number|NaN or infinity"):
+        Cell.model_validate({"value": value})
+    with pytest.raises(ValidationError, match="is not a number|NaN or infinity"):
+        Cell.model_validate({"value": 5, "of": value})
