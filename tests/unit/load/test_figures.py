@@ -195,7 +195,7 @@ def test_the_model_takes_no_text_or_non_finite_figure(value: object) -> None:
 
     from standgen.model.values import Cell
 
-    with pytest.raises(ValidationError, match="is not a number|NaN or infinity"):
+    with pytest.raises(ValidationError, match=r"is not a number|NaN or infinity"):
         Cell.model_validate({"value": value})
-    with pytest.raises(ValidationError, match="is not a number|NaN or infinity"):
+    with pytest.raises(ValidationError, match=r"is not a number|NaN or infinity"):
         Cell.model_validate({"value": 5, "of": value})
