@@ -34,10 +34,12 @@ def fill_row(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
     keys = [column_key(c) for c in columns]
     missing = [k for k in keys if k not in data.header]
     if missing:
-        present = [k for k in data.header if not k.startswith("\0")]
+        present = [k for k in data.header if k and not k.startswith("\0")]
+        hint = (f"its header has {', '.join(present)}" if present else "its first row holds "
+                "no column keys (a title row above the header? remove it)")
         raise source_error(data.path, data.header_line, "",
                            f"column(s) {', '.join(missing)} missing in the header of "
-                           f"{data.path.name}; its header has {', '.join(present)}")
+                           f"{data.path.name}; {hint}")
     filled: dict[str, Any] = {}
     for column, key in zip(columns, keys, strict=True):
         numeric = is_numeric(table, row, column, None)

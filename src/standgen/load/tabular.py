@@ -154,6 +154,11 @@ def _to_data(all_rows: list[tuple[int, list[Any]]], path: Path, sheet: str | Non
     keys = [cell_key(c) for c in head]
     while keys and not keys[-1]:
         keys.pop()  # trailing empty columns, as spreadsheet exports write them
+    if len(keys) < 2 and len(numbered) > 1:
+        raise source_error(path, head_line, "", f"the first row ({keys[0] if keys else ''!r}) "
+                           "holds no column keys; the first row must be the header: the row "
+                           "id column, then a key per column (2024, 2025); remove a title "
+                           "row above it")
     data = DataFile(path, sheet, keys[1:], header_line=head_line)
     if len(data.header) > MAX_COLUMNS:
         raise source_error(path, head_line, "", f"more than {MAX_COLUMNS} columns")

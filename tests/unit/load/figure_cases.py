@@ -135,6 +135,8 @@ CASES: list[Case] = [
              report=NL),
     csv_case("after Excel's sep= line, lines count from the file's start",
              "sep=;\r\nid;2024;2025\r\na;1,5;2\r\nb;3;4x\r\n", 4, "column C", report=NL),
+    csv_case("a title row above the header", "Instroom 2025;;\nid;2024;2025\na;1;2\nb;3;4\n",
+             1, ""),
     csv_case("a row ends early", "id;2024;2025\na;1\nb;3;4\n", 2, "column C"),
     csv_case("a value beyond the header", "id;2024;2025\na;1;2;3\nb;3;4\n", 2, "column D"),
     csv_case("a column key twice", "id;2024;2024\na;1;2\nb;3;4\n", 1, "column C"),
@@ -220,6 +222,7 @@ CASES: list[Case] = [
 
 
 
+
 MESSAGES: dict[str, str] = {
     "undeclared 1.234 in a semicolon CSV": (
         "'1.234' could mean two things: 1234 under number style nl and 1.234 under plain; no "
@@ -294,6 +297,11 @@ MESSAGES: dict[str, str] = {
         "cell holds '4x', which is not a number, in a row of numbers; write a figure, a "
         "status word (n.t.b., n.v.t., -, te leveren) or leave the cell empty; if the row "
         "holds text, give it `unit: text`"
+    ),
+    "a title row above the header": (
+        "the first row ('Instroom 2025') holds no column keys; the first row must be the "
+        "header: the row id column, then a key per column (2024, 2025); remove a title row "
+        "above it"
     ),
     "a row ends early": (
         "row ends before this column; write an empty field for each missing value (for "
