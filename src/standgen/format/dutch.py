@@ -9,7 +9,7 @@ number can never be printed two ways. Decimals default to the precision the sour
 from __future__ import annotations
 
 import datetime as dt
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from babel.dates import format_date
 
@@ -29,8 +29,12 @@ def decimals_of(value: Decimal) -> int:
 
 
 def quantize(value: Decimal, decimals: int) -> Decimal:
-    """Round half up, as reports do (Babel would round half even)."""
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    """Round half up, as reports do (Babel would round half even); with the precision the
+    result needs, so that a large computed figure (a percentage of a tiny one) still rounds."""
+    needed = max(28, (value.adjusted() if value else 0) + decimals + 2)
+    with localcontext() as context:
+        context.prec = needed
+        return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def number(value: Decimal | int, decimals: int | None = None, signed: bool = False,

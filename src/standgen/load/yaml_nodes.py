@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 MAX_DEPTH = 200
+MAX_INT_DIGITS = 100  # longer integers are read as Decimal: Python refuses to parse them
 STR_TAG = "tag:yaml.org,2002:str"
 
 _Parser: Any = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
@@ -235,11 +236,12 @@ def _resolve(text: str, want: type | None) -> Any:
             return False
     if want in (None, int):
         if _INT.fullmatch(text):
-            return int(text.replace("_", ""))
+            digits = text.replace("_", "")
+            return int(digits) if len(digits) <= MAX_INT_DIGITS else Decimal(digits)
         if _OCT.fullmatch(text):
-            return int(text[2:].replace("_", ""), 8)
+            return _bounded(int(text[2:].replace("_", ""), 8))
         if _HEX.fullmatch(text):
-            return int(text[2:].replace("_", ""), 16)
+            return _bounded(int(text[2:].replace("_", ""), 16))
     if want in (None, Decimal):
         if _FLOAT.fullmatch(text):
             return Decimal(text.replace("_", ""))
@@ -253,6 +255,11 @@ def _resolve(text: str, want: type | None) -> Any:
         if _TIMESTAMP.fullmatch(text):
             return _timestamp(text)
     return _UNRESOLVED
+
+
+def _bounded(value: int) -> int | Decimal:
+    """An integer too long to print as an int (Python refuses) becomes a Decimal."""
+    return value if value.bit_length() <= MAX_INT_DIGITS * 3 else Decimal(value)
 
 
 def _date(text: str) -> Any:

@@ -19,10 +19,13 @@ class SourceRef:
     file: Path | None
     line: int | None
     key_lines: dict[str, int] = field(default_factory=dict, hash=False, compare=False)
+    key_files: dict[str, Path] = field(default_factory=dict, hash=False, compare=False)
+    """A key read from another file than the mapping (a data file's row marking)."""
 
     def at(self, key: str, path: str) -> Location:
         """The location of one field of this mapping, falling back to the mapping's line."""
-        return Location(self.file, self.key_lines.get(key, self.line), path)
+        return Location(self.key_files.get(key, self.file), self.key_lines.get(key, self.line),
+                        path)
 
 
 SOURCE_KEY = "__source__"

@@ -227,6 +227,9 @@ class Report(Node):
     chapters: list[Chapter] = Field(default_factory=list)
     footnotes: list[Footnote] = Field(default_factory=list)
     bijlage_title: str | None = None
+    number_style: Literal["nl", "plain"] | None = None
+    """How figures in data files are written (docs/data-files.md); None: plain, and a
+    figure the two styles read differently is refused."""
 
     def all_footnotes(self) -> list[Footnote]:
         """Every footnote declared anywhere in the report, in declaration order."""

@@ -121,7 +121,8 @@ class IndicatorTable(Classified):
     """An indicator table (KPI, kengetal or plain table), its data inline or from a file.
 
     `data` names a CSV or XLSX file (relative to the YAML file) whose first column holds
-    row ids and whose header holds column keys; it fills the rows' values.
+    row ids and whose header holds column keys; it fills the rows' values. `data_style`
+    (nl or plain) says how its figures are written, overriding the report's `number_style`.
     """
 
     id: str
@@ -134,6 +135,7 @@ class IndicatorTable(Classified):
     notes: list[TableNote] = Field(default_factory=list)
     data: str | None = None
     sheet: str | None = None
+    data_style: Literal["nl", "plain"] | None = None
     show_header: bool = True
     alt: str | None = None
     source_note: str | None = None

@@ -6,7 +6,7 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from standgen.model.base import Classified, Node
 
@@ -69,6 +69,17 @@ class Cell(Classified):
     top: bool = False
     marker: str | None = None
     unit: Unit | None = None
+
+    @field_validator("value", "of", mode="before")
+    @classmethod
+    def _figure(cls, value: Any) -> Any:
+        """A figure is a number: text ("1.150") is never read as one here, where its number
+        style is unknown (the loader reads data files under the declared style)."""
+        if isinstance(value, str | bool):
+            raise ValueError(f"{value!r} is not a number; write the figure as a number")
+        if isinstance(value, float | Decimal) and not Decimal(value).is_finite():
+            raise ValueError("NaN or infinity is not a figure")
+        return value
 
     @model_validator(mode="before")
     @classmethod

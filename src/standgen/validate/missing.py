@@ -10,14 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from standgen.errors import Location, Problem, Severity, SourceError
-from standgen.load.tabular import column_name, read_grid
+from standgen.load.tabular import DataFile, read_data_file
 from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable, Row
 from standgen.model.values import Status
 from standgen.validate.walk import walk
 
 CODE = "value-missing"
-_Lines = dict[str, tuple[int, list[str]]]
 
 
 def check_missing(report: Report) -> list[Problem]:
@@ -32,26 +31,24 @@ def check_missing(report: Report) -> list[Problem]:
 def _missing_in_table(table: IndicatorTable, path: str) -> list[Problem]:
     keys = table.column_keys
     data = _data_file(table)
-    lines = _data_lines(data, table.sheet) if data is not None else {}
+    cells = _data_cells(data, table.sheet) if data is not None else None
     problems: list[Problem] = []
     for index, row in enumerate(table.rows):
         for key, cell in row.cells_by_key(keys).items():
             if cell.status is not Status.MISSING:
                 continue
             where = f"{path}.rows[{index}].values.{key}"
-            problems.append(_problem(table, row, key, where, data, lines))
+            problems.append(_problem(table, row, key, where, data, cells))
     return problems
 
 
 def _problem(table: IndicatorTable, row: Row, key: str, where: str, data: Path | None,
-             lines: _Lines) -> Problem:
+             cells: DataFile | None) -> Problem:
     label = row.label or row.key
     what = f"table {table.id!r}, row {label!r}, column {key}: value still to be delivered"
-    in_file = data is not None and row.key in lines and "values" not in _yaml_keys(row)
-    if in_file and data is not None:
-        line, header = lines[row.key]
-        column = column_name(header.index(key)) if key in header else key
-        return Problem(Location(data, line, column),
+    in_file = cells is not None and row.key in cells.rows and "values" not in _yaml_keys(row)
+    if in_file and data is not None and cells is not None:
+        return Problem(cells.where(row.key, key),
                        f"{what}; replace 'te leveren' by the figure in {data.name}",
                        Severity.WARNING, CODE)
     hint = (f"in the data file {data.name} (row {row.key!r})" if data is not None
@@ -70,10 +67,9 @@ def _data_file(table: IndicatorTable) -> Path | None:
     return (table.source.file.parent / table.data).resolve()
 
 
-def _data_lines(path: Path, sheet: str | None) -> _Lines:
-    """Each row id's line in the data file and the file's header keys; empty if unreadable."""
+def _data_cells(path: Path, sheet: str | None) -> DataFile | None:
+    """The data file's rows and cell places; None if unreadable."""
     try:
-        grid, lines = read_grid(path, sheet, Location(path, None, ""))
+        return read_data_file(path, sheet, Location(path, None, ""))
     except SourceError:
-        return {}
-    return {row_id: (line, ["", *grid[row_id]]) for row_id, line in lines.items()}
+        return None

@@ -23,7 +23,7 @@ BLOCKS = """\
     columns: [2024, 2025, {role: norm}]
     rows:
       - {id: a, label: A, values: [1, 2, 5]}
-      - {id: b, label: B, role: doel, values: [3, 4]}
+      - {id: b, label: B, role: doel, values: [3, 4, ~]}
       - {id: t, label: T, role: total, derived: {sum: [a]}, values: [1, 2]}
 - table:
     id: sheet

@@ -190,11 +190,11 @@ CASES = [
          "data.csv", 3, "column C", "not a number"),
     Case("#REF! in a spreadsheet", {
         **WITH_H1, "h1.yaml": chapter(DATA_TABLE.format(data="data.xlsx"))},
-         "data.xlsx", 2, "column C", "spreadsheet error",
+         "data.xlsx", 2, "sheet Sheet, cell C2", "spreadsheet error #REF!",
          setup=_xlsx([["id", 2024, 2025], ["a", 1, "#REF!"], ["b", 3, 4]])),
     Case("formula without a value in a spreadsheet", {
         **WITH_H1, "h1.yaml": chapter(DATA_TABLE.format(data="data.xlsx"))},
-         "data.xlsx", 3, "column B", "formula",
+         "data.xlsx", 3, "sheet Sheet, cell B3", "formula =B2*2 without",
          setup=_xlsx([["id", 2024, 2025], ["a", 1, 2], ["b", "=B2*2", 4]])),
     Case("report path is a folder without report.yaml", {"h1.yaml": OK_CHAPTER},
          "map", None, "", "directory", main="map", setup=_folder),

@@ -9,13 +9,15 @@ import pytest
 
 from standgen.errors import Location, SourceError
 from standgen.load import load_report
-from standgen.load.tabular import looks_like_mistyped_number, parse_cell, read_grid
+from standgen.load.numbers import Style
+from standgen.load.tabular import cell_input, looks_like_mistyped_number, read_grid
 from standgen.model.values import Status
 from tests.unit.load.support import REPORT, chapter, write
 
 ROOT = Path(__file__).resolve().parents[3]
 EXAMPLE = ROOT / "fixtures" / "example"
 AT = Location(None, None, "data")
+NL, PLAIN = Style("nl", declared=True), Style("plain", declared=True)
 
 
 def test_example_loads_with_its_data_files() -> None:
@@ -57,8 +59,10 @@ def test_csv_with_dutch_numbers_commas_and_blank_lines(tmp_path: Path) -> None:
     data = tmp_path / "d.csv"
     data.write_text('id,2024,2025\n\na,"1.234,5",n.t.b.\nb,7,Vertraagd\n', encoding="utf-8")
     grid, lines = read_grid(data, None, AT)
-    assert grid["a"] == {"2024": D("1234.5"), "2025": "n.t.b."}
-    assert grid["b"]["2025"] == "Vertraagd"
+    assert grid["a"] == {"2024": "1.234,5", "2025": "n.t.b."}
+    assert cell_input(grid["a"]["2024"], True, NL, AT) == D("1234.5")
+    assert cell_input(grid["a"]["2025"], True, NL, AT) == "n.t.b."
+    assert cell_input(grid["b"]["2025"], False, NL, AT) == "Vertraagd"
     assert lines == {"a": 3, "b": 4}
 
 
@@ -68,7 +72,7 @@ def test_csv_duplicate_row_id_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as caught:
         read_grid(data, None, AT)
     problem = caught.value.problems[0]
-    assert (problem.location.line, problem.location.field) == (3, "A")
+    assert (problem.location.line, problem.location.field) == (3, "column A")
     assert "appears twice" in problem.message
 
 
@@ -95,19 +99,19 @@ def test_not_a_zip_is_refused(tmp_path: Path) -> None:
         read_grid(tmp_path / "d.xlsx", None, AT)
 
 
-@pytest.mark.parametrize(("raw", "expected"), [
-    (None, None), ("", None), (3, D(3)), (2.5, D("2.5")), ("1.234,5", D("1234.5")),
-    ("12.5", D("12.5")), ("-7", D(-7)), ("n.t.b.", "n.t.b."), ("-", "-"),
-    ("Op schema", "Op schema"),
+@pytest.mark.parametrize(("raw", "style", "expected"), [
+    (None, NL, None), ("", NL, None), (D(3), NL, D(3)), ("1.234,5", NL, D("1234.5")),
+    ("12.5", PLAIN, D("12.5")), ("-7", NL, D(-7)), ("n.t.b.", NL, "n.t.b."), ("-", NL, "-"),
+    ("1 234", PLAIN, D(1234)),
 ])
-def test_parse_cell(raw: object, expected: object) -> None:
-    assert parse_cell(raw, AT) == expected
+def test_cell_input(raw: object, style: Style, expected: object) -> None:
+    assert cell_input(raw, True, style, AT) == expected
 
 
-@pytest.mark.parametrize("raw", ["=SUM(A1:A2)", "#REF!", "#DIV/0!", True])
-def test_parse_cell_refuses_formulas_errors_and_booleans(raw: object) -> None:
+@pytest.mark.parametrize("raw", ["=SUM(A1:A2)", "#REF!", "#DIV/0!", "Op schema", "nan"])
+def test_cell_input_refuses_formulas_errors_and_words_in_number_rows(raw: object) -> None:
     with pytest.raises(SourceError):
-        parse_cell(raw, AT)
+        cell_input(raw, True, NL, AT)
 
 
 @pytest.mark.parametrize(("text", "mistyped"), [

@@ -230,7 +230,8 @@ CASES = [
             columns: [2024, 2025]
             rows:
               - {id: a, values: [7, 1O4]}
-        """), 1, "h1.yaml", L + 5, TABLE + ".rows[0].values", "'1O4' where a number"),
+        """), 2, "h1.yaml", L + 5, TABLE + ".rows[0].values[1]",
+        "'1O4' is text in a row of numbers"),
     Case("image that does not exist", _h1("""\
         - figure: {id: f, title: Figuur, image: plaatjes/kaart.png}
         """), 1, "h1.yaml", L, TOPIC_PATH + ".blocks[0].image", "image file not found"),
@@ -262,7 +263,7 @@ def test_warnings_fail_only_when_strict(case: Case, tmp_path: Path,
     assert strict.find(case.file, case.line, case.field).severity == "warning"
 
 
-def test_misspelt_status_word_is_text(tmp_path: Path,
+def test_misspelt_status_word_is_refused_with_the_word(tmp_path: Path,
                                       capsys: pytest.CaptureFixture[str]) -> None:
     path = write(tmp_path, _h1("""\
         - table:
@@ -273,4 +274,7 @@ def test_misspelt_status_word_is_text(tmp_path: Path,
               - {id: a, values: [7, n.t.b]}
         """))
     outcome = run_validate(capsys, path, "--strict")
-    assert (outcome.code, outcome.problems) == (0, [])
+    assert outcome.code == 2
+    (problem,) = outcome.problems
+    assert (problem.line, problem.field) == (L + 5, TABLE + ".rows[0].values[1]")
+    assert "did you mean the status word n.t.b.?" in problem.message
