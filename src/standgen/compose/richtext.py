@@ -1,8 +1,9 @@
-"""Rich text (Markdown) to document-tree inlines, paragraphs and lists.
+"""Rich text (Markdown) to document-tree inlines and blocks.
 
-markdown-it-py parses emphasis, links and lists; its sub/superscript plugins give `~2~`
-and `^e^`. Footnote references `[^id]` are swapped for private-use markers before parsing
-so that no Markdown rule can split them, then resolved through a numbering callback.
+markdown-it-py parses emphasis, links, lists, quotes and tables; its sub/superscript plugins
+give `~2~` and `^e^`. What no writer can print is refused (see mdrefuse), never dropped.
+Footnote references `[^id]` are swapped for private-use markers before parsing so that no
+Markdown rule can split them, then resolved through a numbering callback.
 """
 
 from __future__ import annotations
@@ -17,13 +18,17 @@ from markdown_it import MarkdownIt
 from mdit_py_plugins.subscript import sub_plugin
 from mdit_py_plugins.superscript import superscript_plugin
 
+from standgen.compose import mdrefuse
 from standgen.compose import tree as t
+from standgen.compose.mdrefuse import refuse
+from standgen.errors import Location
 
 NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _MARKUP = re.compile(r"[\\`*_\[\]<>!&~^\n\r\t\ue000\ue001]")
 _BLOCK_START = re.compile(r"[#+\-*>=|0-9]")  # headings, lists, quotes, breaks, numbers
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
 _MARKED = re.compile(f"{_MARK_OPEN}([^{_MARK_CLOSE}]*){_MARK_CLOSE}")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 NoteResolver = Callable[[str], t.FootnoteRef | None]
 
@@ -35,7 +40,8 @@ def footnote_ids(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"linkify": False}).use(superscript_plugin).use(sub_plugin)
+    return (MarkdownIt("commonmark", {"linkify": False}).enable("table")
+            .use(superscript_plugin).use(sub_plugin))
 
 
 @dataclass
@@ -60,68 +66,42 @@ def _plain_run(text: str) -> tuple[t.Inline, ...]:
     return (t.Text(text),)
 
 
-def inlines(text: str, notes: NoteResolver) -> tuple[t.Inline, ...]:
+def inlines(text: str, notes: NoteResolver, at: Location | None = None
+            ) -> tuple[t.Inline, ...]:
     """Parse one paragraph's worth of inline Markdown into tree inlines (plain text, most
-    table labels and cells, skips the parser: what it would give is one text run)."""
+    table labels and cells, skips the parser: what it would give is one text run).
+    Constructs no writer can print raise a SourceError located at `at`."""
     if _is_plain(text):
         return _plain_run(text)
-    return _parsed_inlines(text, notes)
+    return _parsed_inlines(text, notes, at)
 
 
-def _parsed_inlines(text: str, notes: NoteResolver) -> tuple[t.Inline, ...]:
+def _parsed_inlines(text: str, notes: NoteResolver, at: Location | None = None
+                    ) -> tuple[t.Inline, ...]:
     tokens = _parser().parseInline(_protect(text))
     children = tokens[0].children if tokens and tokens[0].children else []
-    return _convert_inline(children, notes)
+    return convert_inline(children, notes, at, 0)
 
 
-def blocks(text: str, notes: NoteResolver) -> list[t.Paragraph | t.ListBlock]:
-    """Parse Markdown text into paragraphs and lists (other constructs become paragraphs)."""
+def blocks(text: str, notes: NoteResolver, at: Location | None = None) -> list[t.Block]:
+    """Parse Markdown text into paragraphs, quotes, (nested) lists, tables and rules;
+    constructs no writer can print raise a SourceError located at `at`."""
     if _is_plain(text) and not _BLOCK_START.match(text):
         return [t.Paragraph(_plain_run(text))]
-    return _parsed_blocks(text, notes)
+    return _parsed_blocks(text, notes, at)
 
 
-def _parsed_blocks(text: str, notes: NoteResolver) -> list[t.Paragraph | t.ListBlock]:
-    tokens = _parser().parse(_protect(text))
-    out: list[t.Paragraph | t.ListBlock] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            index, items = _collect_list(tokens, index + 1, notes)
-            out.append(t.ListBlock(tuple(items), token.type == "ordered_list_open"))
-            continue
-        if token.type == "inline":
-            out.append(t.Paragraph(_convert_inline(token.children or [], notes)))
-        elif token.type in ("code_block", "fence"):
-            out.append(t.Paragraph((t.Text(token.content.strip()),)))
-        index += 1
-    return out
+def _parsed_blocks(text: str, notes: NoteResolver, at: Location | None = None
+                   ) -> list[t.Block]:
+    from standgen.compose.mdblocks import read_blocks
+
+    source = _protect(text)
+    return read_blocks(_parser().parse(source), source.split("\n"), notes, at)
 
 
-def _collect_list(tokens: list[Any], index: int, notes: NoteResolver
-                  ) -> tuple[int, list[tuple[t.Inline, ...]]]:
-    items: list[tuple[t.Inline, ...]] = []
-    depth = 1
-    current: list[t.Inline] = []
-    while index < len(tokens) and depth:
-        token = tokens[index]
-        if token.type in ("bullet_list_open", "ordered_list_open"):
-            depth += 1
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            depth -= 1
-        elif token.type == "list_item_close" and depth == 1:
-            items.append(tuple(current))
-            current = []
-        elif token.type == "inline":
-            if current:
-                current.append(t.Text(" "))
-            current.extend(_convert_inline(token.children or [], notes))
-        index += 1
-    return index, items
-
-
-def _convert_inline(children: list[Any], notes: NoteResolver) -> tuple[t.Inline, ...]:
+def convert_inline(children: list[Any], notes: NoteResolver, at: Location | None,
+                   line: int) -> tuple[t.Inline, ...]:
+    """Inline tokens (`line`: the text line they start on) as tree inlines."""
     out: list[t.Inline] = []
     style = _Style()
     link_runs: list[t.Text] = []
@@ -141,11 +121,35 @@ def _convert_inline(children: list[Any], notes: NoteResolver) -> tuple[t.Inline,
         elif kind == "link_close":
             out.append(t.Link(style.link or "", tuple(link_runs)))
             style.link = None
-        elif kind in ("text", "code_inline", "html_inline"):
+        elif kind in ("text", "code_inline", "text_special"):
+            if "<!--" in token.content:
+                raise refuse(at, line, mdrefuse.UNCLOSED_COMMENT)
             _emit_text(token.content, style, out, link_runs, notes)
+        elif kind == "html_inline":
+            _emit_text(_html_inline(token.content, at, line), style, out, link_runs, notes)
         elif kind in ("softbreak", "hardbreak"):
-            _emit_text(" ", style, out, link_runs, notes)
+            _emit_text(" " if kind == "softbreak" else "\n", style, out, link_runs, notes)
+        elif kind == "image":
+            raise refuse(at, line, mdrefuse.IMAGE)
+        else:
+            raise refuse(at, line, mdrefuse.UNKNOWN.format(kind=kind))
+        line += token.content.count("\n") + (kind in ("softbreak", "hardbreak"))
     return _merge(out)
+
+
+def _html_inline(html: str, at: Location | None, line: int) -> str:
+    """What inline HTML prints: nothing for a comment, a line break for `<br>`; any other
+    tag is refused."""
+    if html.startswith("<!--"):
+        return ""
+    if _BREAK.fullmatch(html):
+        return "\n"
+    raise refuse(at, line, mdrefuse.HTML.format(snippet=_snippet(html)))
+
+
+def _snippet(html: str) -> str:
+    first = html.strip().splitlines()[0] if html.strip() else html
+    return first if len(first) <= 40 else first[:37] + "..."
 
 
 def _emit_text(text: str, style: _Style, out: list[t.Inline], link_runs: list[t.Text],

@@ -6,6 +6,7 @@ Charts are referenced as their PNG files; footnotes become pandoc footnotes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from standgen.compose import tree as t
@@ -13,13 +14,54 @@ from standgen.compose.dump import marked
 from standgen.files import write_bytes_atomically
 
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
+_BLOCK_MARK = re.compile(r"^(\s*)(?:([-+=])|(\d{1,9})([.)]))")
+
+
+def _text(run: t.Text) -> str:
+    """A text run, escaped, marked outside its edge spaces (Markdown's emphasis cannot
+    start or end on a space); a newline is a hard line break."""
+    text = run.text.translate(_ESCAPE)
+    core = text.strip(" ")
+    if not core:
+        return text.replace("\n", "\\\n")
+    lead, trail = text[:len(text) - len(text.lstrip(" "))], text[len(text.rstrip(" ")):]
+    return (lead + marked(run, core) + trail).replace("\n", "\\\n")
+
+
+def _line_safe(line: str) -> str:
+    """A line that cannot start a list, heading underline or quote when read back."""
+    match = _BLOCK_MARK.match(line)
+    if match is None:
+        return line
+    if match.group(2):
+        return f"{match.group(1)}\\{line[match.end(1):]}"
+    return f"{line[:match.end(3)]}\\{line[match.end(3):]}"
+
+
+def _lines_safe(text: str, first: str = "", rest: str = "") -> list[str]:
+    """`text` split at its hard breaks, each line made safe, the first after `first`."""
+    lines = text.split("\n")
+    return [(first if i == 0 else rest) + _line_safe(line) for i, line in enumerate(lines)]
+
+
+def _list(block: t.ListBlock, notes: dict[int, str], indent: str = "") -> list[str]:
+    """A list with its real numbers; a nested list indented to its item's text."""
+    out: list[str] = []
+    for index, item in enumerate(block.items):
+        marker = f"{block.start + index}." if block.ordered else "-"
+        inner = indent + " " * (len(marker) + 1)
+        out += _lines_safe(_inline(item, notes), f"{indent}{marker} ", inner)
+        sub = block.sublist(index)
+        if sub is not None:
+            out += _list(sub, notes, inner)
+    return out
 
 
 def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     parts: list[str] = []
     for item in items:
         if isinstance(item, t.Text):
-            parts.append(marked(item, item.text.translate(_ESCAPE)))
+            parts.append(_text(item))
         elif isinstance(item, t.FootnoteRef):
             notes.setdefault(item.number, _inline(item.content, notes))
             parts.append(f"[^{item.number}]")
@@ -35,14 +77,17 @@ def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
     def cells(row: t.TableRow) -> list[str]:
         out: list[str] = []
         for cell in row.cells:
-            out.append(_inline(cell.inlines, notes).replace("\n", " "))
+            out.append(_inline(cell.inlines, notes).replace("\\\n", "<br>")
+                       .replace("\n", " "))
             out.extend([""] * (cell.colspan - 1))
         return (out + [""] * width)[:width]
 
     header = cells(rows[0]) if table.header_rows else [""] * width
-    lines = [f"Tabel {table.number}: {table.caption}".strip(), ""]
+    lines = ([f"Tabel {table.number}: {table.caption}".strip(), ""]
+             if table.number is not None or table.caption else [])
     lines.append("| " + " | ".join(header) + " |")
-    align = ["---:" if any(c.align == "right" for c in rows[-1].cells[i:i + 1]) else "---"
+    last = {i: c.align for i, c in enumerate(rows[-1].cells)}
+    align = [{"right": "---:", "center": ":---:"}.get(last.get(i, "left"), "---")
              for i in range(width)]
     lines.append("| " + " | ".join(align) + " |")
     for row in rows[1 if table.header_rows else 0:]:
@@ -59,10 +104,12 @@ def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
     if isinstance(block, t.Heading):
         return [f"{'#' * block.level} {block.display} {{#{block.anchor}}}", ""]
     if isinstance(block, t.Paragraph):
-        return [_inline(block.inlines, notes), ""]
+        quote = "> " if block.style == "quote" else ""
+        return [*_lines_safe(_inline(block.inlines, notes), quote, quote), ""]
     if isinstance(block, t.ListBlock):
-        marker = "1." if block.ordered else "-"
-        return [f"{marker} {_inline(item, notes)}" for item in block.items] + [""]
+        return [*_list(block, notes), ""]
+    if isinstance(block, t.Rule):
+        return ["* * *", ""]
     if isinstance(block, t.Table):
         return _table(block, notes)
     if isinstance(block, t.Figure):

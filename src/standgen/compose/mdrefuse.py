@@ -1,0 +1,68 @@
+"""Refusals of Markdown constructs a report cannot print: what it is, where, what to use.
+
+Every construct of CommonMark is either rendered by every writer or refused here with a
+located error, so that no text is ever dropped or printed as raw markup without a word.
+"""
+
+from __future__ import annotations
+
+import re
+
+from standgen.errors import Location, SourceError, source_error
+
+_BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
+
+HEADING = ("a heading ({mark}) inside a text block is not supported: the report's structure "
+           "(chapters, sections, topics) makes the headings; use a `heading:` block instead")
+SETEXT = ("a line of {mark} right under a line of text makes that text a heading in "
+          "Markdown; for a horizontal rule leave a blank line above the {mark}; for a heading "
+          "use a `heading:` block")
+INDENTED_CODE = ("a line indented by four spaces or a tab is a code block in Markdown, which a "
+                 "report cannot print; remove the indentation (Word and e-mail often add it)")
+FENCED_CODE = ("a fenced code block ({mark}) is not supported in a report; write the text as "
+               "an ordinary paragraph")
+IMAGE = ("an image (![…](…)) inside text is not supported; use a `figure:` block with "
+         "`image:` and `alt:`")
+HTML = ("HTML ({snippet}) is not supported in report text; use Markdown instead: *cursief*, "
+        "**vet**, a blank line between paragraphs, a backslash at a line's end for a line "
+        "break; comments (<!-- … -->) are left out")
+UNCLOSED_COMMENT = ("an HTML comment is opened (<!--) but never closed (-->); close it, or "
+                    "it would hide or print the text after it")
+LAZY_LINE = ("this line continues the {owner} above it without {how} (Markdown would join it "
+             "to that {owner}); {fix}")
+IN_ITEM = ("a {what} inside a list item is not supported; end the list first (a blank line "
+           "and no indentation) and put the {what} after it")
+IN_QUOTE = ("a {what} inside a quote (>) is not supported; a quote holds paragraphs only; "
+            "end the quote (a blank line) and put the {what} after it")
+SECOND_PARAGRAPH = ("a list item holds a second paragraph (an indented line after a blank "
+                    "line); keep one paragraph per item, or end the list and write the "
+                    "paragraph without indentation")
+TEXT_AFTER_SUBLIST = ("a list item continues after the list nested in it; put that text in "
+                      "the item's first line, or give it its own item")
+TWO_SUBLISTS = ("a list item holds two nested lists (the marker changed, e.g. from - to * "
+                "or 1.); use one marker per nested list")
+UNKNOWN = ("Markdown construct {kind!r} is not supported in report text; write it as plain "
+           "text")
+
+
+def first_line(at: Location) -> int | None:
+    """The line the text's first line stands on: the key's own line, or the next one for a
+    block scalar (`text: |`)."""
+    if at.line is None or at.file is None:
+        return at.line
+    try:
+        lines = at.file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeError):
+        return at.line
+    if 0 < at.line <= len(lines) and _BLOCK_SCALAR.search(lines[at.line - 1]):
+        return at.line + 1
+    return at.line
+
+
+def refuse(at: Location | None, offset: int | None, message: str) -> SourceError:
+    """A located error for a refused construct, `offset` lines into the text."""
+    at = at or Location()
+    line = first_line(at)
+    if line is not None and offset:
+        line += offset
+    return source_error(at.file, line, at.field, message, code="markdown")
