@@ -105,8 +105,13 @@ def convert_inline(children: list[Any], notes: NoteResolver, at: Location | None
     out: list[t.Inline] = []
     style = _Style()
     link_runs: list[t.Text] = []
+    squeeze = False  # a comment was left out: one space either side of it is enough
     for token in children:
         kind = token.type
+        content = str(token.content)
+        if squeeze and kind == "text" and content.startswith(" ") and _ends_in_space(out):
+            content = content[1:]
+        squeeze = kind == "html_inline" and content.startswith("<!--")
         if kind in ("em_open", "em_close"):
             style.italic = kind == "em_open"
         elif kind in ("strong_open", "strong_close"):
@@ -122,9 +127,9 @@ def convert_inline(children: list[Any], notes: NoteResolver, at: Location | None
             out.append(t.Link(style.link or "", tuple(link_runs)))
             style.link = None
         elif kind in ("text", "code_inline", "text_special"):
-            if "<!--" in token.content:
+            if "<!--" in content:
                 raise refuse(at, line, mdrefuse.UNCLOSED_COMMENT)
-            _emit_text(token.content, style, out, link_runs, notes)
+            _emit_text(content, style, out, link_runs, notes)
         elif kind == "html_inline":
             _emit_text(_html_inline(token.content, at, line), style, out, link_runs, notes)
         elif kind in ("softbreak", "hardbreak"):
@@ -135,6 +140,10 @@ def convert_inline(children: list[Any], notes: NoteResolver, at: Location | None
             raise refuse(at, line, mdrefuse.UNKNOWN.format(kind=kind))
         line += token.content.count("\n") + (kind in ("softbreak", "hardbreak"))
     return _merge(out)
+
+
+def _ends_in_space(out: list[t.Inline]) -> bool:
+    return bool(out) and isinstance(out[-1], t.Text) and out[-1].text.endswith(" ")
 
 
 def _html_inline(html: str, at: Location | None, line: int) -> str:

@@ -13,7 +13,7 @@ from standgen.compose import tree as t
 from standgen.compose.dump import marked
 from standgen.files import write_bytes_atomically
 
-_ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
+_ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~&"})
 _BLOCK_MARK = re.compile(r"^(\s*)(?:([-+=])|(\d{1,9})([.)]))")
 
 
