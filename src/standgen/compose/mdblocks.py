@@ -73,8 +73,9 @@ class _Reader:
         kind, line = token.type, self._line(token)
         if kind == "heading_open":
             if token.markup in ("=", "-"):
-                mark = "'===' or '---'" if token.markup == "=" else "'---'"
-                return refuse(self.at, line + 1, mdrefuse.SETEXT.format(mark=mark))
+                mark = f"'{token.markup * 3}'"
+                underline = int(token.map[1]) - 1 if token.map else line
+                return refuse(self.at, underline, mdrefuse.SETEXT.format(mark=mark))
             return refuse(self.at, line, mdrefuse.HEADING.format(mark=f"'{token.markup} …'"))
         if kind == "code_block":
             return refuse(self.at, line, mdrefuse.INDENTED_CODE)

@@ -15,8 +15,8 @@ _BLOCK_SCALAR = re.compile(r":\s*[|>][-+0-9]*\s*(#.*)?$")
 HEADING = ("a heading ({mark}) inside a text block is not supported: the report's structure "
            "(chapters, sections, topics) makes the headings; use a `heading:` block instead")
 SETEXT = ("a line of {mark} right under a line of text makes that text a heading in "
-          "Markdown; for a horizontal rule leave a blank line above the {mark}; for a heading "
-          "use a `heading:` block")
+          "Markdown; headings come from the report's structure: use a `heading:` block; for "
+          "a horizontal rule write '---' after a blank line")
 INDENTED_CODE = ("a line indented by four spaces or a tab is a code block in Markdown, which a "
                  "report cannot print; remove the indentation (Word and e-mail often add it)")
 FENCED_CODE = ("a fenced code block ({mark}) is not supported in a report; write the text as "
