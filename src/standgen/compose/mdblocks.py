@@ -19,6 +19,9 @@ from standgen.errors import Location
 
 _ITEM_MARK = re.compile(r"\s*(?:[-+*]|\d{1,9}[.)])(?=\s|$)[ \t]*")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_NOTE_DEFINITION = re.compile("^ {0,3}\ue000([^\ue001]*)\ue001:")
+_CELL_BORDER = re.compile(r"^\||(?<!\\)\|$")
+_CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 _NAMES = {"blockquote_open": "quote", "bullet_list_open": "list",
           "ordered_list_open": "list", "table_open": "table", "hr": "horizontal rule",
           "heading_open": "heading", "code_block": "code block", "fence": "code block",
@@ -28,6 +31,11 @@ _NAMES = {"blockquote_open": "quote", "bullet_list_open": "list",
 def read_blocks(tokens: list[Any], lines: list[str], notes: NoteResolver,
                 at: Location | None) -> list[t.Block]:
     """The tree blocks of a parsed Markdown text (`lines`: its source lines)."""
+    for number, line in enumerate(lines):
+        definition = _NOTE_DEFINITION.match(line)
+        if definition is not None:
+            raise refuse(at, number, mdrefuse.NOTE_DEFINITION.format(
+                ident=definition.group(1)))
     return _Reader(tokens, lines, notes, at).top()
 
 
@@ -93,9 +101,15 @@ class _Reader:
             raise refuse(self.at, self._line(token), mdrefuse.HTML.format(snippet=snippet))
 
     def _paragraph(self, opening: Any) -> tuple[t.Inline, ...]:
+        if opening.map:
+            for number in range(*opening.map):
+                line = self.lines[number].strip().lstrip(">").strip()
+                if line.startswith("|") and _CELL_BORDER.search(line[1:]):
+                    raise refuse(self.at, number, mdrefuse.PIPE_ROW)
         inline = self._next()
         self._next()  # paragraph_close
-        return convert_inline(inline.children or [], self.notes, self.at, self._line(opening))
+        return convert_inline(inline.children or [], self.notes, self.at, self._line(opening),
+                              paragraph=True)
 
     def _check_lazy(self, opening: Any, indent: int, owner: str) -> None:
         """Refuse a paragraph line inside a list item or quote that Markdown joins to it
@@ -197,8 +211,18 @@ class _Reader:
                 target = body
             elif token.type == "tr_open":
                 target.append(self._row(token))
+                self._check_cells(token, len(header[0].cells))
         widths = column_widths(tuple(header), tuple(body))
         return t.Table("", tuple(header), tuple(body), widths)
+
+    def _check_cells(self, opening: Any, expected: int) -> None:
+        """Refuse a row with more cells than the header: Markdown would drop the rest."""
+        number = self._line(opening)
+        source = self.lines[number].strip() if number < len(self.lines) else ""
+        found = len(_CELL_SEPARATOR.split(_CELL_BORDER.sub("", source)))
+        if found > expected:
+            raise refuse(self.at, number, mdrefuse.EXTRA_CELLS.format(found=found,
+                                                                       expected=expected))
 
     def _row(self, opening: Any) -> t.TableRow:
         cells: list[t.Cell] = []

@@ -41,6 +41,25 @@ TEXT_AFTER_SUBLIST = ("a list item continues after the list nested in it; put th
                       "the item's first line, or give it its own item")
 TWO_SUBLISTS = ("a list item holds two nested lists (the marker changed, e.g. from - to * "
                 "or 1.); use one marker per nested list")
+LIST_LIKE_LINE = ("this line starts with {mark!r} like a numbered list item, but Markdown keeps "
+                  "it in the paragraph above (a numbered list right after text must start at "
+                  "1); leave a blank line before it to start a list, or move {mark!r} off the "
+                  "start of the line")
+WORD_BULLET = ("this line starts with {mark!r}, a bullet pasted from Word or e-mail, which "
+               "Markdown prints as text; write '- ' for a list item instead")
+UNMATCHED = ("{mark!r} is never closed, so it would print as is; close it, or write "
+             "{escaped} to print the characters")
+STRIKE = ("~~strikethrough~~ is not supported in a report; leave the text out, or write "
+          "\\~\\~ to print tildes")
+EXTRA_CELLS = ("this table row has {found} cells but the header row has {expected}, so the "
+               "cells beyond would be lost; write a | inside a cell as \\|")
+PIPE_ROW = ("this line looks like a table row, but Markdown prints it as text: a table "
+            "needs a separator line such as |---|---| right under its header row, with as "
+            "many columns; add it, or write \\| to print a bar")
+NOTE_DEFINITION = ("a footnote definition ([^{ident}]: …) inside text is not supported; define "
+                   "the footnote under `footnotes:` with `id: {ident}` and its `text:`")
+COMMENT_IN_CODE = ("an HTML comment inside a code span (`…`) would print as text; remove the "
+                   "backticks to leave the comment out, or remove the comment")
 UNKNOWN = ("Markdown construct {kind!r} is not supported in report text; write it as plain "
            "text")
 

@@ -29,6 +29,10 @@ _BLOCK_START = re.compile(r"[#+\-*>=|0-9]")  # headings, lists, quotes, breaks, 
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
 _MARKED = re.compile(f"{_MARK_OPEN}([^{_MARK_CLOSE}]*){_MARK_CLOSE}")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_STRIKE = re.compile(r"(?<![\\~])~~(?!~)")
+_OPENER = re.compile(r"(\*\*|__)(?=[^\s*_])")  # opens bold, but nothing closed it
+_WORD_BULLET = re.compile(r"([•◦▪·])(?=[ \t])")
+_LIST_LIKE = re.compile(r"(\d{1,9}[.)])(?=[ \t]|$)")
 
 NoteResolver = Callable[[str], t.FootnoteRef | None]
 
@@ -40,7 +44,9 @@ def footnote_ids(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return (MarkdownIt("commonmark", {"linkify": False}).enable("table")
+    # text_join stays off: an escaped character (\\*) is then a token of its own, so that
+    # markup left unmatched can be told from markup written to be printed
+    return (MarkdownIt("commonmark", {"linkify": False}).enable("table").disable("text_join")
             .use(superscript_plugin).use(sub_plugin))
 
 
@@ -78,6 +84,7 @@ def inlines(text: str, notes: NoteResolver, at: Location | None = None
 
 def _parsed_inlines(text: str, notes: NoteResolver, at: Location | None = None
                     ) -> tuple[t.Inline, ...]:
+    _check_strike(text, at)
     tokens = _parser().parseInline(_protect(text))
     children = tokens[0].children if tokens and tokens[0].children else []
     return convert_inline(children, notes, at, 0)
@@ -95,20 +102,55 @@ def _parsed_blocks(text: str, notes: NoteResolver, at: Location | None = None
                    ) -> list[t.Block]:
     from standgen.compose.mdblocks import read_blocks
 
+    _check_strike(text, at)
     source = _protect(text)
     return read_blocks(_parser().parse(source), source.split("\n"), notes, at)
 
 
+def _check_strike(text: str, at: Location | None) -> None:
+    match = _STRIKE.search(text)
+    if match is not None:
+        raise refuse(at, text.count("\n", 0, match.start()), mdrefuse.STRIKE)
+
+
+def _check_text(kind: str, content: str, at: Location | None, line: int,
+                line_start: bool, after_break: bool) -> None:
+    """Refuse text that would print markup as is, or that Markdown reads differently from
+    what it looks like (a list item glued to the paragraph above, a pasted bullet)."""
+    if kind not in ("text", "code_inline"):
+        return
+    if "<!--" in content:
+        raise refuse(at, line, mdrefuse.COMMENT_IN_CODE if kind == "code_inline"
+                     else mdrefuse.UNCLOSED_COMMENT)
+    if kind != "text":
+        return
+    opener = _OPENER.search(content)
+    if opener is not None:
+        mark = opener.group(1)
+        escaped = "".join(f"\\{c}" for c in mark)
+        raise refuse(at, line, mdrefuse.UNMATCHED.format(mark=mark, escaped=escaped))
+    bullet = _WORD_BULLET.match(content) if line_start else None
+    if bullet is not None:
+        raise refuse(at, line, mdrefuse.WORD_BULLET.format(mark=bullet.group(1)))
+    numbered = _LIST_LIKE.match(content) if after_break else None
+    if numbered is not None:
+        raise refuse(at, line, mdrefuse.LIST_LIKE_LINE.format(mark=numbered.group(1)))
+
+
 def convert_inline(children: list[Any], notes: NoteResolver, at: Location | None,
-                   line: int) -> tuple[t.Inline, ...]:
-    """Inline tokens (`line`: the text line they start on) as tree inlines."""
+                   line: int, paragraph: bool = False) -> tuple[t.Inline, ...]:
+    """Inline tokens (`line`: the text line they start on; `paragraph`: they make a whole
+    block paragraph) as tree inlines."""
     out: list[t.Inline] = []
     style = _Style()
     link_runs: list[t.Text] = []
     squeeze = False  # a comment was left out: one space either side of it is enough
-    for token in children:
+    for index, token in enumerate(children):
         kind = token.type
         content = str(token.content)
+        after_break = index > 0 and children[index - 1].type in ("softbreak", "hardbreak")
+        _check_text(kind, content, at, line, after_break or (paragraph and index == 0),
+                    after_break)
         if squeeze and kind == "text" and content.startswith(" ") and _ends_in_space(out):
             content = content[1:]
         squeeze = kind == "html_inline" and content.startswith("<!--")
@@ -127,8 +169,6 @@ def convert_inline(children: list[Any], notes: NoteResolver, at: Location | None
             out.append(t.Link(style.link or "", tuple(link_runs)))
             style.link = None
         elif kind in ("text", "code_inline", "text_special"):
-            if "<!--" in content:
-                raise refuse(at, line, mdrefuse.UNCLOSED_COMMENT)
             _emit_text(content, style, out, link_runs, notes)
         elif kind == "html_inline":
             _emit_text(_html_inline(token.content, at, line), style, out, link_runs, notes)

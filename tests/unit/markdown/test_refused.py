@@ -58,6 +58,25 @@ CASES = [
     ("heading in a quote", "> ## kop", 0, m.HEADING.format(mark="'## …'")),
     ("two nested lists in one item", "- a\n  - b\n  * c", 2, m.TWO_SUBLISTS),
     ("text after a nested list", "- a\n  - b\n\n  c", 3, m.TEXT_AFTER_SUBLIST),
+    # found while attacking with text pasted from Word and e-mail
+    ("numbered line glued to a paragraph", "Stappen:\n2. tweede stap", 1,
+     m.LIST_LIKE_LINE.format(mark="2.")),
+    ("word bullets", "• eerste punt uit Word\n• tweede punt", 0,
+     m.WORD_BULLET.format(mark="•")),
+    ("word bullet on a later line", "Punten:\n◦ eerste", 1, m.WORD_BULLET.format(mark="◦")),
+    ("unclosed bold", "Dit is **belangrijk, maar nooit gesloten.", 0,
+     m.UNMATCHED.format(mark="**", escaped="\\*\\*")),
+    ("strikethrough", "Het budget is ~~verlaagd~~ verhoogd.", 0, m.STRIKE),
+    ("table row with too many cells", "| a | b |\n|---|---|\n| 1 | 2 | 3 |", 2,
+     m.EXTRA_CELLS.format(found=3, expected=2)),
+    ("pipe inside a code span splits a cell", "| a | b |\n|---|---|\n| x | `c|d` |", 2,
+     m.EXTRA_CELLS.format(found=3, expected=2)),
+    ("table without separator line", "| a | b |\n| 1 | 2 |", 0, m.PIPE_ROW),
+    ("separator line with too few columns", "Tekst.\n\n| a | b |\n|---|\n| 1 | 2 |", 2,
+     m.PIPE_ROW),
+    ("footnote definition in text", "Tekst.[^bron]\n\n[^bron]: de noot", 2,
+     m.NOTE_DEFINITION.format(ident="bron")),
+    ("comment in a code span", "Zie `<!-- x -->` hier.", 0, m.COMMENT_IN_CODE),
 ]
 
 
