@@ -13,14 +13,15 @@ from standgen.compose import tree as t
 from standgen.compose.dump import marked
 from standgen.files import write_bytes_atomically
 
-_ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~&"})
+_ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _BLOCK_MARK = re.compile(r"^(\s*)(?:([-+=])|(\d{1,9})([.)]))")
 
 
 def _text(run: t.Text) -> str:
     """A text run, escaped, marked outside its edge spaces (Markdown's emphasis cannot
     start or end on a space); a newline is a hard line break."""
-    text = run.text.translate(_ESCAPE)
+    text = _ENTITY_LIKE.sub(r"\\&", run.text.translate(_ESCAPE))
     core = text.strip(" ")
     if not core:
         return text.replace("\n", "\\\n")

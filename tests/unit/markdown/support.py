@@ -25,6 +25,9 @@ CONSTRUCTS: dict[str, str] = {
     "inline": ("Gewone tekst met *cursief*, **vet**, `code`, 7^e^, CO~2~, "
                "[een link](https://www.defensie.nl), <https://www.rijksoverheid.nl>, "
                "A &amp; B &eacute;n een noot.[^bron]\nZachte regelval."),
+    "reference": ("Zie [de verwijzing][r] en <info@defensie.nl>.\n\n"
+                  "[r]: https://www.defensie.nl/verwijzing"),
+    "literal": "Vertraagd** en 5 < 6 en 3 * 4 en a_b_c en \\&amp; letterlijk.",
     "hardbreak": "Regel alfa\\\nregel beta  \nregel gamma<br>regel delta",
     "quote": "> Een *citaat* over **paraatheid**\n> in twee regels.",
     "lists": ("- Eerste punt met *nadruk*\n"

@@ -4,6 +4,7 @@ each; HTML comments print nowhere. One row of docs/markdown.md per test."""
 
 from __future__ import annotations
 
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -80,14 +81,34 @@ def test_inline_constructs_in_docx(built: Built) -> None:
 def test_inline_constructs_in_pdf(built: Built) -> None:
     text = built.pdf_text()
     assert "Gewone tekst met cursief, vet, code, 7e, CO2, een link" in text
-    assert "A & B én" in text and "&amp;" not in text
+    assert "A & B én een noot" in text and "A &amp; B" not in text
 
 
 def test_inline_constructs_in_markdown(built: Built) -> None:
     md = built.markdown()
     assert "*cursief*, **vet**" in md and "7^e^, CO~2~" in md
-    assert "[een link](https://www.defensie.nl)" in md and "A \\& B én" in md
+    assert "[een link](https://www.defensie.nl)" in md and "A & B én" in md
     _round_trip(CONSTRUCTS["inline"])
+
+
+def test_reference_links_and_mail_autolinks(built: Built) -> None:
+    p = _paragraph(built.document_xml(), "Zie de verwijzing")
+    assert len(p.xpath(".//w:hyperlink", namespaces=NS)) == 2
+    with zipfile.ZipFile(built.docx) as package:
+        rels = package.read("word/_rels/document.xml.rels").decode()
+    assert "https://www.defensie.nl/verwijzing" in rels and "mailto:info@defensie.nl" in rels
+    text = built.pdf_text()
+    assert "Zie de verwijzing en info@defensie.nl." in text and "[r]" not in text
+    assert "[de verwijzing](https://www.defensie.nl/verwijzing)" in built.markdown()
+    _round_trip(CONSTRUCTS["reference"])
+
+
+def test_markup_that_opens_nothing_prints_as_written(built: Built) -> None:
+    words = "Vertraagd** en 5 < 6 en 3 * 4 en a_b_c en &amp; letterlijk."
+    assert words in "".join(_paragraph(built.document_xml(), "Vertraagd").itertext())
+    assert words in built.pdf_text()
+    assert "en \\&amp; letterlijk." in built.markdown()
+    _round_trip(CONSTRUCTS["literal"])
 
 
 def test_hard_breaks_in_every_writer(built: Built) -> None:
