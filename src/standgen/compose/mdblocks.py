@@ -13,7 +13,7 @@ from typing import Any
 from standgen.compose import mdrefuse
 from standgen.compose import tree as t
 from standgen.compose.mdrefuse import refuse
-from standgen.compose.richtext import NoteResolver, convert_inline
+from standgen.compose.richtext import MAX_NESTING, NoteResolver, convert_inline
 from standgen.compose.widths import column_widths
 from standgen.errors import Location
 
@@ -22,6 +22,7 @@ _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _NOTE_DEFINITION = re.compile("^ {0,3}\ue000([^\ue001]*)\ue001:")
 _CELL_BORDER = re.compile(r"^\||(?<!\\)\|$")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
+LIST_LEVELS = 9
 _NAMES = {"blockquote_open": "quote", "bullet_list_open": "list",
           "ordered_list_open": "list", "table_open": "table", "hr": "horizontal rule",
           "heading_open": "heading", "code_block": "code block", "fence": "code block",
@@ -31,6 +32,9 @@ _NAMES = {"blockquote_open": "quote", "bullet_list_open": "list",
 def read_blocks(tokens: list[Any], lines: list[str], notes: NoteResolver,
                 at: Location | None) -> list[t.Block]:
     """The tree blocks of a parsed Markdown text (`lines`: its source lines)."""
+    deepest = max(tokens, key=lambda token: token.level, default=None)
+    if deepest is not None and deepest.level >= MAX_NESTING - 2:
+        raise refuse(at, deepest.map[0] if deepest.map else 0, mdrefuse.NESTED_TOO_DEEP)
     for number, line in enumerate(lines):
         definition = _NOTE_DEFINITION.match(line)
         if definition is not None:
@@ -132,20 +136,24 @@ class _Reader:
 
     # Lists -----------------------------------------------------------------------------
 
-    def _list(self, opening: Any) -> t.ListBlock:
+    def _list(self, opening: Any, depth: int = 0) -> t.ListBlock:
+        if depth >= LIST_LEVELS:
+            raise refuse(self.at, self._line(opening),
+                         mdrefuse.TOO_DEEP.format(levels=LIST_LEVELS))
         ordered = opening.type == "ordered_list_open"
         start = int(opening.attrs.get("start", 1)) if ordered else 1
         close = "ordered_list_close" if ordered else "bullet_list_close"
         items: list[tuple[t.Inline, ...]] = []
         nested: list[t.ListBlock | None] = []
         while (token := self._next()).type != close:
-            inlines, sublist = self._item(token)
+            inlines, sublist = self._item(token, depth)
             items.append(inlines)
             nested.append(sublist)
         return t.ListBlock(tuple(items), ordered,
                            tuple(nested) if any(nested) else (), start)
 
-    def _item(self, opening: Any) -> tuple[tuple[t.Inline, ...], t.ListBlock | None]:
+    def _item(self, opening: Any, depth: int
+              ) -> tuple[tuple[t.Inline, ...], t.ListBlock | None]:
         """One list item: at most one paragraph, then at most one nested list."""
         indent = self._content_indent(opening)
         inlines: tuple[t.Inline, ...] = ()
@@ -162,7 +170,7 @@ class _Reader:
             elif token.type in ("bullet_list_open", "ordered_list_open"):
                 if sublist is not None:
                     raise refuse(self.at, self._line(token), mdrefuse.TWO_SUBLISTS)
-                sublist = self._list(token)
+                sublist = self._list(token, depth + 1)
             elif token.type == "html_block" and not _COMMENT.sub("", token.content).strip():
                 continue
             elif token.type in _NAMES:

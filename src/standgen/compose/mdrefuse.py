@@ -60,6 +60,10 @@ NOTE_DEFINITION = ("a footnote definition ([^{ident}]: …) inside text is not s
                    "the footnote under `footnotes:` with `id: {ident}` and its `text:`")
 COMMENT_IN_CODE = ("an HTML comment inside a code span (`…`) would print as text; remove the "
                    "backticks to leave the comment out, or remove the comment")
+TOO_DEEP = ("a list nested more than {levels} levels deep cannot be printed (Word numbers "
+            "{levels} levels); flatten the list")
+NESTED_TOO_DEEP = ("text nested this deep (lists in lists, quotes in quotes) cannot be "
+                   "printed; flatten it")
 UNKNOWN = ("Markdown construct {kind!r} is not supported in report text; write it as plain "
            "text")
 

@@ -34,6 +34,7 @@ _OPENER = re.compile(r"(\*\*|__)(?=[^\s*_])")  # opens bold, but nothing closed 
 _WORD_BULLET = re.compile(r"([•◦▪·])(?=[ \t])")
 _LIST_LIKE = re.compile(r"(\d{1,9}[.)])(?=[ \t]|$)")
 
+MAX_NESTING = 40  # the parser's own limit: beyond it, it would drop the rest unsaid
 NoteResolver = Callable[[str], t.FootnoteRef | None]
 
 
@@ -46,7 +47,8 @@ def footnote_ids(text: str) -> list[str]:
 def _parser() -> MarkdownIt:
     # text_join stays off: an escaped character (\\*) is then a token of its own, so that
     # markup left unmatched can be told from markup written to be printed
-    return (MarkdownIt("commonmark", {"linkify": False}).enable("table").disable("text_join")
+    return (MarkdownIt("commonmark", {"linkify": False, "maxNesting": MAX_NESTING})
+            .enable("table").disable("text_join")
             .use(superscript_plugin).use(sub_plugin))
 
 

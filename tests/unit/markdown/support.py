@@ -36,6 +36,7 @@ CONSTRUCTS: dict[str, str] = {
               "     - Diep punt **vet**\n"
               "- Tweede punt"),
     "ordered": "3. Derde stap\n4. Vierde stap",
+    "deepest": "\n".join("  " * i + f"- Niveau{i} *schuin*" for i in range(9)),
     "table": ("| Onderdeel | Aantal |\n"
               "|---|---:|\n"
               "| *Marinetal* | 1.200 |\n"

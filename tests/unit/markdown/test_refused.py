@@ -76,6 +76,9 @@ CASES = [
      m.PIPE_ROW),
     ("footnote definition in text", "Tekst.[^bron]\n\n[^bron]: de noot", 2,
      m.NOTE_DEFINITION.format(ident="bron")),
+    ("list nested ten levels deep", "\n".join("  " * i + f"- niveau {i}" for i in range(10)),
+     9, m.TOO_DEEP.format(levels=9)),
+    ("quotes nested past the parser's limit", "> " * 60 + "diep", 0, m.NESTED_TOO_DEEP),
     ("comment in a code span", "Zie `<!-- x -->` hier.", 0, m.COMMENT_IN_CODE),
 ]
 

@@ -161,6 +161,17 @@ def test_ordered_list_keeps_its_start_in_docx(built: Built) -> None:
     assert start == ["3"]
 
 
+def test_nine_levels_in_every_writer(built: Built) -> None:
+    doc = built.document_xml()
+    for depth in range(9):
+        p = _paragraph(doc, f"Niveau{depth} ")
+        assert p.xpath("w:pPr/w:numPr/w:ilvl/@w:val", namespaces=NS) == [str(depth)]
+        assert _italic_run(p, "schuin")
+    _in_order(built.pdf_text(), *(f"Niveau{depth} schuin" for depth in range(9)))
+    assert "  " * 8 + "- Niveau8 *schuin*" in built.markdown()
+    _round_trip(CONSTRUCTS["deepest"])
+
+
 def test_nested_lists_in_pdf(built: Built) -> None:
     _in_order(built.pdf_text(), "Eerste punt met nadruk", "1.\nGenummerd een",
               "2.\nGenummerd twee", "Diep punt vet", "Tweede punt", "3.\nDerde stap",
