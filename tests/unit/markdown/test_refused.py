@@ -119,3 +119,20 @@ def test_tab_indented_line_is_refused_as_code() -> None:
                         Location(Path("h1.yaml"), 7, "x.text"))
     (problem,) = caught.value.problems
     assert (problem.location.line, problem.message) == (9, m.INDENTED_CODE)
+
+
+def test_comment_in_a_plain_text_field_is_refused(capsys: pytest.CaptureFixture[str],
+                                                  tmp_path: Path) -> None:
+    """Titles and headings are not Markdown: a comment there would print, so it is an
+    error, located at its key."""
+    h1 = chapter("- heading: Kop <!-- nog kiezen -->\n- text: Tekst <!-- mag wel -->.\n")
+    report = write(tmp_path, {"report.yaml": REPORT, "h1.yaml": h1.replace(
+        "title: Hoofdstuk", "title: Hoofdstuk <!-- TODO -->")})
+    outcome = run_validate(capsys, report)
+    assert outcome.code == 1
+    assert [(Path(p.file).name, p.line, p.field) for p in outcome.problems] == [
+        ("h1.yaml", 2, "chapters[0].title"),
+        ("h1.yaml", BLOCKS_LINE, f"{TOPIC_PATH}.blocks[0].text")]
+    assert outcome.problems[0].message == ("an HTML comment (<!-- … -->) in 'title' would "
+                                           "print: this field is plain text, not Markdown; "
+                                           "remove the comment")
