@@ -19,7 +19,7 @@ from standgen.errors import Location
 
 _ITEM_MARK = re.compile(r"\s*(?:[-+*]|\d{1,9}[.)])(?=\s|$)[ \t]*")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
-_NOTE_DEFINITION = re.compile("^ {0,3}\ue000([^\ue001]*)\ue001:")
+_NOTE_DEFINITION = re.compile("^ {0,3}%\ue000([^\ue001]*)\ue001%:")
 _CELL_BORDER = re.compile(r"^\||(?<!\\)\|$")
 _CELL_SEPARATOR = re.compile(r"(?<!\\)\|")
 LIST_LEVELS = 9
@@ -65,7 +65,9 @@ class _Reader:
             token = self._next()
             kind = token.type
             if kind == "paragraph_open":
-                out.append(t.Paragraph(self._paragraph(token)))
+                inlines = self._paragraph(token)
+                if inlines:  # a paragraph of nothing but comments or breaks prints nothing
+                    out.append(t.Paragraph(inlines))
             elif kind in ("bullet_list_open", "ordered_list_open"):
                 out.append(self._list(token))
             elif kind == "blockquote_open":
@@ -100,6 +102,8 @@ class _Reader:
         rest = _COMMENT.sub("", token.content)
         if "<!--" in rest:
             raise refuse(self.at, self._line(token), mdrefuse.UNCLOSED_COMMENT)
+        if rest.strip() and "<" not in rest:
+            raise refuse(self.at, self._line(token), mdrefuse.TEXT_AFTER_COMMENT)
         if rest.strip():
             snippet = rest.strip().splitlines()[0][:40]
             raise refuse(self.at, self._line(token), mdrefuse.HTML.format(snippet=snippet))
@@ -198,7 +202,9 @@ class _Reader:
         while (token := self._next()).type != "blockquote_close":
             if token.type == "paragraph_open":
                 self._check_lazy(token, 0, "quote")
-                out.append(t.Paragraph(self._paragraph(token), "quote"))
+                inlines = self._paragraph(token)
+                if inlines:
+                    out.append(t.Paragraph(inlines, "quote"))
             elif token.type == "html_block" and not _COMMENT.sub("", token.content).strip():
                 continue
             elif token.type in _NAMES:

@@ -26,6 +26,8 @@ IMAGE = ("an image (![…](…)) inside text is not supported; use a `figure:` b
 HTML = ("HTML ({snippet}) is not supported in report text; use Markdown instead: *cursief*, "
         "**vet**, a blank line between paragraphs, a backslash at a line's end for a line "
         "break; comments (<!-- … -->) are left out")
+TEXT_AFTER_COMMENT = ("text after a comment that starts a line is read as part of the comment "
+                      "in Markdown, and would not print; put the comment on a line of its own")
 UNCLOSED_COMMENT = ("an HTML comment is opened (<!--) but never closed (-->); close it, or "
                     "it would hide or print the text after it")
 LAZY_LINE = ("this line continues the {owner} above it without {how} (Markdown would join it "

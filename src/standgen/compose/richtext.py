@@ -25,13 +25,17 @@ from standgen.errors import Location
 
 NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _MARKUP = re.compile(r"[\\`*_\[\]<>!&~^\n\r\t\ue000\ue001]")
-_BLOCK_START = re.compile(r"[#+\-*>=|0-9]")  # headings, lists, quotes, breaks, numbers
+_BLOCK_START = re.compile(r"[#+\-*>=|0-9•◦▪·]")  # headings, lists, quotes, breaks, numbers
 _MARK_OPEN, _MARK_CLOSE = "\ue000", "\ue001"
-_MARKED = re.compile(f"{_MARK_OPEN}([^{_MARK_CLOSE}]*){_MARK_CLOSE}")
+# a protected reference is wrapped in '%', a punctuation mark with no meaning in Markdown,
+# so that emphasis next to it opens and closes as it does next to "[^id]"
+_MARKED = re.compile(f"%{_MARK_OPEN}([^{_MARK_CLOSE}]*){_MARK_CLOSE}%")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+_AROUND_BREAK = re.compile(r"[ \t]*\n[ \t]*")
 _STRIKE = re.compile(r"(?<![\\~])~~(?!~)")
 _OPENER = re.compile(r"(\*\*|__)(?=[^\s*_])")  # opens bold, but nothing closed it
-_WORD_BULLET = re.compile(r"([•◦▪·])(?=[ \t])")
+_BULLETS = "•◦▪·"
+_WORD_BULLET = re.compile(f"([{_BULLETS}])(?=[ \\t])")
 _LIST_LIKE = re.compile(r"(\d{1,9}[.)])(?=[ \t]|$)")
 
 MAX_NESTING = 40  # the parser's own limit: beyond it, it would drop the rest unsaid
@@ -61,7 +65,7 @@ class _Style:
 
 
 def _protect(text: str) -> str:
-    return NOTE_REF.sub(lambda m: f"{_MARK_OPEN}{m.group(1)}{_MARK_CLOSE}", text)
+    return NOTE_REF.sub(lambda m: f"%{_MARK_OPEN}{m.group(1)}{_MARK_CLOSE}%", text)
 
 
 def _is_plain(text: str) -> bool:
@@ -115,8 +119,13 @@ def _check_strike(text: str, at: Location | None) -> None:
         raise refuse(at, text.count("\n", 0, match.start()), mdrefuse.STRIKE)
 
 
+def _is_break(token: Any) -> bool:
+    return token.type in ("softbreak", "hardbreak") or (
+        token.type == "html_inline" and _BREAK.fullmatch(token.content) is not None)
+
+
 def _check_text(kind: str, content: str, at: Location | None, line: int,
-                line_start: bool, after_break: bool) -> None:
+                line_start: bool, after_break: bool, alone: bool) -> None:
     """Refuse text that would print markup as is, or that Markdown reads differently from
     what it looks like (a list item glued to the paragraph above, a pasted bullet)."""
     if kind not in ("text", "code_inline"):
@@ -132,8 +141,11 @@ def _check_text(kind: str, content: str, at: Location | None, line: int,
         escaped = "".join(f"\\{c}" for c in mark)
         raise refuse(at, line, mdrefuse.UNMATCHED.format(mark=mark, escaped=escaped))
     bullet = _WORD_BULLET.match(content) if line_start else None
-    if bullet is not None:
-        raise refuse(at, line, mdrefuse.WORD_BULLET.format(mark=bullet.group(1)))
+    mark = bullet.group(1) if bullet is not None else None
+    if line_start and alone and content.strip() and content.strip() in _BULLETS:
+        mark = content.strip()
+    if mark is not None:
+        raise refuse(at, line, mdrefuse.WORD_BULLET.format(mark=mark))
     numbered = _LIST_LIKE.match(content) if after_break else None
     if numbered is not None:
         raise refuse(at, line, mdrefuse.LIST_LIKE_LINE.format(mark=numbered.group(1)))
@@ -150,9 +162,10 @@ def convert_inline(children: list[Any], notes: NoteResolver, at: Location | None
     for index, token in enumerate(children):
         kind = token.type
         content = str(token.content)
-        after_break = index > 0 and children[index - 1].type in ("softbreak", "hardbreak")
+        after_break = index > 0 and _is_break(children[index - 1])
+        alone = index + 1 == len(children) or _is_break(children[index + 1])
         _check_text(kind, content, at, line, after_break or (paragraph and index == 0),
-                    after_break)
+                    after_break, alone)
         if squeeze and kind == "text" and content.startswith(" ") and _ends_in_space(out):
             content = content[1:]
         squeeze = kind == "html_inline" and content.startswith("<!--")
@@ -168,7 +181,9 @@ def convert_inline(children: list[Any], notes: NoteResolver, at: Location | None
             style.link = str(token.attrs.get("href", ""))
             link_runs = []
         elif kind == "link_close":
-            out.append(t.Link(style.link or "", tuple(link_runs)))
+            merged = _merge(list(link_runs))
+            out.append(t.Link(style.link or "", tuple(r for r in merged
+                                                      if isinstance(r, t.Text))))
             style.link = None
         elif kind in ("text", "code_inline", "text_special"):
             _emit_text(content, style, out, link_runs, notes)
@@ -181,7 +196,37 @@ def convert_inline(children: list[Any], notes: NoteResolver, at: Location | None
         else:
             raise refuse(at, line, mdrefuse.UNKNOWN.format(kind=kind))
         line += token.content.count("\n") + (kind in ("softbreak", "hardbreak"))
-    return _merge(out)
+    return _trim_breaks(_merge(out))
+
+
+def _trim_breaks(runs: tuple[t.Inline, ...]) -> tuple[t.Inline, ...]:
+    """Without spaces around a line break, nor breaks or spaces at the very start or end
+    (a `<br>` or a left-out comment there prints nothing)."""
+    items: list[t.Inline] = []
+    for run in runs:
+        if isinstance(run, t.Text):
+            text = _AROUND_BREAK.sub("\n", run.text)
+            last = items[-1] if items else None
+            if isinstance(last, t.Text) and last.text.endswith("\n"):
+                text = text.lstrip(" \t")
+            if isinstance(last, t.Text) and text.startswith("\n"):
+                items[-1] = _restyle(last, last.text.rstrip(" \t"))
+            run = _restyle(run, text)
+        items.append(run)
+    for index in (0, -1):
+        while items and isinstance(items[index], t.Text):
+            run = items[index]
+            assert isinstance(run, t.Text)
+            text = run.text.lstrip(" \t\n") if index == 0 else run.text.rstrip(" \t\n")
+            if text:
+                items[index] = _restyle(run, text)
+                break
+            del items[index]
+    return tuple(item for item in items if not isinstance(item, t.Text) or item.text)
+
+
+def _restyle(run: t.Text, text: str) -> t.Text:
+    return t.Text(text, run.bold, run.italic, run.script)
 
 
 def _ends_in_space(out: list[t.Inline]) -> bool:

@@ -18,15 +18,26 @@ _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _BLOCK_MARK = re.compile(r"^(\s*)(?:([-+=])|(\d{1,9})([.)]))")
 
 
-def _text(run: t.Text) -> str:
-    """A text run, escaped, marked outside its edge spaces (Markdown's emphasis cannot
-    start or end on a space); a newline is a hard line break."""
+def _scripted(run: t.Text) -> str:
+    """One run, escaped, with its superscript or subscript marks (spaces inside those
+    escaped, as the marks cannot hold a bare space)."""
     text = _ENTITY_LIKE.sub(r"\\&", run.text.translate(_ESCAPE))
-    core = text.strip(" ")
+    if run.script == "normal" or not text.strip():
+        return text
+    return marked(t.Text(text.replace(" ", "\\ "), script=run.script))
+
+
+def _emphasised(runs: list[t.Text]) -> str:
+    """Neighbouring runs of one emphasis, marked once around them and outside their edge
+    blanks (Markdown's emphasis cannot start or end on a space); a newline is a hard line
+    break."""
+    text = "".join(_scripted(run) for run in runs)
+    core = text.strip(" \n")
     if not core:
         return text.replace("\n", "\\\n")
-    lead, trail = text[:len(text) - len(text.lstrip(" "))], text[len(text.rstrip(" ")):]
-    return (lead + marked(run, core) + trail).replace("\n", "\\\n")
+    lead, trail = text[:len(text) - len(text.lstrip(" \n"))], text[len(text.rstrip(" \n")):]
+    style = t.Text(core, runs[0].bold, runs[0].italic)
+    return (lead + marked(style) + trail).replace("\n", "\\\n")
 
 
 def _line_safe(line: str) -> str:
@@ -45,11 +56,14 @@ def _lines_safe(text: str, first: str = "", rest: str = "") -> list[str]:
     return [(first if i == 0 else rest) + _line_safe(line) for i, line in enumerate(lines)]
 
 
-def _list(block: t.ListBlock, notes: dict[int, str], indent: str = "") -> list[str]:
-    """A list with its real numbers; a nested list indented to its item's text."""
+def _list(block: t.ListBlock, notes: dict[int, str], indent: str = "",
+          other: bool = False) -> list[str]:
+    """A list with its real numbers; a nested list indented to its item's text. With
+    `other`, the other marker ('*', '1)'), which keeps it apart from a list above it."""
     out: list[str] = []
     for index, item in enumerate(block.items):
-        marker = f"{block.start + index}." if block.ordered else "-"
+        marker = (f"{block.start + index}{')' if other else '.'}" if block.ordered
+                  else "*" if other else "-")
         inner = indent + " " * (len(marker) + 1)
         out += _lines_safe(_inline(item, notes), f"{indent}{marker} ", inner)
         sub = block.sublist(index)
@@ -60,13 +74,21 @@ def _list(block: t.ListBlock, notes: dict[int, str], indent: str = "") -> list[s
 
 def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     parts: list[str] = []
-    for item in items:
+    group: list[t.Text] = []
+    for item in (*items, None):
+        if isinstance(item, t.Text) and (not group or (group[0].bold, group[0].italic)
+                                         == (item.bold, item.italic)):
+            group.append(item)
+            continue
+        if group:
+            parts.append(_emphasised(group))
+            group = []
         if isinstance(item, t.Text):
-            parts.append(_text(item))
+            group.append(item)
         elif isinstance(item, t.FootnoteRef):
             notes.setdefault(item.number, _inline(item.content, notes))
             parts.append(f"[^{item.number}]")
-        else:
+        elif isinstance(item, t.Link):
             parts.append(f"[{_inline(item.children, notes)}]({item.target})")
     return "".join(parts)
 
@@ -122,6 +144,24 @@ def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
     return ["\\newpage", ""]
 
 
+def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str]
+               ) -> list[str]:
+    """The lines of a run of blocks; of two lists of one kind in a row, the second takes
+    the other marker (Markdown would join them into one)."""
+    lines: list[str] = []
+    other = False
+    previous: t.Block | None = None
+    for block in blocks:
+        if isinstance(block, t.ListBlock):
+            other = (isinstance(previous, t.ListBlock) and previous.ordered == block.ordered
+                     and not other)
+            lines += [*_list(block, notes, other=other), ""]
+        else:
+            lines += _block(block, notes)
+        previous = block
+    return lines
+
+
 def render_markdown(document: t.Document) -> str:
     """The document as Markdown text, with a YAML metadata block."""
     meta = document.metadata
@@ -135,8 +175,7 @@ def render_markdown(document: t.Document) -> str:
         lines += [f"**{line}**  " for line in shown if line] + [""]
     notes: dict[int, str] = {}
     for section in document.sections:
-        for block in section.blocks:
-            lines += _block(block, notes)
+        lines += body_lines(section.blocks, notes)
     lines += [f"[^{n}]: {text}" for n, text in sorted(notes.items())]
     return "\n".join(lines).rstrip() + "\n"
 
