@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from standgen.compose import richtext
@@ -55,6 +55,18 @@ def _visible_words(source: str) -> list[str]:
 
 @settings(max_examples=200, deadline=None)
 @given(markdown())
+@example("alfa<br>")
+@example("<br><br>")
+@example("<br>\talfa")
+@example("**alfa<br>***")
+@example("***alfa^e^***")
+@example("*^e^---***")
+@example("•\nalfa")
+@example("- \n*")
+@example("1. alfa\n2) beta")
+@example("***---[^n]***")
+@example("[alfa\n](https://x.nl)")
+@example("<br>***<br>alfa***")
 def test_rendered_or_refused_never_dropped(source: str) -> None:
     try:
         blocks = richtext.blocks(source, _note)

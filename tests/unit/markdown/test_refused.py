@@ -136,3 +136,13 @@ def test_comment_in_a_plain_text_field_is_refused(capsys: pytest.CaptureFixture[
     assert outcome.problems[0].message == ("an HTML comment (<!-- … -->) in 'title' would "
                                            "print: this field is plain text, not Markdown; "
                                            "remove the comment")
+
+
+def test_bold_closes_before_a_footnote_mark() -> None:
+    """Found while attacking: '**Let op:**[^n]' is bold in CommonMark (the mark starts
+    with a bracket); protecting the mark must not turn it into an unclosed '**'."""
+    from standgen.compose import tree as t
+
+    note = t.FootnoteRef(1, (t.Text("noot"),))
+    assert richtext.blocks("**Let op:**[^n] tekst", lambda ref: note) == [
+        t.Paragraph((t.Text("Let op:", bold=True), note, t.Text(" tekst")))]
