@@ -70,3 +70,18 @@ def test_markdown_refusal_is_reported_once_for_three_editions(
     outcome = run_validate(capsys, report)
     assert outcome.code == 1
     assert [p.line for p in outcome.problems if p.severity == "error"] == [48]
+
+
+def test_template_overrides_are_rendered_too(capsys: pytest.CaptureFixture[str],
+                                             tmp_path: Path) -> None:
+    overrides = tmp_path / "templates"
+    (overrides / "text").mkdir(parents=True)
+    (overrides / "text" / "nl.yaml").write_text("labels:\n  inhoud: \"{{ onbekend }}\"\n",
+                                               encoding="utf-8")
+    report = EXAMPLE / "report.yaml"
+    assert run_validate(capsys, report).code == 0
+    outcome = run_validate(capsys, report, "--templates", str(overrides))
+    assert outcome.code == 1
+    (problem,) = outcome.problems
+    assert (Path(problem.file).name, problem.field) == ("nl.yaml", "labels.inhoud")
+    assert problem.message.startswith("unknown name in template: 'onbekend' is undefined")
