@@ -125,7 +125,7 @@ def _is_break(token: Any) -> bool:
 
 
 def _check_text(kind: str, content: str, at: Location | None, line: int,
-                line_start: bool, after_break: bool, alone: bool) -> None:
+                line_start: bool, after_soft: bool, alone: bool, linked: bool) -> None:
     """Refuse text that would print markup as is, or that Markdown reads differently from
     what it looks like (a list item glued to the paragraph above, a pasted bullet)."""
     if kind not in ("text", "code_inline"):
@@ -135,7 +135,7 @@ def _check_text(kind: str, content: str, at: Location | None, line: int,
                      else mdrefuse.UNCLOSED_COMMENT)
     if kind != "text":
         return
-    opener = _OPENER.search(content)
+    opener = None if linked else _OPENER.search(content)
     if opener is not None:
         mark = opener.group(1)
         escaped = "".join(f"\\{c}" for c in mark)
@@ -146,7 +146,7 @@ def _check_text(kind: str, content: str, at: Location | None, line: int,
         mark = content.strip()
     if mark is not None:
         raise refuse(at, line, mdrefuse.WORD_BULLET.format(mark=mark))
-    numbered = _LIST_LIKE.match(content) if after_break else None
+    numbered = _LIST_LIKE.match(content) if after_soft else None
     if numbered is not None:
         raise refuse(at, line, mdrefuse.LIST_LIKE_LINE.format(mark=numbered.group(1)))
 
@@ -164,8 +164,9 @@ def convert_inline(children: list[Any], notes: NoteResolver, at: Location | None
         content = str(token.content)
         after_break = index > 0 and _is_break(children[index - 1])
         alone = index + 1 == len(children) or _is_break(children[index + 1])
+        after_soft = index > 0 and children[index - 1].type == "softbreak"
         _check_text(kind, content, at, line, after_break or (paragraph and index == 0),
-                    after_break, alone)
+                    after_soft, alone, style.link is not None)
         if squeeze and kind == "text" and content.startswith(" ") and _ends_in_space(out):
             content = content[1:]
         squeeze = kind == "html_inline" and content.startswith("<!--")
