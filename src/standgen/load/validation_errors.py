@@ -8,6 +8,7 @@ key stands, and rewrite the message so that it says what to do.
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -114,8 +115,17 @@ def explain(error: Any, name: str | None = None) -> str:
     wanted = expected_for(kind, ctx)
     if wanted is not None:
         where = f" for `{key}`" if key else ""
-        return f"expected {wanted}{where}, got {_short(value)}"
+        return f"expected {wanted}{where}, got {_short(value)}{_nearest(kind, ctx, value)}"
     return f"{cleaned(str(error['msg']))} (got {_short(value)})"
+
+
+def _nearest(kind: str, ctx: dict[str, Any], value: Any) -> str:
+    """For a value outside a list of choices: the closest choice, as a suggestion."""
+    if kind not in ("literal_error", "enum") or not isinstance(value, str):
+        return ""
+    choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+    close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
 
 
 def _last_key(path: str) -> str:

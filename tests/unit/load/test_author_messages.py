@@ -62,6 +62,7 @@ BAD: list[tuple[str, object, str]] = [
     ("day", "2026-13-45", "a date written as YYYY-MM-DD"),
     ("moment", "gisteren", "a date and time"),
     ("choice", "taart", "one of: 'line', 'bar'"),
+    ("choice", "Lijn", "one of: 'line', 'bar' for `choice`, got 'Lijn'; did you mean 'line'?"),
     ("colour", "groen", "one of: 'rood', 'blauw'"),
     ("name", ["a", "b"], "text"),
     ("name", {"a": 1}, "text"),
