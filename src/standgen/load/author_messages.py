@@ -71,6 +71,8 @@ def expected_for(kind: str, ctx: dict[str, Any]) -> str | None:
     if kind in ("too_long", "string_too_long"):
         return _length({**ctx, "field_type": "String" if kind.startswith("string")
                         else ctx.get("field_type", "List")}, "max_length", "at most")
+    if kind == "model_type" and ctx.get("class_name") == "Cell":
+        return "a number, a text, or a mapping such as {value: 12, marker: '*'}"
     if kind == "string_pattern_mismatch":
         return f"text of the form {ctx.get('pattern')!r}"
     if kind == "multiple_of":

@@ -118,7 +118,8 @@ MALFORMED = {
     "chapters:\n  - include: h1.yaml": ["chapters: {a: 1}", "chapters: 7",
                                         "chapters:\n  - 12"],
 }
-BLOCKS = ["- list: {items: [a], ordered: soms}", "- list: {items: abc}",
+BLOCKS = ["- table: {id: t, title: T, columns: [2024], rows: [{id: a, label: A, values: [[2]]}]}",
+          "- list: {items: [a], ordered: soms}", "- list: {items: abc}",
           "- heading: {text: {a: 1}}", "- figure: {id: f, title: F, image: [a], alt: x}",
           "- table: {id: t, title: T, columns: 2025, rows: []}",
           "- figure: {id: f, title: F, chart: {type: taart, table: t, rows: [a]}, alt: x}",
