@@ -66,6 +66,9 @@ TOO_DEEP = ("a list nested more than {levels} levels deep cannot be printed (Wor
             "{levels} levels); flatten the list")
 NESTED_TOO_DEEP = ("text nested this deep (lists in lists, quotes in quotes) cannot be "
                    "printed; flatten it")
+BROKEN_LINK = ("this link is not complete ([text](https://…) needs both brackets and both "
+               "parentheses) or its address is not one Markdown accepts, so it would print "
+               "as written; correct it, or write \\[ to print a bracket")
 UNKNOWN = ("Markdown construct {kind!r} is not supported in report text; write it as plain "
            "text")
 

@@ -135,6 +135,8 @@ def _check_text(kind: str, content: str, at: Location | None, line: int,
                      else mdrefuse.UNCLOSED_COMMENT)
     if kind != "text":
         return
+    if "](" in content and not linked:
+        raise refuse(at, line, mdrefuse.BROKEN_LINK)
     opener = None if linked else _OPENER.search(content)
     if opener is not None:
         mark = opener.group(1)

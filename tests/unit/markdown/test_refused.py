@@ -79,6 +79,9 @@ CASES = [
     ("list nested ten levels deep", "\n".join("  " * i + f"- niveau {i}" for i in range(10)),
      9, m.TOO_DEEP.format(levels=9)),
     ("quotes nested past the parser's limit", "> " * 60 + "diep", 0, m.NESTED_TOO_DEEP),
+    ("link never closed", "Zie [de site](https://www.defensie.nl voor meer.", 0,
+     m.BROKEN_LINK),
+    ("link with a refused address", "Klik [hier](javascript:alert(1)).", 0, m.BROKEN_LINK),
     ("comment in a code span", "Zie `<!-- x -->` hier.", 0, m.COMMENT_IN_CODE),
 ]
 
