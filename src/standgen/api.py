@@ -15,6 +15,15 @@ def load(path: str | Path) -> Report:
     return load_report(path)
 
 
-def validate(report: Report) -> Problems:
-    """Check a loaded report; returns errors and warnings with their locations."""
-    return validate_report(report)
+def validate(report: Report, templates: str | Path | None = None) -> Problems:
+    """Check a loaded report; returns errors and warnings with their locations. Every
+    edition is also composed in memory (with the template overrides in `templates`), so
+    that template and Markdown errors a build would meet are found here first."""
+    from standgen.dry_run import compose_problems
+
+    problems = validate_report(report)
+    folder = Path(templates) if templates is not None else None
+    known = {p.location for p in problems}
+    found = compose_problems(report, folder, tolerate_failure=bool(problems.errors))
+    problems.extend([p for p in found if p.location not in known])
+    return problems

@@ -38,7 +38,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from standgen.api import load, validate
 
     report = load(args.path)
-    problems = validate(report)
+    problems = validate(report, args.templates)
     _print_problems(problems.items)
     errors, warnings = len(problems.errors), len(problems.warnings)
     if not errors:
@@ -223,6 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check a report's sources")
     validate.add_argument("path", type=Path)
     validate.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    validate.add_argument("--templates", type=Path, help="folder with template overrides")
     sub.add_parser("schema", help="print the JSON Schema of the input format")
     build = sub.add_parser("build", help="build DOCX and PDF (and Markdown) artifacts")
     _add_build_options(build)

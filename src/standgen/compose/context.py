@@ -132,11 +132,11 @@ class ComposeContext:
 
     def inlines(self, text: str, at: Location) -> tuple[t.Inline, ...]:
         """Inline rich text (with templates rendered) as tree inlines."""
-        return richtext.inlines(self.render(text, at), self.note)
+        return richtext.inlines(self.render(text, at), self.note, at)
 
-    def blocks(self, text: str, at: Location) -> list[t.Paragraph | t.ListBlock]:
-        """Block rich text (paragraphs, lists) as tree blocks."""
-        return richtext.blocks(self.render(text, at), self.note)
+    def blocks(self, text: str, at: Location) -> list[t.Block]:
+        """Block rich text (paragraphs, quotes, lists, tables, rules) as tree blocks."""
+        return richtext.blocks(self.render(text, at), self.note, at)
 
     def anchor(self, base: str) -> str:
         """A unique, stable anchor derived from `base`."""

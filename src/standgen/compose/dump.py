@@ -71,10 +71,15 @@ def _block(block: t.Block, pad: str) -> Iterator[str]:
         yield f"{pad}p[{block.style}] {inline_text(block.inlines)}"
         yield from _notes(block.inlines, pad + "  ")
     elif isinstance(block, t.ListBlock):
-        yield f"{pad}list{' ordered' if block.ordered else ''}"
-        for item in block.items:
-            yield f"{pad}  - {inline_text(item)}"
-            yield from _notes(item, pad + "    ")
+        start = f" start={block.start}" if block.start != 1 else ""
+        yield f"{pad}list{' ordered' if block.ordered else ''}{start}"
+        for entry in t.list_entries(block):
+            deeper = "  " * entry.depth
+            mark = f"{entry.number}." if entry.ordered and entry.depth else "-"
+            yield f"{pad}  {deeper}{mark} {inline_text(entry.inlines)}"
+            yield from _notes(entry.inlines, pad + "    " + deeper)
+    elif isinstance(block, t.Rule):
+        yield f"{pad}rule"
     elif isinstance(block, t.Table):
         yield from _table(block, pad)
     elif isinstance(block, t.Figure):

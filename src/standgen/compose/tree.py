@@ -22,7 +22,8 @@ RowRole = Literal["data", "total", "subtotal", "group"]
 
 @dataclass(frozen=True)
 class Text:
-    """A run of text with its emphasis and vertical position."""
+    """A run of text with its emphasis and vertical position. A newline in `text` is a
+    hard line break (Markdown's trailing backslash or `<br>`); writers print it as one."""
 
     text: str
     bold: bool = False
@@ -51,7 +52,8 @@ Inline = Text | FootnoteRef | Link
 
 # Blocks --------------------------------------------------------------------------------
 
-ParagraphStyle = Literal["body", "label", "lead", "note", "signature", "caption", "sample"]
+ParagraphStyle = Literal["body", "label", "lead", "note", "signature", "caption", "sample",
+                         "quote"]
 
 
 @dataclass(frozen=True)
@@ -81,10 +83,39 @@ class Heading:
 
 @dataclass(frozen=True)
 class ListBlock:
-    """A list; each item is a sequence of inlines."""
+    """A list; each item is a sequence of inlines. `nested` is empty or holds, for each
+    item, the list nested under it (None for none); an ordered list counts from `start`."""
 
     items: tuple[tuple[Inline, ...], ...]
     ordered: bool = False
+    nested: tuple[ListBlock | None, ...] = ()
+    start: int = 1
+
+    def sublist(self, index: int) -> ListBlock | None:
+        """The list nested under item `index`, if any."""
+        return self.nested[index] if index < len(self.nested) else None
+
+
+@dataclass(frozen=True)
+class ListEntry:
+    """One item of a (nested) list, flattened: its depth (0 at the top), its list's kind
+    and its printed number (ordered lists only)."""
+
+    depth: int
+    ordered: bool
+    number: int
+    inlines: tuple[Inline, ...]
+
+
+def list_entries(block: ListBlock, depth: int = 0) -> list[ListEntry]:
+    """Every item of `block` and of the lists nested in it, in reading order."""
+    out: list[ListEntry] = []
+    for index, item in enumerate(block.items):
+        out.append(ListEntry(depth, block.ordered, block.start + index, item))
+        sub = block.sublist(index)
+        if sub is not None:
+            out.extend(list_entries(sub, depth + 1))
+    return out
 
 
 @dataclass(frozen=True)
@@ -145,7 +176,12 @@ class PageBreak:
     """Start a new page."""
 
 
-Block = Paragraph | Heading | ListBlock | Table | Figure | PageBreak
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal rule between paragraphs (Markdown's thematic break)."""
+
+
+Block = Paragraph | Heading | ListBlock | Table | Figure | PageBreak | Rule
 
 
 # Document structure --------------------------------------------------------------------

@@ -8,6 +8,7 @@ key stands, and rewrite the message so that it says what to do.
 from __future__ import annotations
 
 import difflib
+import re
 import typing
 from decimal import Decimal
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from standgen.errors import Location, Problem
+from standgen.load.author_messages import cleaned, expected_for
 from standgen.model.base import SOURCE_KEY, SourceRef
 from standgen.model.report import BLOCK_KINDS
 
@@ -30,7 +32,7 @@ def problems_from(exc: ValidationError, data: Any, main: Path,
     seen: set[tuple[str, str]] = set()
     for error in exc.errors(include_url=False):
         location = locate(data, error["loc"], main)
-        message = explain(error)
+        message = explain(error, _last_key(location.field))
         if (str(location), message) not in seen:
             seen.add((str(location), message))
             located.append(Problem(location, message, code=error["type"]))
@@ -87,28 +89,56 @@ def _join(parts: list[str]) -> str:
     return out
 
 
-def explain(error: Any) -> str:
-    """A message that says what is wrong and what to do about it."""
+def explain(error: Any, name: str | None = None) -> str:
+    """A message that says what is wrong and what to do about it, in the author's terms:
+    what was expected for key `name` (by default the key the error path ends at), and
+    what was found."""
     kind = error["type"]
     value = error.get("input")
+    ctx = error.get("ctx") or {}
+    key = field_name(error["loc"]) if name is None else name
     if kind == "extra_forbidden":
         return _unknown_key(error["loc"])
     if kind == "missing":
-        return "required key is missing; add it"
+        return f"required key `{key}` is missing; add it" if key else (
+            "a required key is missing; add it")
     if kind == "union_tag_invalid":
         expected = ", ".join(BLOCK_KINDS)
-        return (f"unknown block kind {error.get('ctx', {}).get('tag')!r}; a block is a "
+        return (f"unknown block kind {ctx.get('tag')!r}; a block is a "
                 f"one-key mapping whose key is one of: {expected}")
     if kind == "union_tag_not_found":
         return ("a block is a mapping with one key naming its kind (toelichting:, table:, "
                 f"…); put other keys such as rubricering inside it (got {_short(value)})")
     if kind == "string_type" and isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return (f"text expected, got the number {value}; write it in quotes (\"{value}\") so "
-                "that YAML keeps it as text")
-    message = str(error["msg"])
-    if message.startswith("Value error, "):
-        message = message[len("Value error, "):]
-    return f"{message} (got {_short(value)})"
+        return (f"text expected for `{key}`, got the number {value}; write it in quotes "
+                f"(\"{value}\") so that YAML keeps it as text")
+    wanted = expected_for(kind, ctx)
+    if wanted is not None:
+        where = f" for `{key}`" if key else ""
+        return f"expected {wanted}{where}, got {_short(value)}{_nearest(kind, ctx, value)}"
+    return f"{cleaned(str(error['msg']))} (got {_short(value)})"
+
+
+def _nearest(kind: str, ctx: dict[str, Any], value: Any) -> str:
+    """For a value outside a list of choices: the closest choice, as a suggestion."""
+    if kind not in ("literal_error", "enum") or not isinstance(value, str):
+        return ""
+    choices = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+    close = difflib.get_close_matches(value.lower(), choices, n=1, cutoff=0.6)
+    return f"; did you mean {close[0]!r}?" if close else ""
+
+
+def _last_key(path: str) -> str:
+    """The last key of a dotted field path ("a.b[2].c" -> "c"; "a[2]" -> "a")."""
+    return path.rsplit(".", 1)[-1].split("[", 1)[0]
+
+
+def field_name(loc: tuple[Any, ...]) -> str:
+    """The key an error path ends at (list indexes and union tags left out)."""
+    for item in reversed(loc):
+        if isinstance(item, str) and not _is_tag(item):
+            return item
+    return ""
 
 
 def _short(value: Any) -> str:
@@ -117,6 +147,10 @@ def _short(value: Any) -> str:
         return "a mapping with keys " + ", ".join(keys[:6]) if keys else "an empty mapping"
     if isinstance(value, list):
         return f"a list of {len(value)} item(s)"
+    if value is None:
+        return "nothing (an empty value)"
+    if isinstance(value, bool):
+        return "yes" if value else "no"
     text = str(value) if isinstance(value, Decimal) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
 

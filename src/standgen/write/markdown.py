@@ -6,6 +6,7 @@ Charts are referenced as their PNG files; footnotes become pandoc footnotes.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from standgen.compose import tree as t
@@ -13,17 +14,81 @@ from standgen.compose.dump import marked
 from standgen.files import write_bytes_atomically
 
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
+_BLOCK_MARK = re.compile(r"^(\s*)(?:([-+=])|(\d{1,9})([.)]))")
+
+
+def _scripted(run: t.Text) -> str:
+    """One run, escaped, with its superscript or subscript marks (spaces inside those
+    escaped, as the marks cannot hold a bare space)."""
+    text = _ENTITY_LIKE.sub(r"\\&", run.text.translate(_ESCAPE))
+    if run.script == "normal" or not text.strip():
+        return text
+    return marked(t.Text(text.replace(" ", "\\ "), script=run.script))
+
+
+def _emphasised(runs: list[t.Text]) -> str:
+    """Neighbouring runs of one emphasis, marked once around them and outside their edge
+    blanks (Markdown's emphasis cannot start or end on a space); a newline is a hard line
+    break."""
+    text = "".join(_scripted(run) for run in runs)
+    core = text.strip(" \n")
+    if not core:
+        return text.replace("\n", "\\\n")
+    lead, trail = text[:len(text) - len(text.lstrip(" \n"))], text[len(text.rstrip(" \n")):]
+    style = t.Text(core, runs[0].bold, runs[0].italic)
+    return (lead + marked(style) + trail).replace("\n", "\\\n")
+
+
+def _line_safe(line: str) -> str:
+    """A line that cannot start a list, heading underline or quote when read back."""
+    match = _BLOCK_MARK.match(line)
+    if match is None:
+        return line
+    if match.group(2):
+        return f"{match.group(1)}\\{line[match.end(1):]}"
+    return f"{line[:match.end(3)]}\\{line[match.end(3):]}"
+
+
+def _lines_safe(text: str, first: str = "", rest: str = "") -> list[str]:
+    """`text` split at its hard breaks, each line made safe, the first after `first`."""
+    lines = text.split("\n")
+    return [(first if i == 0 else rest) + _line_safe(line) for i, line in enumerate(lines)]
+
+
+def _list(block: t.ListBlock, notes: dict[int, str], indent: str = "",
+          other: bool = False) -> list[str]:
+    """A list with its real numbers; a nested list indented to its item's text. With
+    `other`, the other marker ('*', '1)'), which keeps it apart from a list above it."""
+    out: list[str] = []
+    for index, item in enumerate(block.items):
+        marker = (f"{block.start + index}{')' if other else '.'}" if block.ordered
+                  else "*" if other else "-")
+        inner = indent + " " * (len(marker) + 1)
+        out += _lines_safe(_inline(item, notes), f"{indent}{marker} ", inner)
+        sub = block.sublist(index)
+        if sub is not None:
+            out += _list(sub, notes, inner)
+    return out
 
 
 def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     parts: list[str] = []
-    for item in items:
+    group: list[t.Text] = []
+    for item in (*items, None):
+        if isinstance(item, t.Text) and (not group or (group[0].bold, group[0].italic)
+                                         == (item.bold, item.italic)):
+            group.append(item)
+            continue
+        if group:
+            parts.append(_emphasised(group))
+            group = []
         if isinstance(item, t.Text):
-            parts.append(marked(item, item.text.translate(_ESCAPE)))
+            group.append(item)
         elif isinstance(item, t.FootnoteRef):
             notes.setdefault(item.number, _inline(item.content, notes))
             parts.append(f"[^{item.number}]")
-        else:
+        elif isinstance(item, t.Link):
             parts.append(f"[{_inline(item.children, notes)}]({item.target})")
     return "".join(parts)
 
@@ -35,14 +100,17 @@ def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
     def cells(row: t.TableRow) -> list[str]:
         out: list[str] = []
         for cell in row.cells:
-            out.append(_inline(cell.inlines, notes).replace("\n", " "))
+            out.append(_inline(cell.inlines, notes).replace("\\\n", "<br>")
+                       .replace("\n", " "))
             out.extend([""] * (cell.colspan - 1))
         return (out + [""] * width)[:width]
 
     header = cells(rows[0]) if table.header_rows else [""] * width
-    lines = [f"Tabel {table.number}: {table.caption}".strip(), ""]
+    lines = ([f"Tabel {table.number}: {table.caption}".strip(), ""]
+             if table.number is not None or table.caption else [])
     lines.append("| " + " | ".join(header) + " |")
-    align = ["---:" if any(c.align == "right" for c in rows[-1].cells[i:i + 1]) else "---"
+    last = {i: c.align for i, c in enumerate(rows[-1].cells)}
+    align = [{"right": "---:", "center": ":---:"}.get(last.get(i, "left"), "---")
              for i in range(width)]
     lines.append("| " + " | ".join(align) + " |")
     for row in rows[1 if table.header_rows else 0:]:
@@ -59,10 +127,12 @@ def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
     if isinstance(block, t.Heading):
         return [f"{'#' * block.level} {block.display} {{#{block.anchor}}}", ""]
     if isinstance(block, t.Paragraph):
-        return [_inline(block.inlines, notes), ""]
+        quote = "> " if block.style == "quote" else ""
+        return [*_lines_safe(_inline(block.inlines, notes), quote, quote), ""]
     if isinstance(block, t.ListBlock):
-        marker = "1." if block.ordered else "-"
-        return [f"{marker} {_inline(item, notes)}" for item in block.items] + [""]
+        return [*_list(block, notes), ""]
+    if isinstance(block, t.Rule):
+        return ["* * *", ""]
     if isinstance(block, t.Table):
         return _table(block, notes)
     if isinstance(block, t.Figure):
@@ -72,6 +142,24 @@ def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
             line = f"**Figuur {block.number}: {block.caption}** — {block.placeholder_text}"
         return [line, ""] + ([block.source_note, ""] if block.source_note else [])
     return ["\\newpage", ""]
+
+
+def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str]
+               ) -> list[str]:
+    """The lines of a run of blocks; of two lists of one kind in a row, the second takes
+    the other marker (Markdown would join them into one)."""
+    lines: list[str] = []
+    other = False
+    previous: t.Block | None = None
+    for block in blocks:
+        if isinstance(block, t.ListBlock):
+            other = (isinstance(previous, t.ListBlock) and previous.ordered == block.ordered
+                     and not other)
+            lines += [*_list(block, notes, other=other), ""]
+        else:
+            lines += _block(block, notes)
+        previous = block
+    return lines
 
 
 def render_markdown(document: t.Document) -> str:
@@ -87,8 +175,7 @@ def render_markdown(document: t.Document) -> str:
         lines += [f"**{line}**  " for line in shown if line] + [""]
     notes: dict[int, str] = {}
     for section in document.sections:
-        for block in section.blocks:
-            lines += _block(block, notes)
+        lines += body_lines(section.blocks, notes)
     lines += [f"[^{n}]: {text}" for n, text in sorted(notes.items())]
     return "\n".join(lines).rstrip() + "\n"
 

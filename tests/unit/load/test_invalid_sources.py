@@ -78,9 +78,10 @@ WITH_H1 = {"report.yaml": REPORT}
 CASES = [
     Case("wrong type at the top", {"report.yaml": _report(report_year="twintig"),
                                    "h1.yaml": OK_CHAPTER},
-         "report.yaml", 3, "report_year", "valid integer"),
+         "report.yaml", 3, "report_year", "expected a whole number"),
     Case("wrong type in a chapter", {**WITH_H1, "h1.yaml": OK_CHAPTER.replace(
-        "number: 1", "number: een")}, "h1.yaml", 1, "chapters[0].number", "valid integer"),
+        "number: 1", "number: een")}, "h1.yaml", 1, "chapters[0].number",
+         "expected a whole number"),
     Case("section number as a float", {**WITH_H1, "h1.yaml": OK_CHAPTER.replace(
         'number: "1.1"', "number: 1.1")}, "h1.yaml", 4, "chapters[0].sections[0].number",
          "quotes"),

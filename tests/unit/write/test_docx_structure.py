@@ -203,6 +203,6 @@ def test_lists_use_numbering_definitions(plain: tuple[t.Document, Path]) -> None
     (num_id,) = num_ids
     abstract = numbering.xpath(f"//w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val",
                                namespaces=NS)[0]
-    fmt = numbering.xpath(f"//w:abstractNum[@w:abstractNumId='{abstract}']//w:numFmt/@w:val",
-                          namespaces=NS)
+    fmt = numbering.xpath(f"//w:abstractNum[@w:abstractNumId='{abstract}']"
+                          "/w:lvl[@w:ilvl='0']/w:numFmt/@w:val", namespaces=NS)
     assert fmt == ["bullet"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from standgen.compose import tree as t
 from standgen.write.docx.context import Context
 from standgen.write.docx.figures import render_figure
+from standgen.write.docx.lists import LEVELS
 from standgen.write.docx.oxml import el, paragraph, text_run
 from standgen.write.docx.styles import HEADING, PARAGRAPH, STYLE
 from standgen.write.docx.tables import render_table
@@ -24,14 +25,23 @@ def _paragraph(ctx: Context, node: t.Paragraph) -> None:
     ctx.add(p)
 
 
-def _list(ctx: Context, node: t.ListBlock) -> None:
-    num_id = ctx.numbering.new_list(node.ordered)
-    for item in node.items:
+def _list(ctx: Context, node: t.ListBlock, level: int = 0) -> None:
+    """A list's items at depth `level`, each followed by the list nested under it."""
+    level = min(level, LEVELS - 1)
+    num_id = ctx.numbering.new_list(node.ordered, level, node.start)
+    for index, item in enumerate(node.items):
         p = paragraph(STYLE.list_paragraph)
-        p[0].append(el("w:numPr", None, el("w:ilvl", {"w:val": "0"}),
+        p[0].append(el("w:numPr", None, el("w:ilvl", {"w:val": str(level)}),
                        el("w:numId", {"w:val": num_id})))
         p.extend(ctx.inlines(item))
         ctx.add(p)
+        sub = node.sublist(index)
+        if sub is not None:
+            _list(ctx, sub, level + 1)
+
+
+def _rule(ctx: Context) -> None:
+    ctx.add(paragraph(STYLE.rule))
 
 
 def _page_break(ctx: Context) -> None:
@@ -53,3 +63,5 @@ def render_block(ctx: Context, block: t.Block) -> None:
             render_figure(ctx, block)
         case t.PageBreak():
             _page_break(ctx)
+        case t.Rule():
+            _rule(ctx)

@@ -148,10 +148,13 @@ def _block(pager: _Pager, block: t.Block) -> None:
             pager.flow(text_height(text, size, pager.width) + space
                        + _footnotes(pager, block.inlines))
         case t.ListBlock():
-            for item in block.items:
-                pager.flow(text_height(inline_text(item), 9.5, pager.width - 18) + 2
-                           + _footnotes(pager, item))
+            for entry in t.list_entries(block):
+                indent = 18 * (entry.depth + 1)
+                pager.flow(text_height(inline_text(entry.inlines), 9.5, pager.width - indent)
+                           + 2 + _footnotes(pager, entry.inlines))
             pager.flow(4.0)
+        case t.Rule():
+            pager.flow(12.0)
         case t.Table():
             _table(pager, block)
         case t.Figure():

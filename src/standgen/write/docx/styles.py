@@ -28,7 +28,7 @@ TOC_LEVEL = MappingProxyType({1: "TOC1", 2: "TOC2", 3: "TOC3"})
 
 PARAGRAPH: MappingProxyType[ParagraphStyle, str] = MappingProxyType({
     "body": "Normal", "label": "Label", "lead": "Lead", "note": "Note",
-    "signature": "Signature", "caption": "Caption", "sample": "Sample",
+    "signature": "Signature", "caption": "Caption", "sample": "Sample", "quote": "Quote",
 })
 
 
@@ -55,6 +55,7 @@ class _StyleIds:
     note: str = "Note"
     table: str = "HouseTable"
     table_text: str = "TableText"
+    rule: str = "HorizontalRule"
 
 
 STYLE = _StyleIds()
@@ -133,6 +134,10 @@ def house_styles(house: HouseStyle) -> tuple[StyleSpec, ...]:
         StyleSpec("Placeholder", "Placeholder", italic=True, color=GREY, align="center",
                   before=12, after=6, borders=("top", "left", "bottom", "right"),
                   border_color=LIGHT_GREY),
+        StyleSpec("Quote", "Quote", italic=True, color=GREY, indent_cm=0.6,
+                  borders=("left",), border_color=LIGHT_GREY),
+        StyleSpec("HorizontalRule", "Horizontal Rule", size=4, before=6, after=6, line=1.0,
+                  borders=("bottom",), border_color=LIGHT_GREY, border_space=1),
         StyleSpec("ListParagraph", "List Paragraph", after=2,
                   extra={"contextualSpacing": ""}),
         StyleSpec("TableText", "Table Text", size=body - 1, before=0, after=0, line=1.0),

@@ -6,7 +6,14 @@ from collections.abc import Callable
 from pathlib import Path
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, ListFlowable, ListItem, PageBreakIfNotEmpty
+from reportlab.lib.colors import HexColor
+from reportlab.platypus import (
+    Flowable,
+    HRFlowable,
+    ListFlowable,
+    ListItem,
+    PageBreakIfNotEmpty,
+)
 
 from standgen.compose import tree as t
 from standgen.write.pdf import labels
@@ -16,6 +23,8 @@ from standgen.write.pdf.para import Para
 from standgen.write.pdf.styles import TEXT_WIDTH, Styles, heading_style
 from standgen.write.pdf.tables import build_table
 from standgen.write.pdf.vector import VectorPage
+
+RULE_COLOR = HexColor("#BFBFBF")
 
 
 class HeadingFlowable(Para):
@@ -95,12 +104,23 @@ class BlockBuilder:
                 return build_figure(block, self._styles, TEXT_WIDTH, self._vectors)
             case t.PageBreak():
                 return [PageBreakIfNotEmpty()]
+            case t.Rule():
+                return [HRFlowable(width="100%", thickness=0.5, color=RULE_COLOR,
+                                   spaceBefore=4, spaceAfter=8)]
 
-    def _list(self, block: t.ListBlock) -> Flowable:
+    def _list(self, block: t.ListBlock, depth: int = 0) -> Flowable:
+        """A list; an item with a list nested under it holds both, one level deeper."""
         body = self._styles.role("body")
-        items = [ListItem(Para(to_markup(item), body)) for item in block.items]
+        items: list[ListItem] = []
+        for index, item in enumerate(block.items):
+            para = Para(to_markup(item), body)
+            sub = block.sublist(index)
+            items.append(ListItem(para) if sub is None
+                         else ListItem([para, self._list(sub, depth + 1)]))
         common = {"bulletFontName": self._styles.fonts.regular, "bulletFontSize": 10,
-                  "leftIndent": 16, "spaceAfter": 6}
+                  "leftIndent": 16, "spaceAfter": 6 if depth == 0 else 0}
         if block.ordered:
-            return ListFlowable(items, bulletType="1", bulletFormat="%s.", **common)
-        return ListFlowable(items, bulletType="bullet", start=labels.BULLET, **common)
+            start = {"start": block.start} if block.start != 1 else {}
+            return ListFlowable(items, bulletType="1", bulletFormat="%s.", **start, **common)
+        bullet = labels.BULLET if depth % 2 == 0 else labels.SUB_BULLET
+        return ListFlowable(items, bulletType="bullet", start=bullet, **common)

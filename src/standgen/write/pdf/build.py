@@ -49,8 +49,8 @@ def footnotes_of(document: t.Document) -> dict[int, tuple[t.Inline, ...]]:
                 case t.Paragraph():
                     _inline_notes(block.inlines, notes)
                 case t.ListBlock():
-                    for item in block.items:
-                        _inline_notes(item, notes)
+                    for entry in t.list_entries(block):
+                        _inline_notes(entry.inlines, notes)
                 case t.Table():
                     for row in block.header_rows + block.body_rows:
                         for cell in row.cells:

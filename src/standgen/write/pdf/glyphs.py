@@ -43,8 +43,8 @@ def _block_texts(block: t.Block, where: Where) -> Iterator[tuple[str, Where]]:
         case t.Heading():
             yield block.display, where
         case t.ListBlock():
-            for i, item in enumerate(block.items, start=1):
-                yield from _inline_texts(item, f"{where}, item {i}")
+            for i, entry in enumerate(t.list_entries(block), start=1):
+                yield from _inline_texts(entry.inlines, f"{where}, item {i}")
         case t.Table():
             yield from _table_texts(block, where)
         case t.Figure():

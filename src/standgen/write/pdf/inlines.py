@@ -11,8 +11,8 @@ LINK_COLOR = "#01689B"
 
 
 def text_markup(run: t.Text) -> str:
-    """One text run with its emphasis and vertical position."""
-    markup = escape(run.text)
+    """One text run with its emphasis and vertical position (a newline breaks the line)."""
+    markup = escape(run.text).replace("\n", "<br/>")
     if run.bold:
         markup = f"<b>{markup}</b>"
     if run.italic:

@@ -7,6 +7,7 @@ FIGURE = "Figuur"
 PAGE_X_OF_Y = "pagina {x} van {y}"
 COPY = "Exemplaar nr. {n}"
 BULLET = "•"
+SUB_BULLET = "–"
 LEADER = "."
 SEPARATOR = " · "
 DIGITS = "0123456789"
@@ -14,4 +15,4 @@ DIGITS = "0123456789"
 
 def writer_texts() -> tuple[str, ...]:
     """Every fixed string the writer may print, for the glyph check."""
-    return (TABLE, FIGURE, PAGE_X_OF_Y, COPY, BULLET, LEADER, SEPARATOR, DIGITS)
+    return (TABLE, FIGURE, PAGE_X_OF_Y, COPY, BULLET, SUB_BULLET, LEADER, SEPARATOR, DIGITS)

@@ -72,6 +72,8 @@ def _roles(f: RegisteredFonts, body: ParagraphStyle) -> dict[str, ParagraphStyle
         "sample": derive("sample", fontName=f.italic, textColor=MARKING_RED,
                          borderColor=MARKING_RED, borderWidth=0.6, borderPadding=4, spaceBefore=6,
                          spaceAfter=10),
+        "quote": derive("quote", fontName=f.italic, textColor=TEXT_GREY, leftIndent=14,
+                        rightIndent=14),
     }
 
 
