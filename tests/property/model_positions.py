@@ -173,24 +173,29 @@ class _Maker:
 
     def instance(self, cls: type[BaseModel], secret: bool,
                  override: dict[str, Any] | None = None) -> BaseModel:
-        """An instance of `cls`: public filler has as few fields as its validators
-        accept, secret content as many (every field, unless the model's own validators
-        refuse a combination)."""
+        """An instance of `cls`: public filler has its required fields and its optional
+        texts (unique words, so keys do not collide), secret content every field; where
+        the model's own validators refuse a combination, the largest accepted subset."""
         fields = dict(override or {})
         optional: dict[str, Any] = {}
         for name, info in cls.model_fields.items():
             if name == "source" or name in fields:
                 continue
             if name == "rubricering":
-                fields[name] = self.rubricering(secret)
+                level = self.rubricering(secret)
+                if level is not None:  # a blank rubricering is refused; leave it out
+                    fields[name] = level
             elif info.is_required():
                 fields[name] = self.value(info.annotation, list(info.metadata), secret)
-            else:
+            elif secret or info.annotation in (str, str | None):
                 optional[name] = self.value(info.annotation, list(info.metadata), secret)
         names = list(optional)
-        sizes = range(len(names), -1, -1) if secret else range(len(names) + 1)
+        sizes = range(len(names), -1, -1)
         for size in sizes:
-            for chosen in itertools.combinations(names, size):
+            subsets = list(itertools.combinations(names, size))
+            # public filler drops its first optional texts first: an image path there
+            # would name a file that is not there, and filler has to compose
+            for chosen in subsets if secret else reversed(subsets):
                 try:
                     return cls.model_validate({**fields, **{n: optional[n] for n in chosen}})
                 except ValidationError:

@@ -178,3 +178,21 @@ def test_unknown_rubricering_below_a_removed_node_is_still_an_error(tmp_path: Pa
     assert "unknown rubricering 'geheimpje'" in problem.message
     assert problem.location.line == 24
     assert problem.location.field.endswith("blocks[0].table.rows[0].rubricering")
+
+
+def test_blank_rubricering_is_refused_not_read_as_public(tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as caught:
+        load_text(tmp_path, one_topic("- text: {text: GEHEIM, rubricering: }"))
+    (problem,) = caught.value.problems
+    assert problem.location.line == 19
+    assert problem.location.field.endswith("blocks[0].text.rubricering")
+    assert problem.message.startswith("rubricering has no value; write a level")
+
+
+def test_empty_rubricering_is_an_unknown_level_not_an_inherited_one(tmp_path: Path) -> None:
+    report = load_text(tmp_path, one_topic('- text: {text: GEHEIM, rubricering: ""}'))
+    with pytest.raises(SourceError) as caught:
+        select_edition(report, "openbaar")
+    (problem,) = caught.value.problems
+    assert "unknown rubricering ''" in problem.message
+    assert problem.location.line == 19
