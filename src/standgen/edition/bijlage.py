@@ -69,14 +69,14 @@ def _select(value: Any, inherited: str, walker: Walker) -> Node | None:
     if isinstance(value, SKELETON):
         selected, kept = _skeleton(value, level, walker)
         return selected if kept else None
-    if any(walker.secret(lv) for _, lv in walker.inside(value, level)):
+    if walker.holds_secret(value, level):
         return walker.node(value, inherited)
     return None
 
 def _all_footnotes(report: Report, base: str, walker: Walker) -> list[Footnote]:
     """Every footnote of the report, carrying its effective level."""
     notes: list[Footnote] = []
-    for node, level in walker.inside(report, base):
+    for node, level in walker.inside(report, base, Footnote):
         if isinstance(node, Footnote):
             if walker.secret(level):
                 walker.used.add(level)

@@ -30,29 +30,25 @@ class FieldInfo:
 
 
 @cache
-def classified_fields(cls: type[BaseModel]) -> tuple[FieldInfo, ...]:
-    """The fields of `cls` through which a Classified node can be reached, in model order."""
+def classified_fields(cls: type[BaseModel], target: type[BaseModel] = Classified
+                      ) -> tuple[FieldInfo, ...]:
+    """The fields of `cls` through which a `target` node (by default any Classified node)
+    can be reached, in model order."""
     return tuple(FieldInfo(name, _allows_none(info.annotation))
                  for name, info in cls.model_fields.items()
-                 if name != "source" and _may_hold(info.annotation, frozenset({cls})))
+                 if name != "source" and _may_hold(info.annotation, frozenset({cls}), target))
 
 
-@cache
-def holds_classified(cls: type[BaseModel]) -> bool:
-    """True when a node of `cls` is, or can contain, a Classified node."""
-    return issubclass(cls, Classified) or bool(classified_fields(cls))
-
-
-def _may_hold(annotation: Any, seen: frozenset[type]) -> bool:
+def _may_hold(annotation: Any, seen: frozenset[type], target: type[BaseModel]) -> bool:
     if annotation in _PLAIN:
         return False
     if isinstance(annotation, type):
-        if issubclass(annotation, Classified):
+        if issubclass(annotation, target):
             return True
         if issubclass(annotation, BaseModel):
             if annotation in seen:
                 return False
-            return any(_may_hold(info.annotation, seen | {annotation})
+            return any(_may_hold(info.annotation, seen | {annotation}, target)
                        for name, info in annotation.model_fields.items() if name != "source")
         return not _is_plain_type(annotation)
     origin = typing.get_origin(annotation)
@@ -60,10 +56,10 @@ def _may_hold(annotation: Any, seen: frozenset[type]) -> bool:
     if origin is typing.Literal:
         return False
     if origin is typing.Annotated:
-        return _may_hold(args[0], seen)
+        return _may_hold(args[0], seen, target)
     if origin is None:
         return True  # Any, a TypeVar, a forward reference: cannot tell, so walk it
-    return any(_may_hold(arg, seen) for arg in args if arg is not Ellipsis)
+    return any(_may_hold(arg, seen, target) for arg in args if arg is not Ellipsis)
 
 
 def _is_plain_type(annotation: type) -> bool:

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from functools import cache
 from typing import Any
 
-from standgen.edition.fields import classified_fields
+from standgen.edition.fields import FieldInfo, classified_fields
 from standgen.edition.levels import Levels
 from standgen.edition.tables import settle_table
 from standgen.errors import source_error
@@ -71,33 +71,19 @@ class Walker:
         level = inherited
         if isinstance(node, Classified):
             level = self.level_of(node, inherited)
-            if self.drop and isinstance(node, self.drop):
-                self.check_inside(node, level)
-                return None
-            if not self.keep_secret and level in self.secret_ids:
-                self.removed += 1
-                self.check_inside(node, level)
-                return withheld_cell() if isinstance(node, Cell) else None
+            if (self.drop and isinstance(node, self.drop)) or (
+                    not self.keep_secret and level in self.secret_ids):
+                return self._remove(node, level)
             self.used.add(level)
         fields = classified_fields(type(node))
         if not fields:
             return node
         before = self.removed
-        update: dict[str, Any] = {}
-        lost = False
-        self.titles.append(node.title if "title" in type(node).model_fields else None)  # type: ignore[attr-defined]
-        for field in fields:
-            value = getattr(node, field.name)
-            new = self.value(value, level)
-            if new is _GONE:
-                if not field.optional:
-                    lost = True
-                    continue
-                new = None
-            if new is not value:
-                update[field.name] = new
+        self.titles.append(node.title if "title" in type(node).model_fields  # type: ignore[attr-defined]
+                           else None)
+        update = self._fields(node, fields, level)
         self.titles.pop()
-        if lost:
+        if update is None:
             return None
         out = node.model_copy(update=update) if update else node
         if self.point and isinstance(out, Topic) and self.removed > before:
@@ -106,6 +92,31 @@ class Walker:
         if isinstance(node, IndicatorTable) and isinstance(out, IndicatorTable):
             out = settle_table(node, out)
         return out
+
+    def _remove(self, node: Classified, level: str) -> Node | None:
+        """What stands where a node was removed: nothing, or a withheld cell."""
+        self.check_inside(node, level)
+        if isinstance(node, self.drop):
+            return None
+        self.removed += 1
+        return withheld_cell() if isinstance(node, Cell) else None
+
+    def _fields(self, node: Node, fields: tuple[FieldInfo, ...], level: str
+                ) -> dict[str, Any] | None:
+        """The changed fields of a node; None when a required field lost its node."""
+        update: dict[str, Any] = {}
+        lost = False
+        for field in fields:
+            value = getattr(node, field.name)
+            new = self.value(value, level)
+            if new is _GONE:
+                if not field.optional:
+                    lost = True  # the other fields are still walked, to check their levels
+                    continue
+                new = None
+            if new is not value:
+                update[field.name] = new
+        return None if lost else update
 
     def value(self, value: Any, level: str) -> Any:
         """A field value with its nodes selected; _GONE when it was one removed node."""
@@ -138,15 +149,31 @@ class Walker:
             return pairs if changed else value
         return value
 
-    def inside(self, node: Node, level: str) -> Iterator[tuple[Classified, str]]:
-        """Every Classified node below `node`, with its effective level."""
+    def inside(self, node: Node, level: str, target: type[Classified] = Classified
+               ) -> Iterator[tuple[Classified, str]]:
+        """Every `target` node below `node` (by default every Classified one), with its
+        effective level."""
+        for field in classified_fields(type(node), target):
+            for child in nodes_in(getattr(node, field.name)):
+                child_level = level
+                if isinstance(child, Classified):
+                    child_level = self.level_of(child, level)
+                    if isinstance(child, target):
+                        yield child, child_level
+                yield from self.inside(child, child_level, target)
+
+    def holds_secret(self, node: Node, level: str) -> bool:
+        """True when anything below `node` is above the public level."""
         for field in classified_fields(type(node)):
             for child in nodes_in(getattr(node, field.name)):
                 child_level = level
                 if isinstance(child, Classified):
                     child_level = self.level_of(child, level)
-                    yield child, child_level
-                yield from self.inside(child, child_level)
+                    if child_level in self.secret_ids:
+                        return True
+                if self.holds_secret(child, child_level):
+                    return True
+        return False
 
     def check_inside(self, node: Node, level: str) -> None:
         """Check the levels below a removed node: an unknown one is an error anywhere."""
