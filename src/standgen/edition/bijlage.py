@@ -21,11 +21,13 @@ from standgen.model.report import BlockContainer, Footnote, FrontMatter, Report
 
 SKELETON: tuple[type[Node], ...] = (Report, FrontMatter, BlockContainer)
 
+
 def select_bijlage(report: Report, base: str, walker: Walker) -> Report:
     """The bijlage edition of `report`; `walker` keeps secrets and drops footnotes."""
     selected, _kept = _skeleton(report, base, walker)
     assert isinstance(selected, Report)
     return selected.model_copy(update={"footnotes": _all_footnotes(report, base, walker)})
+
 
 def _skeleton(node: Node, inherited: str, walker: Walker) -> tuple[Node, bool]:
     """A public skeleton node reduced to what it holds of confidential content, and
@@ -55,6 +57,7 @@ def _skeleton(node: Node, inherited: str, walker: Walker) -> tuple[Node, bool]:
             update[field.name] = pairs
     return node.model_copy(update=update), kept_any
 
+
 def _select(value: Any, inherited: str, walker: Walker) -> Node | None:
     """One node of the bijlage, or None when it holds nothing confidential."""
     if not isinstance(value, Node):
@@ -72,6 +75,7 @@ def _select(value: Any, inherited: str, walker: Walker) -> Node | None:
     if walker.holds_secret(value, level):
         return walker.node(value, inherited)
     return None
+
 
 def _all_footnotes(report: Report, base: str, walker: Walker) -> list[Footnote]:
     """Every footnote of the report, carrying its effective level."""
