@@ -196,3 +196,25 @@ def test_empty_rubricering_is_an_unknown_level_not_an_inherited_one(tmp_path: Pa
     (problem,) = caught.value.problems
     assert "unknown rubricering ''" in problem.message
     assert problem.location.line == 19
+
+
+def test_bijlage_keeps_every_footnote_so_confidential_text_can_refer_to_any(
+        tmp_path: Path) -> None:
+    body = one_topic(f"- text: {{text: 'Geheim[^open] en[^fm].', rubricering: {SECRET}}}",
+                     "- {id: open, text: Openbare bron.}")
+    report = load_text(tmp_path, f"""\
+front_matter:
+  voorwoord:
+    blocks: [{{text: "Openbaar voorwoord."}}]
+    footnotes: [{{id: fm, text: Geheime bron GEHEIM-FM., rubricering: {SECRET}}}]
+""" + body)
+    selected = select_edition(report, "bijlage")
+    assert selected.report.front_matter.voorwoord is None  # nothing confidential in it
+    assert [(n.id, n.rubricering) for n in selected.report.footnotes] == [
+        ("fm", SECRET), ("open", "openbaar")]
+    assert selected.level.id == SECRET
+    text = dump_document(compose_document(report, "bijlage"))
+    assert "Openbare bron." in text and "GEHEIM-FM." in text
+    assert "Openbaar voorwoord." not in text
+    public = dump_document(compose_document(report, "openbaar"))
+    assert "GEHEIM" not in public and "Geheim" not in public
