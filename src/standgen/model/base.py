@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 from pydantic.json_schema import SkipJsonSchema
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from standgen.errors import Location
 
@@ -51,3 +52,16 @@ class Classified(Node):
     """A node that may carry a rubricering; None means it inherits from its parent."""
 
     rubricering: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _no_blank_rubricering(cls, data: Any) -> Any:
+        """`rubricering:` written without a value could mean "inherit" or "not filled in
+        yet"; an unfilled level would make the content public, so it is refused."""
+        if isinstance(data, dict) and "rubricering" in data and data["rubricering"] is None:
+            raise ValidationError.from_exception_data(cls.__name__, [InitErrorDetails(
+                type=PydanticCustomError(
+                    "blank_rubricering", "rubricering has no value; write a level (see "
+                    "rubricering.yaml), or remove the key to inherit the level above"),
+                loc=("rubricering",), input=None)])
+        return data

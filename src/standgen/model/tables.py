@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationError, model_validator
+from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from standgen.model.base import Classified, Node
 from standgen.model.values import EMPTY_CELL, Cell, Unit
@@ -143,3 +144,46 @@ class IndicatorTable(Classified):
     @property
     def column_keys(self) -> list[str]:
         return [c.key for c in self.columns]
+
+    @model_validator(mode="after")
+    def _unique_keys(self) -> IndicatorTable:
+        """Every row and column is found by its key; two with one key would share values,
+        derivations and rubricering, so a table with an ambiguous key is refused."""
+        errors = _duplicates("rows", "row", [(r.key, _row_origin(r), r) for r in self.rows])
+        errors += _duplicates("columns", "column",
+                              [(c.key, _column_origin(c), c) for c in self.columns])
+        if errors:
+            raise ValidationError.from_exception_data("IndicatorTable", errors)
+        return self
+
+
+def _row_origin(row: Row) -> str:
+    return "id" if row.id else "label"
+
+
+def _column_origin(column: Column) -> str:
+    if column.id:
+        return "id"
+    return "year" if column.year is not None else "label" if column.label else "role"
+
+
+def _duplicates(field: str, what: str,
+                keyed: list[tuple[str, str, Node]]) -> list[InitErrorDetails]:
+    """An error at each row or column whose key an earlier one already has."""
+    first: dict[str, tuple[int, str, Node]] = {}
+    errors: list[InitErrorDetails] = []
+    for index, (key, origin, node) in enumerate(keyed):
+        if key not in first:
+            first[key] = (index, origin, node)
+            continue
+        earlier, other_origin, other = first[key]
+        line = other.source.line if other.source is not None else None
+        where = f"{what} {earlier + 1}" + (f" at line {line}" if line is not None else "")
+        mixed = "values and rubricering" if what == "row" else "values"
+        message = (f"{what} {index + 1} has the key {key!r} (from its {origin}), like {where} "
+                   f"(from its {other_origin}); give each {what} its own `id` (a {what} is "
+                   f"found by its key, so the {mixed} of the two would mix)")
+        errors.append(InitErrorDetails(
+            type=PydanticCustomError(f"duplicate_{what}_key", "{message}", {"message": message}),
+            loc=(field, index, "id" if origin == "id" else origin), input=key))
+    return errors

@@ -179,7 +179,8 @@ CASES = [
             title: Tabel
             columns: [2024, 2024]
             rows: []
-        """), 1, "h1.yaml", L + 3, TABLE + ".columns[1].id", "two columns have the key"),
+        """), 2, "h1.yaml", L + 3, TABLE + ".columns[1].year",
+         "column 2 has the key '2024' (from its year), like column 1"),
     Case("duplicate row id", _h1("""\
         - table:
             id: t
@@ -188,7 +189,8 @@ CASES = [
             rows:
               - {id: a, values: [1]}
               - {id: a, values: [2]}
-        """), 1, "h1.yaml", L + 6, TABLE + ".rows[1].id", "duplicate row id 'a'"),
+        """), 2, "h1.yaml", L + 6, TABLE + ".rows[1].id",
+         "row 2 has the key 'a' (from its id), like row 1 at line"),
     Case("more values than columns", _h1("""\
         - table:
             id: t
