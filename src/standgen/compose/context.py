@@ -18,6 +18,7 @@ from standgen.compose.templating import IndicatorLookup, TextTemplates, render_t
 from standgen.edition.levels import Level, Levels, load_levels
 from standgen.edition.value_levels import ValueLevels
 from standgen.errors import Location
+from standgen.format.spacing import tie_spaces
 from standgen.model.base import Classified
 from standgen.model.report import Footnote, Report
 from standgen.model.tables import IndicatorTable, Row
@@ -132,11 +133,11 @@ class ComposeContext:
 
     def inlines(self, text: str, at: Location) -> tuple[t.Inline, ...]:
         """Inline rich text (with templates rendered) as tree inlines."""
-        return richtext.inlines(self.render(text, at), self.note, at)
+        return richtext.inlines(tie_spaces(self.render(text, at)), self.note, at)
 
     def blocks(self, text: str, at: Location) -> list[t.Block]:
         """Block rich text (paragraphs, quotes, lists, tables, rules) as tree blocks."""
-        return richtext.blocks(self.render(text, at), self.note, at)
+        return richtext.blocks(tie_spaces(self.render(text, at)), self.note, at)
 
     def anchor(self, base: str) -> str:
         """A unique, stable anchor derived from `base`."""

@@ -98,9 +98,10 @@ def compose_table(table: IndicatorTable, number: int, texts: TextTemplates,
                   inline: Inlines, values: TableValues | None = None) -> t.Table:
     """Build the tree table for an indicator table (already filtered for the edition)."""
     values = values or TableValues(table)
-    header = _header_rows(table, texts, inline) if table.show_header else ()
+    aligns = column_aligns(table, values)
+    header = _header_rows(table, texts, inline, aligns) if table.show_header else ()
     mark = texts.render("labels", "herberekend")
-    body = tuple(_body_row(table, row, values, inline, mark) for row in table.rows)
+    body = tuple(_body_row(table, row, values, inline, mark, aligns) for row in table.rows)
     notes = tuple(_note(n.marker, n.text, inline) for n in table.notes)
     notes += _settled_notes(values, texts, inline, mark)
     if table.source_note:
@@ -120,12 +121,32 @@ def _stub_text(table: IndicatorTable) -> str:
     return table.stub
 
 
-def _header_rows(table: IndicatorTable, texts: TextTemplates, inline: Inlines
-                 ) -> tuple[t.TableRow, ...]:
+def _is_number(cell: Cell) -> bool:
+    return cell.value is not None and not cell.text
+
+
+def column_aligns(table: IndicatorTable, values: TableValues) -> dict[str, t.Align]:
+    """The alignment of each column from its content: right where most of its printed
+    cells are numbers, left where most are text. Status words ("n.v.t.", "-") carry no
+    vote: they take their column's side, and a column of status words alone is a column
+    of figures still to come, so right."""
+    aligns: dict[str, t.Align] = {}
+    for column in table.columns:
+        cells = [values.cell(row, column.key) for row in table.rows if row.role != "group"]
+        numbers = sum(1 for c in cells if _is_number(c))
+        texts = sum(1 for c in cells if c.text and c.status is None)
+        aligns[column.key] = "left" if texts > numbers else "right"
+    return aligns
+
+
+def _header_rows(table: IndicatorTable, texts: TextTemplates, inline: Inlines,
+                 aligns: dict[str, t.Align]) -> tuple[t.TableRow, ...]:
     stub = inline(_stub_text(table))
     labels = [column_label(c, texts) for c in table.columns]
+    sides = [aligns[c.key] for c in table.columns]
     if not any(c.group for c in table.columns):
-        cells = [t.Cell(stub)] + [t.Cell(inline(label), "right") for label in labels]
+        cells = [t.Cell(stub)] + [t.Cell(inline(label), side)
+                                  for label, side in zip(labels, sides, strict=True)]
         return (t.TableRow(tuple(cells)),)
     top: list[t.Cell] = [t.Cell(stub, rowspan=2)]
     bottom: list[t.Cell] = []
@@ -138,9 +159,11 @@ def _header_rows(table: IndicatorTable, texts: TextTemplates, inline: Inlines
             span += 1
         if group:
             top.append(t.Cell(inline(group), "center", colspan=span))
-            bottom.extend(t.Cell(inline(label), "right") for label in labels[index:index + span])
+            bottom.extend(t.Cell(inline(label), side) for label, side
+                          in zip(labels[index:index + span], sides[index:index + span],
+                                 strict=True))
         else:
-            top.append(t.Cell(inline(labels[index]), "right", rowspan=2))
+            top.append(t.Cell(inline(labels[index]), sides[index], rowspan=2))
         index += span
     return (t.TableRow(tuple(top)), t.TableRow(tuple(bottom)))
 
@@ -159,7 +182,7 @@ def _settled_notes(values: TableValues, texts: TextTemplates, inline: Inlines, m
 
 
 def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inlines,
-              mark: str) -> t.TableRow:
+              mark: str, aligns: dict[str, t.Align]) -> t.TableRow:
     label = row.label + (row.marker or "")
     if row.role == "group":
         return t.TableRow((t.Cell(inline(label), colspan=len(table.columns) + 1),), "group")
@@ -167,13 +190,13 @@ def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inli
     for column in table.columns:
         cell = values.cell(row, column.key)
         text = cell_text(table, row, column, cell)
-        numeric = (cell.value is not None and not cell.text) or cell.status is not None
+        side = aligns[column.key]
         runs = tuple(inline(text)) if cell.value is None and cell.text else (t.Text(text),)
         if cell.marker:
             runs = (*runs, t.Text(cell.marker))
         if isinstance(cell, RecomputedFigure):
             runs = (*runs, t.Text(mark, script="super"))
-        cells.append(t.Cell(runs, "right" if numeric else "left"))
+        cells.append(t.Cell(runs, side))
     role: t.RowRole = row.role if row.role in ("total", "subtotal") else "data"
     return t.TableRow(tuple(cells), role)
 

@@ -86,7 +86,7 @@ def euro(value: Decimal | int, scale: str = "een", decimals: int | None = None,
     """
     word = SCALE_WORDS[scale]
     text = f"{EURO}{NBSP}{number(value, decimals, signed)}"
-    return f"{text} {word}" if word else text
+    return f"{text}{NBSP}{word}" if word else text
 
 
 def euro_compact(value: Decimal | int, decimals: int = 1) -> str:
@@ -122,8 +122,8 @@ def ordinal(value: int, superscript: bool = True) -> str:
 
 
 def fraction(value: Decimal | int, of: Decimal | int) -> str:
-    """A part of a whole in words: 5 van 8."""
-    return f"{number(value)} van {number(of)}"
+    """A part of a whole in words, on one line: 5 van 8."""
+    return f"{number(value)}{NBSP}van{NBSP}{number(of)}"
 
 
 MISSING_WORDS = {

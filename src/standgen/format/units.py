@@ -17,15 +17,15 @@ def format_amount(value: Decimal, unit: Unit, *, of: Decimal | None = None,
     elif kind == "euro":
         text = dutch.euro(value, unit.scale, unit.decimals, signed)
     elif kind == "rank":
-        text = f"Top {dutch.integer(value)}" if top else f"{dutch.ordinal(int(value))} plaats"
+        text = f"Top{dutch.NBSP}{dutch.integer(value)}" if top else f"{dutch.ordinal(int(value))}{dutch.NBSP}plaats"
     elif of is not None:
         text = dutch.fraction(value, of)
     else:
         text = dutch.number(value, unit.decimals, signed)
     if unit.suffix:
-        text = f"{text} {unit.suffix}"
+        text = f"{text}{dutch.NBSP}{unit.suffix}"
     elif kind == "vte" and not signed:
-        text = f"{text} VTE'n"
+        text = f"{text}{dutch.NBSP}VTE'n"
     return text
 
 

@@ -125,7 +125,8 @@ def test_cells_of_every_kind_are_formatted_the_dutch_way(tmp_path: Path) -> None
     assert isinstance(table, t.Table)
     printed = ["".join(i.text for i in r.cells[1].inlines if isinstance(i, t.Text))
                for r in table.body_rows]
-    assert printed == ["7ᵉ plaats", "Top 10", "5 van 8", "€\u00a026,3 miljard", "n.t.b.",
+    assert printed == ["7ᵉ\u00a0plaats", "Top\u00a010", "5\u00a0van\u00a08",
+                       "€\u00a026,3\u00a0miljard", "n.t.b.",
                        "Werkdruk (25%)", "1,42%*"]
 
 
