@@ -11,7 +11,7 @@ import pyphen
 
 SHY = "\u00ad"
 MIN_WORD = 9
-_WORD = re.compile(r"[^\W\d_]{%d,}" % MIN_WORD)
+_WORD = re.compile(r"[^\W\d_]{" + str(MIN_WORD) + ",}")
 
 
 @cache

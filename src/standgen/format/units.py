@@ -17,7 +17,8 @@ def format_amount(value: Decimal, unit: Unit, *, of: Decimal | None = None,
     elif kind == "euro":
         text = dutch.euro(value, unit.scale, unit.decimals, signed)
     elif kind == "rank":
-        text = f"Top{dutch.NBSP}{dutch.integer(value)}" if top else f"{dutch.ordinal(int(value))}{dutch.NBSP}plaats"
+        place = f"{dutch.ordinal(int(value))}{dutch.NBSP}plaats"
+        text = f"Top{dutch.NBSP}{dutch.integer(value)}" if top else place
     elif of is not None:
         text = dutch.fraction(value, of)
     else:
