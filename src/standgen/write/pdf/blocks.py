@@ -34,6 +34,7 @@ class HeadingFlowable(Para):
                  on_draw: Callable[[t.Heading], None]) -> None:
         super().__init__(escape(heading.display), heading_style(styles, heading.level))
         self.heading = heading
+        self.keepWithNext = 0  # keeps.NeedSpace keeps it with what follows
         self.outline_level = outline_level
         self._on_draw = on_draw
 

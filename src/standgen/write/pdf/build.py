@@ -19,7 +19,8 @@ from standgen.write.pdf.fonts import FontSet, default_fonts, register_fonts
 from standgen.write.pdf.footnotes import NoteDrain, NoteLog
 from standgen.write.pdf.glyphs import ensure_glyphs
 from standgen.write.pdf.inlines import collect_footnotes
-from standgen.write.pdf.styles import Styles, make_styles
+from standgen.write.pdf.keeps import kept_flowables
+from standgen.write.pdf.styles import TEXT_WIDTH, Styles, make_styles
 from standgen.write.pdf.template import StandDoc
 from standgen.write.pdf.toc import build_toc
 from standgen.write.pdf.vector import VectorPage
@@ -71,8 +72,7 @@ def _story(document: t.Document, doc: StandDoc, styles: Styles,
     for section in document.sections:
         story += [PageBreakIfNotEmpty(), SectionStart(section.running_header,
                                                       doc.set_running_header)]
-        for block in section.blocks:
-            story += builder.build(block)
+        story += kept_flowables(section.blocks, builder.build, TEXT_WIDTH)
     story.append(NoteDrain(doc.keeper))
     return story
 

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape, quoteattr
 
-from reportlab.platypus import CondPageBreak, Flowable, TableStyle
+from reportlab.platypus import Flowable, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
+from standgen.format.hyphenate import soft_hyphens
 from standgen.write.pdf import labels
 from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.inlines import to_markup
+from standgen.write.pdf.keeps import Lead, NeedSpace
 from standgen.write.pdf.para import Para
 from standgen.write.pdf.styles import GROUP_GREY, LIGHT_BLUE, LOGO_BLUE, RULE_GREY, Styles
 
@@ -60,13 +62,20 @@ def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]
                 raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
                                  "spans beyond the table")
             style = styles.cell_style(cell.align, bold)
-            data[r][col] = Para(to_markup(cell.inlines), style)
+            data[r][col] = Para(to_markup(_hyphenated(cell.inlines)), style)
             taken |= {(rr, cc) for rr in range(r, last_row + 1)
                       for cc in range(col, last_col + 1)}
             if cell.colspan > 1 or cell.rowspan > 1:
                 spans.append(("SPAN", (col, r), (last_col, last_row)))
             col = last_col + 1
     return data, spans
+
+
+def _hyphenated(inlines: tuple[t.Inline, ...]) -> tuple[t.Inline, ...]:
+    """Cell text with Dutch soft hyphens, so a narrow column breaks a compound where
+    Dutch breaks it (reportlab prints the hyphen only where it breaks the line)."""
+    return tuple(t.Text(soft_hyphens(i.text), i.bold, i.italic, i.script)
+                 if isinstance(i, t.Text) else i for i in inlines)
 
 
 def _row_commands(table: t.Table, font: str) -> list[Command]:
@@ -99,16 +108,19 @@ def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
     count = _column_count(table)
     data, spans = _grid(table, count, styles)
     flowables: list[Flowable] = []
+    leads: list[Lead] = []
     if table.caption or table.number is not None:
-        start_rows = len(table.header_rows) + min(3, len(table.body_rows))
-        flowables.append(CondPageBreak(30 + 16 * start_rows))
         markup = caption_markup(labels.TABLE, table.number, table.caption, table.anchor)
-        flowables.append(Para(markup, styles.table_caption))
+        caption = Para(markup, styles.table_caption)
+        flowables.append(caption)
+        leads.append(Lead(caption, "all"))
     if data:
         body = RLTable(data, colWidths=_widths(table, count, width),
                        repeatRows=len(table.header_rows), hAlign="LEFT",
                        style=TableStyle(_row_commands(table, styles.fonts.regular) + spans))
         flowables.append(body)
+        leads.append(Lead(body, "rows"))
+    flowables.insert(0, NeedSpace(leads))
     flowables.append(Gap(4))
     for note in table.notes:
         flowables.append(Para(to_markup(note.inlines), styles.role("note")))

@@ -1,0 +1,119 @@
+"""A page scan of a built PDF (ours, or LibreOffice's rendering of our DOCX): the faults a
+reader sees on the page, found from poppler's word boxes (`pdftotext -bbox-layout`).
+
+* a heading with nothing but footnotes or the footer below it on its page;
+* a line that ends in "€" (the amount on the next line);
+* a number broken over two lines ("1.234." | "567", "2," | "5").
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+
+from standgen.compose import tree as t
+
+NS = "{http://www.w3.org/1999/xhtml}"
+# Body text (9.5-10 pt) and table cells (8.5 pt) have taller word boxes than footnotes,
+# table notes and the footer (7.5-8 pt).
+CONTENT_HEIGHT = 7.8
+# The footer stands in the bottom margin (2,5 cm in both writers).
+FOOTER_ZONE = 68.0
+# A number split at its grouping dot, decimal comma or a hyphen, or before either: the
+# text after a grouping dot is three digits, after a decimal comma one or two.
+_BROKEN = (
+    (re.compile(r"\d\.$"), re.compile(r"^\d{3}(?!\d)")),
+    (re.compile(r"\d,$"), re.compile(r"^\d{1,2}(?![\d.])")),
+    (re.compile(r"\d-$"), re.compile(r"^\d")),
+    (re.compile(r"\d$"), re.compile(r"^[.,]\d")),
+)
+
+
+@dataclass(frozen=True)
+class Line:
+    """One printed line: its words and box."""
+
+    text: str
+    top: float
+    bottom: float
+    left: float
+
+    @property
+    def height(self) -> float:
+        return self.bottom - self.top
+
+
+@dataclass(frozen=True)
+class Fault:
+    """A fault found on a page (pages count from 1)."""
+
+    page: int
+    kind: str
+    text: str
+
+
+def read_pages(pdf: Path) -> list[list[list[Line]]]:
+    """Per page, per text block, its lines (the footer left out)."""
+    raw = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], check=True,
+                         capture_output=True).stdout
+    root = ET.fromstring(raw)
+    pages = []
+    for page in root.iter(f"{NS}page"):
+        floor = float(page.get("height", 842)) - FOOTER_ZONE
+        blocks = []
+        for block in page.iter(f"{NS}block"):
+            lines = []
+            for line in block.iter(f"{NS}line"):
+                words = [w.text or "" for w in line.iter(f"{NS}word")]
+                if float(line.get("yMin", 0)) > floor:
+                    continue
+                lines.append(Line(" ".join(words), float(line.get("yMin", 0)),
+                                  float(line.get("yMax", 0)), float(line.get("xMin", 0))))
+            if lines:
+                blocks.append(lines)
+        pages.append(blocks)
+    return pages
+
+
+def headings_of(document: t.Document) -> list[str]:
+    """The printed text of every heading of a composed document."""
+    return [b.display for s in document.sections for b in s.blocks if isinstance(b, t.Heading)]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).strip()
+
+
+def _heading_bottoms(lines: list[Line], headings: set[str]) -> list[tuple[str, float]]:
+    """Where a heading's (last) line ends, for each heading printed on the page."""
+    found = []
+    for index in range(len(lines)):
+        for size in (1, 2, 3):
+            run = lines[index:index + size]
+            text = _squash(" ".join(line.text for line in run))
+            if len(run) == size and text in headings:
+                found.append((text, max(line.bottom for line in run)))
+    return found
+
+
+def scan(pdf: Path, headings: list[str]) -> list[Fault]:
+    """Every fault of every page of `pdf`."""
+    wanted = {_squash(h) for h in headings}
+    faults: list[Fault] = []
+    for number, blocks in enumerate(read_pages(pdf), start=1):
+        lines = [line for block in blocks for line in block]
+        for text, bottom in _heading_bottoms(lines, wanted):
+            below = [ln for ln in lines if ln.top > bottom and ln.height >= CONTENT_HEIGHT]
+            if not below:
+                faults.append(Fault(number, "heading last on page", text))
+        for block in blocks:
+            for line, after in zip(block, [*block[1:], None], strict=True):
+                if line.text.rstrip().endswith("€"):
+                    faults.append(Fault(number, "line ends in €", line.text))
+                if after is not None and any(end.search(line.text) and start.match(after.text)
+                                             for end, start in _BROKEN):
+                    faults.append(Fault(number, "number broken", f"{line.text} | {after.text}"))
+    return faults
