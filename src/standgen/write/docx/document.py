@@ -9,6 +9,7 @@ from typing import BinaryIO
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 
 from standgen.compose import tree as t
 from standgen.files import write_atomically
@@ -18,6 +19,13 @@ from standgen.write.docx.bookmarks import Bookmarks
 from standgen.write.docx.context import Context
 from standgen.write.docx.cover import render_cover
 from standgen.write.docx.footnotes import Footnotes
+from standgen.write.docx.keeps import (
+    allow_hyphenation,
+    keep_added,
+    keep_table,
+    space_before,
+    widow_control,
+)
 from standgen.write.docx.lists import Numbering
 from standgen.write.docx.package import normalise_zip
 from standgen.write.docx.pagination import estimate_pages
@@ -35,6 +43,7 @@ from standgen.write.docx.styles import (
     ensure_language,
 )
 from standgen.write.docx.toc import render_toc
+from standgen.write.keeping import introduces
 
 REFERENCE = "docx/reference.docx"
 _PT_PER_EMU = 1 / 12700
@@ -71,6 +80,8 @@ def _prepare(document: DocxDocument, tree: t.Document, house: HouseStyle) -> Non
     apply_house_style(document.styles.element, house, replace=False)
     ensure_language(document.styles.element, tree.metadata.language)
     configure_settings(document, tree.metadata.language)
+    allow_hyphenation(document.settings.element)
+    widow_control(document.styles.element)
     drop_thumbnail(document)
     set_core_properties(document, tree.metadata)
     set_app_properties(document, tree.metadata)
@@ -116,10 +127,28 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
             case t.TableOfContents():
                 render_toc(ctx, part)
             case t.DocSection():
-                for block in part.blocks:
-                    render_block(ctx, block)
+                _render_blocks(ctx, part.blocks)
         end_section(ctx, tree, furniture, final=index == len(parts) - 1)
     return document
+
+
+def _render_blocks(ctx: Context, blocks: tuple[t.Block, ...]) -> None:
+    """Append a section's blocks, each with the keep rules that apply to it."""
+    body = ctx.docx.element.body
+    after_table = False
+    for index, block in enumerate(blocks):
+        start = len(body)
+        render_block(ctx, block)
+        end = len(body) - (1 if body[-1].tag == qn("w:sectPr") else 0)
+        added = list(body[end - (len(body) - start):end])
+        keep_added(added, block, introduces(blocks, index))
+        for element in added:
+            if element.tag == qn("w:tbl"):
+                keep_table(element)
+        if after_table and added and added[0].tag == qn("w:p"):
+            space_before(added[0])
+        after_table = (bool(added) and added[-1].tag == qn("w:tbl")) or (
+            isinstance(block, t.Table) and bool(block.notes))
 
 
 def write_docx(document: t.Document, path: Path, *, reference_docx: Path | None = None) -> None:

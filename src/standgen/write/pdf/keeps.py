@@ -18,6 +18,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus import Table as RLTable
 
 from standgen.compose import tree as t
+from standgen.write.keeping import introduces, is_signature
 
 Mode = Literal["all", "lines", "rows"]
 BIG = 1e6
@@ -92,29 +93,6 @@ class NeedSpace(Flowable):  # type: ignore[misc]
         return None
 
 
-def _ends_with_colon(block: t.Block) -> bool:
-    if not isinstance(block, t.Paragraph) or block.style not in ("body", "lead", "label"):
-        return False
-    texts = [i.text for i in block.inlines if isinstance(i, t.Text)]
-    return bool(texts) and texts[-1].rstrip().endswith(":")
-
-
-def _is_signature(block: t.Block) -> bool:
-    return isinstance(block, t.Paragraph) and block.style == "signature"
-
-
-def _introduces(blocks: Sequence[t.Block], index: int) -> bool:
-    """Whether block `index` must stay with the block after it."""
-    if index + 1 >= len(blocks):
-        return False
-    block, after = blocks[index], blocks[index + 1]
-    if isinstance(block, t.Heading):
-        return True
-    if _ends_with_colon(block):
-        return isinstance(after, t.Table | t.ListBlock | t.Figure)
-    return _is_signature(after) and isinstance(block, t.Paragraph)
-
-
 def _long(flowables: list[Flowable], width: float) -> bool:
     """A paragraph too long to move whole to keep the signatures company."""
     para = flowables[0] if flowables else None
@@ -128,9 +106,9 @@ def _keeps(blocks: Sequence[t.Block], built: list[list[Flowable]], width: float)
     """For each block, whether it stays on the page of the block after it."""
     keeps = []
     for index, block in enumerate(blocks):
-        keep = _introduces(blocks, index)
-        if keep and not _is_signature(block) and index + 1 < len(blocks) \
-                and _is_signature(blocks[index + 1]):
+        keep = introduces(blocks, index)
+        if keep and not is_signature(block) and index + 1 < len(blocks) \
+                and is_signature(blocks[index + 1]):
             keep = not _long(built[index], width)
         keeps.append(keep)
     return keeps
@@ -158,7 +136,7 @@ def _group_leads(blocks: Sequence[t.Block], built: list[list[Flowable]], keeps: 
     next in full, then the start of the first block that keeps with nothing."""
     leads: list[Lead] = []
     while True:
-        whole = keeps[index] or _is_signature(blocks[index])
+        whole = keeps[index] or is_signature(blocks[index])
         leads += _own_leads(blocks[index], built[index], whole)
         if not keeps[index]:
             return leads
@@ -172,7 +150,7 @@ def kept_flowables(blocks: Sequence[t.Block], build: Callable[[t.Block], list[Fl
     keeps = _keeps(blocks, built, width)
     out: list[Flowable] = []
     for index, block in enumerate(blocks):
-        starts = keeps[index] or _is_signature(block)
+        starts = keeps[index] or is_signature(block)
         if starts and not (index and keeps[index - 1]):
             out.append(NeedSpace(_group_leads(blocks, built, keeps, index)))
         out += built[index]

@@ -1,0 +1,154 @@
+"""Pagination and line-breaking rules of the DOCX, left to Word (and LibreOffice) to apply:
+widow and orphan control everywhere, keep-with-next where a block introduces the next
+(the same rule as the PDF's, from write/keeping.py), table rows that keep the header with
+the first rows, room between a table and the text below it, and Dutch hyphenation (the
+document allows it; narrow table cells carry soft hyphens at Dutch hyphenation points)."""
+
+from __future__ import annotations
+
+from docx.oxml.ns import qn
+
+from standgen.compose import tree as t
+from standgen.format.hyphenate import SHY, soft_hyphens
+from standgen.write.docx.oxml import Element, el
+
+LEAD_ROWS = 2
+SPACE_AFTER_TABLE = "160"  # twips: 8 pt between a table (or its notes) and the text below
+# w:settings children that follow w:autoHyphenation in the schema's order.
+_AFTER_HYPHENATION = ("consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps",
+                      "showEnvelope", "summaryLength", "clickAndTypeStyle",
+                      "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting",
+                      "bookFoldPrinting", "bookFoldPrintingSheets",
+                      "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+                      "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+                      "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin",
+                      "drawingGridVerticalOrigin", "doNotShadeFormData", "noPunctuationKerning",
+                      "characterSpacingControl", "printTwoOnOne", "strictFirstAndLastChars",
+                      "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
+                      "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent",
+                      "alwaysShowPlaceholderText", "doNotDemarcateInvalidXml",
+                      "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt",
+                      "showXMLTags", "alwaysMergeEmptyNamespace", "updateFields",
+                      "hdrShapeDefaults", "footnotePr", "endnotePr", "compat", "docVars",
+                      "rsids")
+# pPr children that must precede w:keepNext / w:keepLines (w:pStyle only).
+_PPR_FIRST = ("pStyle",)
+
+
+def allow_hyphenation(settings: Element) -> None:
+    """Let Word hyphenate (in the text's language, nl-NL), never words in capitals."""
+    for tag in ("w:autoHyphenation", "w:doNotHyphenateCaps"):
+        for old in settings.findall(qn(tag)):
+            settings.remove(old)
+    anchor = next((found for name in _AFTER_HYPHENATION
+                   if (found := settings.find(qn(f"w:{name}"))) is not None), None)
+    auto, caps = el("w:autoHyphenation"), el("w:doNotHyphenateCaps")
+    if anchor is None:
+        settings.extend([auto, caps])
+        return
+    anchor.addprevious(auto)
+    caps_anchor = next((found for name in _AFTER_HYPHENATION[3:]
+                        if (found := settings.find(qn(f"w:{name}"))) is not None), None)
+    if caps_anchor is None:
+        settings.append(caps)
+    else:
+        caps_anchor.addprevious(caps)
+
+
+def widow_control(styles_root: Element) -> None:
+    """Widow and orphan control for every paragraph (the document default)."""
+    defaults = styles_root.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = el("w:docDefaults")
+        styles_root.insert(0, defaults)
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is None:
+        ppr_default = el("w:pPrDefault")
+        defaults.append(ppr_default)
+    ppr = ppr_default.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = el("w:pPr")
+        ppr_default.append(ppr)
+    if ppr.find(qn("w:widowControl")) is None:
+        _insert_keep(ppr, el("w:widowControl"))
+
+
+def _insert_keep(ppr: Element, child: Element) -> None:
+    """Place a keep element after w:pStyle (schema order: pStyle, keepNext, keepLines,
+    pageBreakBefore, framePr, widowControl, ...)."""
+    order = ("keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl")
+    rank = order.index(child.tag.split("}")[1])
+    for index, existing in enumerate(ppr):
+        name = existing.tag.split("}")[1]
+        if name in _PPR_FIRST or (name in order and order.index(name) < rank):
+            continue
+        ppr.insert(index, child)
+        return
+    ppr.append(child)
+
+
+def keep_paragraph(p: Element, *, with_next: bool = True, lines: bool = False) -> None:
+    """Mark a paragraph to stay with the next one (and, with `lines`, in one piece)."""
+    ppr = p.find(qn("w:pPr"))
+    if ppr is None:
+        ppr = el("w:pPr")
+        p.insert(0, ppr)
+    if with_next and ppr.find(qn("w:keepNext")) is None:
+        _insert_keep(ppr, el("w:keepNext"))
+    if lines and ppr.find(qn("w:keepLines")) is None:
+        _insert_keep(ppr, el("w:keepLines"))
+
+
+def keep_added(added: list[Element], block: t.Block, keep: bool) -> None:
+    """Apply the keep rules to the elements a block added to the body."""
+    paragraphs = [e for e in added if e.tag == qn("w:p")]
+    signature = isinstance(block, t.Paragraph) and block.style == "signature"
+    for p in paragraphs:
+        keep_paragraph(p, with_next=keep, lines=signature)
+
+
+def space_before(p: Element) -> None:
+    """Room above a body paragraph that follows a table (unless it sets its own)."""
+    ppr = p.find(qn("w:pPr"))
+    style = ppr.find(qn("w:pStyle")) if ppr is not None else None
+    if style is not None and style.get(qn("w:val")) not in ("Normal", "ListParagraph", "Lead"):
+        return
+    if ppr is None:
+        ppr = el("w:pPr")
+        p.insert(0, ppr)
+    if ppr.find(qn("w:spacing")) is None:
+        ppr.append(el("w:spacing", {"w:before": SPACE_AFTER_TABLE}))
+
+
+def keep_table(tbl: Element) -> None:
+    """A table's header rows keep with its first body rows; its cells get Dutch soft
+    hyphens."""
+    rows = tbl.findall(qn("w:tr"))
+    heads = sum(1 for row in rows if row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
+    for row in rows[:heads + LEAD_ROWS - 1]:
+        for p in row.iter(qn("w:p")):
+            keep_paragraph(p)
+    soft_hyphen_runs(tbl)
+
+
+def soft_hyphen_runs(parent: Element) -> None:
+    """Put soft hyphens at the Dutch hyphenation points of the long words of every w:t
+    under `parent`, as w:softHyphen elements the way Word writes them (text readers then
+    see the word whole)."""
+    for text in list(parent.iter(qn("w:t"))):
+        value = soft_hyphens(text.text or "")
+        if SHY not in value:
+            continue
+        pieces = value.split(SHY)
+        text.text = pieces[0]
+        anchor = text
+        for piece in pieces[1:]:
+            hyphen = el("w:softHyphen")
+            anchor.addnext(hyphen)
+            anchor = hyphen
+            if piece:
+                part = el("w:t")
+                part.text = piece
+                part.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+                anchor.addnext(part)
+                anchor = part
