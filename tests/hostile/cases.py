@@ -131,7 +131,7 @@ def _png(width: int, height: int, rows: bytes | None = None) -> bytes:
 
 
 def _figure(image: str) -> str:
-    return f"- figure: {{id: f1, title: Figuur, image: {image!r}}}\n"
+    return f"- figure: {{id: f1, title: Figuur, image: {image!r}, alt: Een kaart.}}\n"
 
 
 def _image(name: str, data: bytes) -> Maker:

@@ -80,4 +80,24 @@ def _check_image(figure: FigureBlock, path: str, root: Path | None) -> list[Prob
     if not target.is_file():
         return [error(figure, "image", path, f"image file not found: {target}; the path is "
                       "relative to the YAML file that names it", "image-missing")]
-    return []
+    problems = _image_kind(figure, path, target)
+    if not (figure.alt or "").strip():
+        problems.append(error(figure, "image", path, f"image {image} has no `alt` text; add "
+                              "`alt:` saying what the image shows, for readers who cannot "
+                              "see it", "image-alt"))
+    return problems
+
+
+def _image_kind(figure: FigureBlock, path: str, target: Path) -> list[Problem]:
+    """SVG and PDF images are refused by name: nothing installed renders them faithfully
+    into both DOCX and PDF."""
+    with target.open("rb") as stream:
+        head = stream.read(512)
+    kind = ("PDF" if head.startswith(b"%PDF") or target.suffix.lower() == ".pdf"
+            else "SVG" if b"<svg" in head.lower() or target.suffix.lower() in (".svg", ".svgz")
+            else None)
+    if kind is None:
+        return []
+    return [error(figure, "image", path, f"image {figure.image} is {kind}, which standgen "
+                  "cannot place in both DOCX and PDF; export it as PNG (at least 300 dpi at "
+                  "its printed width) and name that file", "image-format")]

@@ -81,6 +81,16 @@ class Case:
     severity: str = "error"
 
 
+def _tiny_png() -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (4, 4), "white").save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def _h1(blocks: str) -> dict[str, str | bytes]:
     return {"report.yaml": REPORT, "h1.yaml": chapter(blocks)}
 
@@ -240,6 +250,18 @@ CASES = [
     Case("image outside the report folder", _h1("""\
         - figure: {id: f, title: Figuur, image: ../kaart.png}
         """), 1, "h1.yaml", L, TOPIC_PATH + ".blocks[0].image", "outside the report folder"),
+    Case("image without alt text", {**_h1("""\
+        - figure: {id: f, title: Figuur, image: kaart.png}
+        """), "kaart.png": _tiny_png()}, 1, "h1.yaml", L, TOPIC_PATH + ".blocks[0].image",
+        "has no `alt` text"),
+    Case("image that is SVG", {**_h1("""\
+        - figure: {id: f, title: Figuur, image: kaart.svg, alt: Een kaart.}
+        """), "kaart.svg": '<svg xmlns="http://www.w3.org/2000/svg"/>'}, 1, "h1.yaml", L,
+        TOPIC_PATH + ".blocks[0].image", "is SVG"),
+    Case("image that is PDF under a PNG name", {**_h1("""\
+        - figure: {id: f, title: Figuur, image: kaart.png, alt: Een kaart.}
+        """), "kaart.png": b"%PDF-1.7\n%\xe2\xe3\n"}, 1, "h1.yaml", L,
+        TOPIC_PATH + ".blocks[0].image", "is PDF"),
 ]
 
 
