@@ -79,8 +79,15 @@ def read_pages(pdf: Path) -> list[list[list[Line]]]:
 
 
 def headings_of(document: t.Document) -> list[str]:
-    """The printed text of every heading of a composed document."""
-    return [b.display for s in document.sections for b in s.blocks if isinstance(b, t.Heading)]
+    """The printed text of every heading of a composed document, except a chapter opener
+    (a heading the tree itself follows with a page break)."""
+    found = []
+    for section in document.sections:
+        blocks = section.blocks
+        for block, after in zip(blocks, [*blocks[1:], None], strict=True):
+            if isinstance(block, t.Heading) and not isinstance(after, t.PageBreak):
+                found.append(block.display)
+    return found
 
 
 def _squash(text: str) -> str:
@@ -117,3 +124,63 @@ def scan(pdf: Path, headings: list[str]) -> list[Fault]:
                                              for end, start in _BROKEN):
                     faults.append(Fault(number, "number broken", f"{line.text} | {after.text}"))
     return faults
+
+
+def convert_docx(documents: list[Path], out: Path) -> dict[Path, Path]:
+    """LibreOffice's PDF of each DOCX (one soffice call, private profile)."""
+    import shutil
+    import tempfile
+
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    try:
+        subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{profile}",
+                        "--convert-to", "pdf", "--outdir", str(out), *map(str, documents)],
+                       capture_output=True, timeout=600, check=False)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
+    return {d: out / f"{d.stem}.pdf" for d in documents}
+
+
+_WORDS = ("Opleidings- en ontwikkelingsmogelijkheden", "Gereedstellingsprogramma",
+          "Instandhoudingsketen", "Personeelsvoorziening", "Vastgoedinstandhouding")
+
+
+def _long_table(key: str, rows: int) -> str:
+    lines = [f"- text: 'De cijfers van {key} staan hieronder in € 1.000:'",
+             "- table:", f"    id: {key}", f"    title: Uitgaven {key}",
+             "    columns: [Omschrijving, 2024, 2025]", "    rows:"]
+    for index in range(rows):
+        label = f"{_WORDS[index % len(_WORDS)]} onderdeel {index + 1}"
+        text = f"{{text: 'Scholingsmogelijkheden {index}'}}"
+        lines.append(f"      - {{id: r{index}, label: '{label}', values: [{text}, "
+                     f"{1_234_567 + 97 * index}, {89_012 + 13 * index}]}}")
+    return "\n".join(lines)
+
+
+def long_tables_report(folder: Path) -> Path:
+    """A report of long tables after headings and ':' sentences, with amounts in running
+    text, so that page ends fall in many places."""
+    from tests.reports import write_report
+
+    topics = []
+    for index, rows in enumerate((3, 38, 7, 52, 12, 24, 5, 31)):
+        prose = " ".join(f"De post {n} kostte € {n},{index} miljoen en bleef {n} van 8 "
+                         "mijlpalen voor." for n in range(1, 4 + index * 2))
+        blocks = f"- text: '{prose}'\n{_long_table(f'tabel-{index}', rows)}"
+        body = "\n".join("              " + line for line in blocks.splitlines())
+        topics.append(f"""\
+          - id: onderwerp-{index}
+            title: Onderwerp {index} met een kop
+            blocks:
+{body}""")
+    topics_text = "\n".join(topics)
+    return write_report(folder, f"""\
+chapters:
+  - number: 1
+    title: Lange tabellen
+    sections:
+      - number: "1.1"
+        title: Sectie
+        topics:
+{topics_text}
+""")

@@ -28,6 +28,8 @@ def introduces(blocks: Sequence[t.Block], index: int) -> bool:
     if index + 1 >= len(blocks):
         return False
     block, after = blocks[index], blocks[index + 1]
+    if isinstance(after, t.PageBreak):
+        return False
     if isinstance(block, t.Heading):
         return True
     if ends_with_colon(block):
