@@ -15,6 +15,7 @@ from standgen.compose.templating import TextTemplates
 from standgen.compose.widths import column_widths
 from standgen.edition.tables import RecomputedFigure
 from standgen.format import dutch
+from standgen.format.spacing import tie_spaces
 from standgen.format.units import format_amount
 from standgen.model.tables import Column, IndicatorTable, Row
 from standgen.model.values import EMPTY_CELL, Cell, Status, Unit
@@ -108,7 +109,7 @@ def compose_table(table: IndicatorTable, number: int, texts: TextTemplates,
         notes += (t.Paragraph(inline(texts.render("labels", "bron", text=table.source_note)),
                               "note"),)
     return t.Table(
-        caption=table.title, header_rows=header, body_rows=body,
+        caption=tie_spaces(table.title), header_rows=header, body_rows=body,
         column_widths=column_widths(header, body), notes=notes,
         alt_text=table.alt or _alt_text(table, texts), number=number, anchor=f"tabel-{table.id}",
     )
