@@ -33,9 +33,9 @@ def test_grouped_bars_with_gap() -> None:
 def test_stacked_uses_full_unit() -> None:
     assert alt_text(STACKED) == (
         "Gestapeld staafdiagram: personeelsbestand naar soort 2023–2025; "
-        "Beroepsmilitairen van 41.000 VTE'n naar 44.100 VTE'n; "
-        "Burgerpersoneel van 22.000 VTE'n naar 24.800 VTE'n; "
-        "Reservisten van 6.500 VTE'n naar 9.300 VTE'n.")
+        "Beroepsmilitairen van 41.000\u00a0VTE'n naar 44.100\u00a0VTE'n; "
+        "Burgerpersoneel van 22.000\u00a0VTE'n naar 24.800\u00a0VTE'n; "
+        "Reservisten van 6.500\u00a0VTE'n naar 9.300\u00a0VTE'n.")
 
 
 def test_hbar_lists_values_largest_first_and_gaps_last() -> None:

@@ -22,7 +22,7 @@ def test_reference_series_are_rows_too() -> None:
 
 def test_stacked_adds_totals_of_known_values() -> None:
     _, body = data_rows(STACKED)
-    assert body[-1] == ("Totaal", "69.500 VTE'n", "65.900 VTE'n", "78.200 VTE'n")
+    assert body[-1] == ("Totaal", "69.500\u00a0VTE'n", "65.900\u00a0VTE'n", "78.200\u00a0VTE'n")
 
 
 def test_hbar_rows_follow_the_ranking() -> None:
