@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from xml.sax.saxutils import escape, quoteattr
 
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, TableStyle
 from reportlab.platypus import Table as RLTable
 
@@ -19,6 +22,10 @@ from standgen.write.pdf.styles import GROUP_GREY, LIGHT_BLUE, LOGO_BLUE, RULE_GR
 
 Command = tuple[object, ...]
 BOLD_ROLES = ("total", "subtotal", "group")
+CELL_PADDING = 4
+MIN_CELL_SIZE = 6.0
+# A printed figure as one unbreakable token: "€\u00a01.234,5\u00a0miljoen", "-95", "79,5%*".
+FIGURE = re.compile(r"^[€+\-\u2212\u00a0]*\d[\d.,]*(?:%|\*|\u00a0[^\s\d]+)*$")
 
 
 def caption_markup(label: str, number: int | None, caption: str, anchor: str) -> str:
@@ -44,7 +51,37 @@ def _widths(table: t.Table, count: int, width: float) -> list[float]:
     return [width * s / total for s in shares]
 
 
-def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]], list[Command]]:
+def _fit_scale(table: t.Table, widths: list[float], styles: Styles) -> float:
+    """The factor (at most 1) by which a table's cell text must shrink so that every
+    figure fits its column on one line: a number is never broken, so where figures are
+    too wide for the columns the whole table is set smaller (never below MIN_CELL_SIZE)."""
+    scale = 1.0
+    for row in (*table.header_rows, *table.body_rows):
+        col = 0
+        for cell in row.cells:
+            room = sum(widths[col:col + cell.colspan]) - 2 * CELL_PADDING
+            col += cell.colspan
+            text = "".join(i.text for i in cell.inlines if isinstance(i, t.Text))
+            for token in (w for w in text.split(" ") if FIGURE.match(w)):
+                wide = stringWidth(token, styles.fonts.bold, styles.cell.fontSize)
+                if wide > room > 0:
+                    scale = min(scale, room / wide)
+    if scale < MIN_CELL_SIZE / float(styles.cell.fontSize):
+        raise BuildError(f"table {table.caption!r}: its figures do not fit their columns on "
+                         f"one line, even in {MIN_CELL_SIZE} pt type; state the amounts in a "
+                         "larger unit (scale: miljoen or miljard) or split the table")
+    return scale
+
+
+def _sized(style: ParagraphStyle, scale: float) -> ParagraphStyle:
+    if scale >= 1.0:
+        return style
+    return ParagraphStyle(f"{style.name}-{scale:.3f}", parent=style,
+                          fontSize=style.fontSize * scale, leading=style.leading * scale)
+
+
+def _grid(table: t.Table, count: int, styles: Styles, scale: float = 1.0
+          ) -> tuple[list[list[object]], list[Command]]:
     """Cell flowables placed on the grid, with SPAN commands for merged cells."""
     rows = table.header_rows + table.body_rows
     heads = len(table.header_rows)
@@ -61,7 +98,7 @@ def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]
             if last_col >= count or last_row >= len(rows):
                 raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
                                  "spans beyond the table")
-            style = styles.cell_style(cell.align, bold)
+            style = _sized(styles.cell_style(cell.align, bold), scale)
             data[r][col] = Para(to_markup(_hyphenated(cell.inlines)), style)
             taken |= {(rr, cc) for rr in range(r, last_row + 1)
                       for cc in range(col, last_col + 1)}
@@ -83,7 +120,8 @@ def _row_commands(table: t.Table, font: str) -> list[Command]:
     cmds: list[Command] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, LOGO_BLUE),
     ]
@@ -106,7 +144,8 @@ def _row_commands(table: t.Table, font: str) -> list[Command]:
 def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
     """The caption, the table itself (splitting with repeated headers) and its notes."""
     count = _column_count(table)
-    data, spans = _grid(table, count, styles)
+    widths = _widths(table, count, width)
+    data, spans = _grid(table, count, styles, _fit_scale(table, widths, styles))
     flowables: list[Flowable] = []
     leads: list[Lead] = []
     if table.caption or table.number is not None:
@@ -115,7 +154,7 @@ def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
         flowables.append(caption)
         leads.append(Lead(caption, "all"))
     if data:
-        body = RLTable(data, colWidths=_widths(table, count, width),
+        body = RLTable(data, colWidths=widths,
                        repeatRows=len(table.header_rows), hAlign="LEFT",
                        style=TableStyle(_row_commands(table, styles.fonts.regular) + spans))
         flowables.append(body)
