@@ -173,6 +173,19 @@ def long_tables_report(folder: Path) -> Path:
             title: Onderwerp {index} met een kop
             blocks:
 {body}""")
+    wide = ", ".join(str(2020 + i) for i in range(6))
+    figures = ", ".join(["123456789.5"] * 6)
+    topics.append(f"""\
+          - id: brede-bedragen
+            title: Brede bedragen
+            blocks:
+              - table:
+                  id: breed
+                  title: Bedragen in euro
+                  unit: {{kind: euro}}
+                  columns: [{wide}]
+                  rows:
+                    - {{id: a, label: Gereedstellingsprogramma, values: [{figures}]}}""")
     topics_text = "\n".join(topics)
     return write_report(folder, f"""\
 chapters:

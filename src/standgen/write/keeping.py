@@ -3,9 +3,19 @@ rule for every paginating writer (each keeps them its own way)."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Sequence
 
 from standgen.compose import tree as t
+
+# A printed figure as one unbreakable token: "€\u00a01.234,5\u00a0miljoen", "-95", "79,5%*".
+FIGURE = re.compile(r"^[€+\-\u2212\u00a0]*\d[\d.,]*(?:%|\*|\u00a0[^\s\d]+)*$")
+
+
+def figures_in(text: str) -> Iterator[str]:
+    """The figures of a cell's text that a line must never break (split at plain spaces;
+    a no-break space joins a figure to its euro sign or unit)."""
+    return (token for token in text.split(" ") if FIGURE.match(token))
 
 
 def ends_with_colon(block: t.Block) -> bool:

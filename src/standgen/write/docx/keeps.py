@@ -11,8 +11,16 @@ from docx.oxml.ns import qn
 from standgen.compose import tree as t
 from standgen.format.hyphenate import SHY, soft_hyphens
 from standgen.write.docx.oxml import Element, el
+from standgen.write.keeping import figures_in
 
 LEAD_ROWS = 2
+CELL_HALF_POINTS = 17  # TableText: 8,5 pt
+MIN_HALF_POINTS = 12
+CELL_MARGINS = 2 * 85 + 20  # twips: left and right cell margin, and a little air
+BOLD_ALLOWANCE = 1.05
+# w:rPr children that follow w:sz/w:szCs in the schema's order.
+_RPR_AFTER_SIZE = ("highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl",
+                   "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
 SPACE_AFTER_TABLE = "160"  # twips: 8 pt between a table (or its notes) and the text below
 # w:settings children that follow w:autoHyphenation in the schema's order.
 _AFTER_HYPHENATION = ("consecutiveHyphenLimit", "hyphenationZone", "doNotHyphenateCaps",
@@ -128,7 +136,59 @@ def keep_table(tbl: Element) -> None:
     for row in rows[:heads + LEAD_ROWS - 1]:
         for p in row.iter(qn("w:p")):
             keep_paragraph(p)
+    scale = _fit_scale(tbl)
+    if scale < 1.0:
+        _set_size(tbl, max(MIN_HALF_POINTS, int(CELL_HALF_POINTS * scale)))
     soft_hyphen_runs(tbl)
+
+
+def _advance(char: str) -> float:
+    """The advance of a character in Liberation Sans (Arial metrics), in em."""
+    if char.isdigit() or char in "€+-$":
+        return 0.556
+    if char in ".,:;\u00a0 '":
+        return 0.278
+    if char == "%":
+        return 0.889
+    return 0.6
+
+
+def _fit_scale(tbl: Element) -> float:
+    """The factor by which the table's text must shrink so that every figure fits its
+    cell on one line (Word and LibreOffice would otherwise break it between digits)."""
+    scale = 1.0
+    for cell in tbl.iter(qn("w:tc")):
+        width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+        if width is None:
+            continue
+        room = int(width.get(qn("w:w")) or 0) - CELL_MARGINS
+        for p in cell.iter(qn("w:p")):
+            text = "".join(node.text or "" for node in p.iter(qn("w:t")))
+            for token in figures_in(text):
+                need = sum(map(_advance, token)) * CELL_HALF_POINTS * 10 * BOLD_ALLOWANCE
+                if need > room > 0:
+                    scale = min(scale, room / need)
+    return scale
+
+
+def _set_size(tbl: Element, half_points: int) -> None:
+    """Set every run of the table in `half_points`."""
+    for run in tbl.iter(qn("w:r")):
+        rpr = run.find(qn("w:rPr"))
+        if rpr is None:
+            rpr = el("w:rPr")
+            run.insert(0, rpr)
+        for tag in ("w:sz", "w:szCs"):
+            for old in rpr.findall(qn(tag)):
+                rpr.remove(old)
+        anchor = next((rpr.find(qn(f"w:{name}")) for name in _RPR_AFTER_SIZE
+                       if rpr.find(qn(f"w:{name}")) is not None), None)
+        for tag in ("w:sz", "w:szCs"):
+            size = el(tag, {"w:val": str(half_points)})
+            if anchor is None:
+                rpr.append(size)
+            else:
+                anchor.addprevious(size)
 
 
 def soft_hyphen_runs(parent: Element) -> None:

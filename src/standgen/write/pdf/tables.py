@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from xml.sax.saxutils import escape, quoteattr
 
 from reportlab.lib.styles import ParagraphStyle
@@ -13,6 +12,7 @@ from reportlab.platypus import Table as RLTable
 from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.format.hyphenate import soft_hyphens
+from standgen.write.keeping import figures_in
 from standgen.write.pdf import labels
 from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.inlines import to_markup
@@ -24,8 +24,7 @@ Command = tuple[object, ...]
 BOLD_ROLES = ("total", "subtotal", "group")
 CELL_PADDING = 4
 MIN_CELL_SIZE = 6.0
-# A printed figure as one unbreakable token: "€\u00a01.234,5\u00a0miljoen", "-95", "79,5%*".
-FIGURE = re.compile(r"^[€+\-\u2212\u00a0]*\d[\d.,]*(?:%|\*|\u00a0[^\s\d]+)*$")
+
 
 
 def caption_markup(label: str, number: int | None, caption: str, anchor: str) -> str:
@@ -62,7 +61,7 @@ def _fit_scale(table: t.Table, widths: list[float], styles: Styles) -> float:
             room = sum(widths[col:col + cell.colspan]) - 2 * CELL_PADDING
             col += cell.colspan
             text = "".join(i.text for i in cell.inlines if isinstance(i, t.Text))
-            for token in (w for w in text.split(" ") if FIGURE.match(w)):
+            for token in figures_in(text):
                 wide = stringWidth(token, styles.fonts.bold, styles.cell.fontSize)
                 if wide > room > 0:
                     scale = min(scale, room / wide)
