@@ -4,6 +4,7 @@ its page, a line ending in "€", a number broken over two lines."""
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -69,6 +70,11 @@ def test_the_docx_lets_word_hyphenate_dutch_and_keeps_what_belongs_together(
     assert "<w:softHyphen/>" in body
     # the closing line of the voorwoord keeps with the signatures, which keep whole
     assert body.count("<w:keepLines/>") >= 4
+    # body text after a table (or its notes) has room above it
+    after_tables = re.findall(r"</w:tbl>(?:<w:p>(?:(?!</w:p>).)*?Note.*?</w:p>)*<w:p>(.*?)</w:p>",
+                              body)
+    assert after_tables and all('w:before="160"' in p for p in after_tables
+                                if "Normal" in p or "<w:pStyle" not in p)
 
 
 def _faulty_pdf(path: Path) -> Path:

@@ -12,6 +12,9 @@ import pyphen
 SHY = "\u00ad"
 MIN_WORD = 9
 _WORD = re.compile(r"[^\W\d_]{" + str(MIN_WORD) + ",}")
+_TOKEN = re.compile(r"\S+")
+# A web or mail address is printed as written: a hyphen in it would change it.
+_ADDRESS = re.compile(r"://|^www\.|@|\.(?:nl|com|org|eu|int)\b")
 
 
 @cache
@@ -32,4 +35,11 @@ def soft_hyphens(text: str) -> str:
     cells repeat)."""
     if len(text) < MIN_WORD or SHY in text:
         return text
-    return _WORD.sub(lambda m: hyphenated_word(m.group(0)), text)
+    return _TOKEN.sub(_token, text)
+
+
+def _token(match: re.Match[str]) -> str:
+    token = match.group(0)
+    if len(token) < MIN_WORD or _ADDRESS.search(token):
+        return token
+    return _WORD.sub(lambda m: hyphenated_word(m.group(0)), token)

@@ -17,6 +17,7 @@ _NUMBER_UNIT = re.compile(r"(?<=\d)[ \t]+(?=(?:" + "|".join(map(re.escape, _UNIT
                           + r")(?![\w’']))")
 _PAGE = re.compile(r"(?<![\w])(pagina|Pagina|blz\.|nr\.)[ \t]+(?=\d)")
 _OF = re.compile(r"(?<=\d)[ \t]+van[ \t]+(?=\d)")
+_DOSSIER = re.compile(r"(?<=\b\d{2})[ \t](?=\d{3}\b)")
 _PLACE = re.compile(r"(?<=\d)(ᵉ|e|de)[ \t]+(?=plaats\b)")
 
 
@@ -29,4 +30,6 @@ def tie_spaces(text: str) -> str:
     text = _NUMBER_UNIT.sub(NBSP, text)
     text = _PAGE.sub(lambda m: m.group(1) + NBSP, text)
     text = _OF.sub(f"{NBSP}van{NBSP}", text)
+    if "Kamerstuk" in text or "dossier" in text:
+        text = _DOSSIER.sub(NBSP, text)
     return _PLACE.sub(lambda m: m.group(1) + NBSP, text)

@@ -25,6 +25,8 @@ NB = "\u00a0"
     ("een euro per dag", "een euro per dag"),
     ("in 2025 groeide het", "in 2025 groeide het"),
     ("3 miljoenen", "3 miljoenen"),
+    ("(Kamerstuk 36 592, nr. 53)", f"(Kamerstuk 36{NB}592, nr.{NB}53)"),
+    ("in 2025 100 mensen", "in 2025 100 mensen"),
 ])
 def test_spaces_that_must_not_break_become_no_break_spaces(text: str, expected: str) -> None:
     assert tie_spaces(text) == expected
@@ -34,6 +36,12 @@ def test_a_long_dutch_compound_gets_hyphenation_points_where_dutch_breaks_it() -
     text = soft_hyphens("ontwikkel-/scholingsmogelijkheden")
     assert text.replace(SHY, "") == "ontwikkel-/scholingsmogelijkheden"
     assert f"scho{SHY}lings{SHY}mo{SHY}ge{SHY}lijk{SHY}he{SHY}den" in text
+
+
+def test_web_and_mail_addresses_get_no_hyphenation_points() -> None:
+    for address in ("https://www.tweedekamer.nl/kamerstukken/toezeggingen",
+                     "www.rijksoverheid.nl/defensieorganisatie", "defensieorganisatie@mindef.nl"):
+        assert soft_hyphens(f"zie {address} hier") == f"zie {address} hier"
 
 
 def test_short_words_and_numbers_are_left_alone() -> None:
