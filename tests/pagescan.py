@@ -3,7 +3,8 @@ reader sees on the page, found from poppler's word boxes (`pdftotext -bbox-layou
 
 * a heading with nothing but footnotes or the footer below it on its page;
 * a line that ends in "€" (the amount on the next line);
-* a number broken over two lines ("1.234." | "567", "2," | "5").
+* a number broken over two lines ("1.234." | "567", "2," | "5");
+* a page with nothing on it but the running header and footer.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ NS = "{http://www.w3.org/1999/xhtml}"
 # Body text (9.5-10 pt) and table cells (8.5 pt) have taller word boxes than footnotes,
 # table notes and the footer (7.5-8 pt).
 CONTENT_HEIGHT = 7.8
-# The footer stands in the bottom margin (2,5 cm in both writers).
+# The footer stands in the bottom margin (2,5 cm in both writers), the running header in
+# the top one.
 FOOTER_ZONE = 68.0
+HEADER_ZONE = 66.0
 # A number split at its grouping dot, decimal comma or a hyphen, or before either: the
 # text after a grouping dot is three digits, after a decimal comma one or two.
 _BROKEN = (
@@ -112,6 +115,8 @@ def scan(pdf: Path, headings: list[str]) -> list[Fault]:
     faults: list[Fault] = []
     for number, blocks in enumerate(read_pages(pdf), start=1):
         lines = [line for block in blocks for line in block]
+        if not any(ln.top > HEADER_ZONE and ln.height >= CONTENT_HEIGHT for ln in lines):
+            faults.append(Fault(number, "empty page", ""))
         for text, bottom in _heading_bottoms(lines, wanted):
             below = [ln for ln in lines if ln.top > bottom and ln.height >= CONTENT_HEIGHT]
             if not below:

@@ -98,3 +98,10 @@ def test_the_scan_finds_each_kind_of_fault(tmp_path: Path) -> None:
     faults = scan(_faulty_pdf(tmp_path / "fout.pdf"), ["2.5.3 Streefcijfer vrouwen"])
     assert {f.kind for f in faults} == {"heading last on page", "line ends in €",
                                         "number broken"}
+    blank = tmp_path / "leeg.pdf"
+    canvas = Canvas(str(blank), pagesize=A4)
+    canvas.setFont("Helvetica", 7.5)
+    canvas.drawString(70, 800, "Lopende kop")
+    canvas.showPage()
+    canvas.save()
+    assert [f.kind for f in scan(blank, [])] == ["empty page"]

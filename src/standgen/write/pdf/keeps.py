@@ -83,10 +83,13 @@ class NeedSpace(Flowable):  # type: ignore[misc]
         if frame is None or getattr(frame, "_atTop", True):
             return 0, 0
         need = sum(lead_height(lead, aW, self.canv) for lead in self._leads)
-        if aH < need <= float(frame._height) - 1:
+        # With no room at all (aH < 0, the notes took it) the frame ends the page itself:
+        # a break queued now would be carried to the next page and leave it empty.
+        if 0 <= aH < need <= float(frame._height) - 1:
             from reportlab.platypus.doctemplate import FrameBreak
 
-            frame.add_generated_content(FrameBreak)
+            if FrameBreak not in frame.__dict__.get("_generated_content", ()):
+                frame.add_generated_content(FrameBreak)
         return 0, 0
 
     def draw(self) -> None:
