@@ -1,0 +1,77 @@
+"""Limits on what a loaded report may hold that its types cannot say: headings short
+enough to lay out, ids without invisible characters, a title that can name a file.
+
+Each refusal names the file, line and field where the text stands."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+from standgen.errors import source_error
+from standgen.model.base import Node
+from standgen.model.report import Chapter, HeadingBlock, Part, Report, Section, Topic
+
+MAX_HEADING = 300  # characters of a chapter, section, topic or sub-heading title
+_FILE_NAME_LETTER = re.compile("[a-z0-9ëïéèêáàöüç]")  # what build.slug keeps of a title
+_INVISIBLE = frozenset({"Cf", "Cc", "Co", "Cn", "Zl", "Zp"})
+
+
+def check_limits(report: Report) -> None:
+    """Refuse headings too long to lay out, ids with invisible or control characters, and a
+    title or period that leaves nothing to name the output files with."""
+    for key in ("title", "period"):
+        value = str(getattr(report, key))
+        if not _FILE_NAME_LETTER.search(value.lower()):
+            at = report.loc(key, key)
+            raise source_error(at.file, at.line, at.field,
+                               f"{key} {value!r} has no letter a-z or digit; it names the "
+                               "output files, so give it at least one")
+    for path, node in _walk(report, ""):
+        _check_heading(node, path)
+        node_id = getattr(node, "id", None)
+        if isinstance(node_id, str):
+            _check_id(node, node_id, path)
+
+
+def _check_heading(node: Node, path: str) -> None:
+    key = "text" if isinstance(node, HeadingBlock) else "title"
+    if not isinstance(node, Chapter | Section | Topic | Part | HeadingBlock):
+        return
+    text = getattr(node, key) or ""
+    if len(text) > MAX_HEADING:
+        at = node.loc(key, f"{path}.{key}".lstrip("."))
+        raise source_error(at.file, at.line, at.field,
+                           f"heading of {len(text):,} characters; the limit is {MAX_HEADING} "
+                           "(a heading must fit on a page); shorten it and move the rest "
+                           "into the text")
+
+
+def _check_id(node: Node, node_id: str, path: str) -> None:
+    for char in node_id:
+        if (char.isspace() and char != " ") or unicodedata.category(char) in _INVISIBLE:
+            at = node.loc("id", f"{path}.id".lstrip("."))
+            raise source_error(at.file, at.line, at.field,
+                               f"id {node_id!r} holds the invisible character "
+                               f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')}); "
+                               "ids must differ in visible characters, remove it")
+
+
+def _walk(node: Node, path: str) -> Iterator[tuple[str, Node]]:
+    yield path, node
+    for name in type(node).model_fields:
+        if name == "source":
+            continue
+        value = getattr(node, name)
+        sub = f"{path}.{name}" if path else name
+        if isinstance(value, Node):
+            yield from _walk(value, sub)
+        elif isinstance(value, list | tuple):
+            for index, item in enumerate(value):
+                if isinstance(item, Node):
+                    yield from _walk(item, f"{sub}[{index}]")
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                if isinstance(item, Node):
+                    yield from _walk(item, f"{sub}.{key}")
