@@ -267,6 +267,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # output that could not be written (input errors are located)
+        from standgen.outputs import output_error
+
+        print(f"standgen: {output_error(exc)}", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except RecursionError:
+        print("standgen: the sources are nested too deeply to process; flatten them",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
     except MemoryError:
         print("standgen: out of memory; the sources are too large for this machine",
               file=sys.stderr)

@@ -117,10 +117,13 @@ def _image_problem(path: Path) -> str | None:
     """Why a file cannot be printed as a figure, or None when it can."""
     from PIL import Image
 
-    if not path.is_file():
-        return "file not found (the path is relative to the YAML file that names it)"
-    if path.stat().st_size > MAX_IMAGE_BYTES:
-        return f"file is larger than {MAX_IMAGE_BYTES:,} bytes"
+    try:
+        if not path.is_file():
+            return "file not found (the path is relative to the YAML file that names it)"
+        if path.stat().st_size > MAX_IMAGE_BYTES:
+            return f"file is larger than {MAX_IMAGE_BYTES:,} bytes"
+    except (OSError, RuntimeError) as exc:  # a name too long, a loop of symbolic links
+        return f"the path cannot be used ({exc}); name an image file"
     try:
         with Image.open(path) as image:
             kind, (width, height) = image.format, image.size

@@ -55,7 +55,14 @@ class _Job:
     notes: list[str]
 
     def staged(self, path: Path) -> Path:
-        return self.stage / path.resolve().relative_to(self.root)
+        """Where the copy of source file `path` stands in the staging folder; a path
+        that resolves outside the report folder is refused (nothing outside the new
+        edition's folder is ever written)."""
+        resolved = path.resolve()
+        if not resolved.is_relative_to(self.root):
+            raise DraftError(f"{path} lies outside the report folder {self.root}; keep "
+                             "every file the report names inside its folder")
+        return self.stage / resolved.relative_to(self.root)
 
 
 def roll_forward(source: Path, out_dir: Path, period: str) -> RollForwardResult:
@@ -108,7 +115,7 @@ def _run(job: _Job, main: Path, out: Path) -> RollForwardResult:
     for table_id, plan in plans.items():
         table = tables[table_id]
         if table.data is not None and table.source is not None and table.source.file:
-            path = job.staged(table.source.file).parent / table.data
+            path = job.staged(table.source.file.parent / table.data)
             file_rows[table_id] = _edit_data(path, table, plan, job.notes)
             written.add(path)
     _, files = load_yaml_tree(main)
