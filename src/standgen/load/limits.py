@@ -9,11 +9,14 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from standgen.errors import source_error
+from standgen.errors import Location, source_error
 from standgen.model.base import Node
 from standgen.model.report import Chapter, HeadingBlock, Part, Report, Section, Topic
+from standgen.model.tables import Column, Row
+from standgen.model.values import Cell
 
 MAX_HEADING = 300  # characters of a chapter, section, topic or sub-heading title
+MAX_CELL_TEXT = 50_000  # characters of one table cell (about ten pages in a narrow column)
 _FILE_NAME_LETTER = re.compile("[a-z0-9ëïéèêáàöüç]")  # what build.slug keeps of a title
 _INVISIBLE = frozenset({"Cf", "Cc", "Co", "Cn", "Zl", "Zp"})
 
@@ -28,11 +31,27 @@ def check_limits(report: Report) -> None:
             raise source_error(at.file, at.line, at.field,
                                f"{key} {value!r} has no letter a-z or digit; it names the "
                                "output files, so give it at least one")
-    for path, node in _walk(report, ""):
+    for path, node, anchor in _walk(report, "", report):
         _check_heading(node, path)
+        _check_cell(node, path, anchor)
         node_id = getattr(node, "id", None)
         if isinstance(node_id, str):
             _check_id(node, node_id, path)
+
+
+def _check_cell(node: Node, path: str, anchor: Node) -> None:
+    key = "text" if isinstance(node, Cell) else "label"
+    if not isinstance(node, Cell | Row | Column):
+        return
+    text = getattr(node, key) or ""
+    if len(text) > MAX_CELL_TEXT:
+        field = f"{path}.{key}"
+        at = node.loc(key, field) if node.source is not None else Location(
+            anchor.source.file if anchor.source else None,
+            anchor.source.line if anchor.source else None, field)
+        raise source_error(at.file, at.line, at.field,
+                           f"table cell of {len(text):,} characters; the limit is "
+                           f"{MAX_CELL_TEXT:,}; move the text into a paragraph or a note")
 
 
 def _check_heading(node: Node, path: str) -> None:
@@ -58,20 +77,22 @@ def _check_id(node: Node, node_id: str, path: str) -> None:
                                "ids must differ in visible characters, remove it")
 
 
-def _walk(node: Node, path: str) -> Iterator[tuple[str, Node]]:
-    yield path, node
+def _walk(node: Node, path: str, anchor: Node) -> Iterator[tuple[str, Node, Node]]:
+    """Every node with its path and its nearest ancestor read from a source mapping."""
+    anchor = node if node.source is not None else anchor
+    yield path, node, anchor
     for name in type(node).model_fields:
         if name == "source":
             continue
         value = getattr(node, name)
         sub = f"{path}.{name}" if path else name
         if isinstance(value, Node):
-            yield from _walk(value, sub)
+            yield from _walk(value, sub, anchor)
         elif isinstance(value, list | tuple):
             for index, item in enumerate(value):
                 if isinstance(item, Node):
-                    yield from _walk(item, f"{sub}[{index}]")
+                    yield from _walk(item, f"{sub}[{index}]", anchor)
         elif isinstance(value, dict):
             for key, item in value.items():
                 if isinstance(item, Node):
-                    yield from _walk(item, f"{sub}.{key}")
+                    yield from _walk(item, f"{sub}.{key}", anchor)
