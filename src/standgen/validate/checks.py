@@ -11,6 +11,7 @@ from standgen.model.tables import IndicatorTable
 from standgen.validate.figures import check_figures
 from standgen.validate.footnotes import check_footnotes
 from standgen.validate.ids import check_ids
+from standgen.validate.links import check_links
 from standgen.validate.missing import check_missing
 from standgen.validate.numbering import check_numbering
 from standgen.validate.rubricering import check_rubricering
@@ -43,6 +44,7 @@ def _problems(report: Report, levels: Levels) -> list[Problem]:
     found += check_rubricering(report, levels)
     found += check_figures(report)
     found += check_missing(report)
+    found += check_links(report)
     return found
 
 
