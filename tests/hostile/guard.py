@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import contextlib
 import os
-import time
 import resource
 import signal
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
