@@ -227,7 +227,7 @@ def _guarded(function: Callable[..., Timings], *args: object) -> tuple[Timings, 
     except OSError as exc:  # a full disk, a folder made read-only meanwhile
         from standgen.outputs import output_error
 
-        return {}, str(output_error(exc, getattr(args[0], "temp", None)))
+        return {}, str(output_error(exc, getattr(args[0], "final", None)))
 
 
 class TaskRunner:
