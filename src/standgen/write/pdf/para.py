@@ -7,7 +7,7 @@ from typing import Any
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus.paragraph import _getFragWords, cleanBlockQuotedText
+from reportlab.platypus.paragraph import _getFragWords, _HSFrag, cleanBlockQuotedText
 
 _PLAIN_FRAGS: dict[str, Any] = {}  # by font name: the parser's frag of plain text
 LONG_WORDS = 1_500  # a paragraph with more words is broken into lines a page at a time
@@ -108,6 +108,8 @@ def _joined(rest: list[Any], tail: list[Any], width: float) -> list[Any]:
         words = " ".join(str(word) for word in rest[0].words)
         return [tail[0].clone(text=words + tail[0].text)]
     if rest and isinstance(rest[0], list):
+        if type(rest[-1]) is list:  # the head's last word: a space follows it in the text
+            rest = [*rest[:-1], _HSFrag(rest[-1])]
         return [*rest, *(tail if tail and isinstance(tail[0], list)
                          else _getFragWords(tail, width))]
     return [*rest, *tail]
