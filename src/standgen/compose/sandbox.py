@@ -10,6 +10,7 @@ output stops at a fixed size, so no text can make a build hang or run out of mem
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import functools
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -201,7 +202,12 @@ def _guarded_filter(env: ReportSandbox, function: Callable[..., Any]) -> Callabl
         env.check_time()
         for value in (*args[skip:], *kwargs.values()):
             check_plain(value, "a filter")
-        return function(*args, **kwargs)
+        try:
+            return function(*args, **kwargs)
+        except decimal.InvalidOperation:
+            shown = repr(args[skip] if len(args) > skip else None)
+            shown = shown if len(shown) <= 40 else shown[:37] + "..."
+            raise ValueError(f"the filter needs a number, not {shown}") from None
 
     return guarded
 

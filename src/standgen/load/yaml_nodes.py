@@ -174,7 +174,9 @@ def _parser_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     if "\t" in source_line and ("tab" in what.lower() or "cannot start any token" in what):
         return ("YAML syntax error: a tab character; YAML indents with spaces only, "
                 "replace the tab by spaces")
-    escape = re.search(r"\\[uU]([0-9A-Fa-f]{4,8})", source_line)
+    escapes = list(re.finditer(r"\\[uU]([0-9A-Fa-f]{4,8})", source_line))
+    escape = next((e for e in escapes if _unnamed(int(e.group(1), 16))),
+                  escapes[0] if escapes else None)
     if "character escape" in what and escape:
         return (f"YAML syntax error: the escape {escape.group(0)} names no character "
                 f"(U+{escape.group(1).upper()} is a lone surrogate or out of range); remove "
@@ -182,6 +184,11 @@ def _parser_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     if exc.context:
         return f"YAML syntax error: {exc.context.strip()}: {what}; fix the YAML at this line"
     return f"YAML syntax error: {what}; fix the YAML at this line"
+
+
+def _unnamed(code: int) -> bool:
+    """Whether an escape's code point names no character (a surrogate, or past U+10FFFF)."""
+    return 0xD800 <= code <= 0xDFFF or code > 0x10FFFF
 
 
 _INT = re.compile(r"[-+]?[0-9][0-9_]*")

@@ -35,6 +35,8 @@ def _parser() -> MarkdownIt:
 def link_problem(target: str) -> str | None:
     """Why a link target may not be printed, or None when it may."""
     target = target.strip()
+    if not target:
+        return "a link without a target; give an https:// address or remove the brackets"
     if target.startswith("#") and len(target) > 1:
         return None
     scheme = _SCHEME.match(target)
