@@ -277,18 +277,60 @@ def _timestamp(text: str) -> Any:
         return text
 
 
-def plain_data(node: Node | None) -> Any:
-    """A node tree as plain dicts, lists and values (for trusted configuration files)."""
+MAX_PLAIN_VALUES = 200_000  # values of a configuration file, aliases counted each time
+MAX_PLAIN_BYTES = 2 * 1024 * 1024
+
+
+def plain_data(node: Node | None, budget: list[int] | None = None) -> Any:
+    """A node tree as plain dicts, lists and values (for configuration files); refuses
+    a tag on a collection and more than MAX_PLAIN_VALUES values (an alias bomb)."""
+    budget = budget if budget is not None else [MAX_PLAIN_VALUES]
     if node is None:
         return None
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise YamlSyntaxError(f"more than {MAX_PLAIN_VALUES:,} values (aliases counted each "
+                              "time they repeat); write the values out", node.line)
     if node.kind == "scalar":
-        return scalar_value(node)
+        try:
+            return scalar_value(node)
+        except ValueError as exc:
+            raise YamlSyntaxError(str(exc), node.line) from None
+    if node.tag is not None and node.tag not in ("tag:yaml.org,2002:map",
+                                                 "tag:yaml.org,2002:seq"):
+        raise YamlSyntaxError(f"the YAML tag {node.tag} is not supported; remove it",
+                              node.line)
     if node.kind == "seq":
-        return [plain_data(item) for item in node.value]
-    return {key.text() if key.kind == "scalar" else str(plain_data(key)): plain_data(value)
-            for key, value in node.value}
+        return [plain_data(item, budget) for item in node.value]
+    return {key.text() if key.kind == "scalar" else str(plain_data(key, budget)):
+            plain_data(value, budget) for key, value in node.value}
 
 
 def load_plain(text: str) -> Any:
-    """Parse a trusted configuration file (templates, levels) into plain data."""
+    """Parse a configuration file (templates, levels) into plain data."""
     return plain_data(compose(text))
+
+
+def read_plain_file(path: Any) -> Any:
+    """Read and parse a configuration file given by the user (a templates folder's texts):
+    a regular UTF-8 file of at most MAX_PLAIN_BYTES; problems raise YamlSyntaxError."""
+    import os
+    import stat
+
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlSyntaxError("not a regular file; give a YAML file", None)
+        if info.st_size > MAX_PLAIN_BYTES:
+            raise YamlSyntaxError(f"file is {info.st_size:,} bytes; the limit is "
+                                  f"{MAX_PLAIN_BYTES:,}", None)
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_PLAIN_BYTES + 1)
+    except OSError as exc:
+        raise YamlSyntaxError(f"cannot be read: {exc.strerror or exc}", None) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise YamlSyntaxError("file is not valid UTF-8; save it as UTF-8", line) from None
+    return load_plain(text)
