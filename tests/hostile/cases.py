@@ -412,6 +412,12 @@ CASES += [
             "report.yaml", "heading of", "title: Lang"),
     Hostile("table cell too long to lay out", _long_cell(60_000), "report.yaml",
             "table cell of", "id: a"),
+    Hostile("caption too long", _topic("- figure: {id: f1, title: '" + "Lang " * 300
+                                       + "', placeholder: volgt}\n"),
+            "report.yaml", "caption of", "figure"),
+    Hostile("footnote too long", _topic("- toelichting: 'Tekst[^n].'\n",
+                                        notes="- {id: n, text: '" + "Noot " * 5_000 + "'}\n"),
+            "report.yaml", "footnote of", "Noot"),
     # Templates that allocate or expose what is behind the values.
     Hostile("template repeating a list 20,000 times", _template(
         "{{ ['x' * 99999] * 20000 }}"), "report.yaml", TEMPLATE, TEXT),

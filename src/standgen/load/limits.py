@@ -11,12 +11,23 @@ from collections.abc import Iterator
 
 from standgen.errors import Location, source_error
 from standgen.model.base import Node
-from standgen.model.report import Chapter, HeadingBlock, Part, Report, Section, Topic
-from standgen.model.tables import Column, Row
+from standgen.model.report import (
+    Chapter,
+    FigureBlock,
+    Footnote,
+    HeadingBlock,
+    Part,
+    Report,
+    Section,
+    Topic,
+)
+from standgen.model.tables import Column, IndicatorTable, Row
 from standgen.model.values import Cell
 
 MAX_HEADING = 300  # characters of a chapter, section, topic or sub-heading title
 MAX_CELL_TEXT = 50_000  # characters of one table cell (about ten pages in a narrow column)
+MAX_CAPTION = 1_000  # characters of a table or figure title (its caption)
+MAX_FOOTNOTE = 20_000  # characters of a footnote (a few pages of notes)
 _FILE_NAME_LETTER = re.compile("[a-z0-9ëïéèêáàöüç]")  # what build.slug keeps of a title
 _INVISIBLE = frozenset({"Cf", "Cc", "Co", "Cn", "Zl", "Zp"})
 
@@ -34,9 +45,25 @@ def check_limits(report: Report) -> None:
     for path, node, anchor in _walk(report, "", report):
         _check_heading(node, path)
         _check_cell(node, path, anchor)
+        _check_length(node, path)
         node_id = getattr(node, "id", None)
         if isinstance(node_id, str):
             _check_id(node, node_id, path)
+
+
+def _check_length(node: Node, path: str) -> None:
+    if isinstance(node, IndicatorTable | FigureBlock):
+        key, limit, what = "title", MAX_CAPTION, "caption"
+    elif isinstance(node, Footnote):
+        key, limit, what = "text", MAX_FOOTNOTE, "footnote"
+    else:
+        return
+    text = getattr(node, key) or ""
+    if len(text) > limit:
+        at = node.loc(key, f"{path}.{key}".lstrip("."))
+        raise source_error(at.file, at.line, at.field,
+                           f"{what} of {len(text):,} characters; the limit is {limit:,}; "
+                           "shorten it and move the rest into the text")
 
 
 def _check_cell(node: Node, path: str, anchor: Node) -> None:
