@@ -386,6 +386,8 @@ CASES += [
     # Expansion and paths (issue #19).
     Hostile("merge keys nested and repeated", _raw("h1.yaml", _merge_bomb()), "h1.yaml",
             "merge keys", "<<"),
+    Hostile("mapping with 100,000 keys", _raw("h1.yaml", b"number: 1\ntitle: X\n" + b"".join(
+        b"k%d: 1\n" % i for i in range(100_000))), "h1.yaml", "unknown key", 3),
     Hostile("include that is a FIFO", _include("h1.yaml", lambda f: os.mkfifo(f / "h1.yaml")),
             "report.yaml", "not a regular file", INCLUDE_LINE),
     Hostile("include through a symbolic link loop", _include("a.yaml", _symlink_loop),

@@ -72,6 +72,7 @@ class _Composer:
         self.anchors: dict[str, Node] = {}
         self.stack: list[Node] = []
         self.pending_key: list[Node | None] = []
+        self.keys: list[dict[str, int]] = []  # per open collection: key text -> its line
         self.root: Node | None = None
         self.documents = 0
 
@@ -117,10 +118,12 @@ class _Composer:
         self._add(node, event)
         self.stack.append(node)
         self.pending_key.append(None)
+        self.keys.append({})
 
     def _close(self, event: Any) -> None:
         self.stack.pop()
         self.pending_key.pop()
+        self.keys.pop()
 
     def _add(self, node: Node, event: Any) -> None:
         anchor = getattr(event, "anchor", None)
@@ -137,19 +140,22 @@ class _Composer:
         if key is None:
             self.pending_key[-1] = node
             return
-        self._check_duplicate(parent, key)
+        self._check_duplicate(self.keys[-1], key)
         parent.value.append((key, node))
         self.pending_key[-1] = None
 
     @staticmethod
-    def _check_duplicate(parent: Node, key: Node) -> None:
+    def _check_duplicate(seen: dict[str, int], key: Node) -> None:
+        """Refuse a key met before in the same mapping (a dict: a mapping of 100,000 keys
+        compared pairwise took minutes)."""
         if key.kind != "scalar":
             return
-        for other, _ in parent.value:
-            if other.kind == "scalar" and other.value == key.value:
-                raise YamlSyntaxError(
-                    f"found duplicate key '{key.value}' (first at line {other.line}); each "
-                    "key may appear once in a mapping, remove or rename one", key.line)
+        first = seen.get(key.value)
+        if first is not None:
+            raise YamlSyntaxError(
+                f"found duplicate key '{key.value}' (first at line {first}); each "
+                "key may appear once in a mapping, remove or rename one", key.line)
+        seen[key.value] = key.line
 
 
 def _line(event: Any) -> int:
