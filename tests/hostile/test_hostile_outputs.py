@@ -154,3 +154,18 @@ def test_new_never_writes_into_the_previous_edition(tmp_path: Path) -> None:
     assert run.code == 0, run.output
     assert _contents(previous) == before
     assert "2026" in (tmp_path / "najaar" / "cijfers.csv").read_text(encoding="utf-8")
+
+
+def test_new_copies_no_pipe_nor_link_out_of_the_folder(tmp_path: Path) -> None:
+    previous = tmp_path / "voorjaar"
+    previous.mkdir()
+    write_report(previous, one_topic(BLOCKS))
+    os.mkfifo(previous / "pijp")
+    (tmp_path / "elders.txt").write_text("niet van het rapport\n", encoding="utf-8")
+    os.symlink(tmp_path / "elders.txt", previous / "link.txt")
+    os.symlink("/dev/zero", previous / "nullen")
+    run = run_cli(["new", "--from", str(previous), "--period", "najaar 2026",
+                   "--out", str(tmp_path / "najaar")])
+    run.assert_bounded()
+    assert run.code == 0, run.output
+    assert sorted(p.name for p in (tmp_path / "najaar").iterdir()) == ["report.yaml"]
