@@ -377,6 +377,14 @@ def _long_cell(chars: int) -> Maker:
 """)
 
 
+def _chart(categories: int, series: int) -> Maker:
+    values = ", ".join(str(i % 7) for i in range(categories))
+    rows = "".join(f"      - {{label: S{j}, values: [{values}]}}\n" for j in range(series))
+    return _topic("- figure:\n    id: f1\n    title: Figuur\n    chart:\n      type: bar\n"
+                  f"      categories: [{', '.join(f'c{i}' for i in range(categories))}]\n"
+                  f"      series:\n{rows}")
+
+
 def _link(target: str) -> Maker:
     return _topic(f"- toelichting: 'Zie [de stukken]({target}) voor meer.'\n")
 
@@ -420,6 +428,9 @@ CASES += [
     Hostile("footnote too long", _topic("- toelichting: 'Tekst[^n].'\n",
                                         notes="- {id: n, text: '" + "Noot " * 5_000 + "'}\n"),
             "report.yaml", "footnote of", "Noot"),
+    Hostile("chart with 2,000 categories", _chart(2_000, 1), "report.yaml", "categories",
+            "type: bar"),
+    Hostile("chart with 200 series", _chart(20, 200), "report.yaml", "series", "type: bar"),
     # Templates that allocate or expose what is behind the values.
     Hostile("template repeating a list 20,000 times", _template(
         "{{ ['x' * 99999] * 20000 }}"), "report.yaml", TEMPLATE, TEXT),
