@@ -385,6 +385,13 @@ def _chart(categories: int, series: int) -> Maker:
                   f"      series:\n{rows}")
 
 
+def _many_rows(count: int) -> Maker:
+    rows = "".join(f"      - {{id: r{i}, label: Rij {i}, values: [{i}, {i + 1}]}}\n"
+                   for i in range(count))
+    return _topic("- table:\n    id: t\n    title: T\n    columns: [2024, 2025]\n"
+                  "    rows:\n" + rows)
+
+
 def _link(target: str) -> Maker:
     return _topic(f"- toelichting: 'Zie [de stukken]({target}) voor meer.'\n")
 
@@ -428,6 +435,8 @@ CASES += [
     Hostile("footnote too long", _topic("- toelichting: 'Tekst[^n].'\n",
                                         notes="- {id: n, text: '" + "Noot " * 5_000 + "'}\n"),
             "report.yaml", "footnote of", "Noot"),
+    Hostile("table with 4,000 rows", _many_rows(4_000), "report.yaml", "rows; the limit",
+            "rows:"),
     Hostile("chart with 2,000 categories", _chart(2_000, 1), "report.yaml", "categories",
             "type: bar"),
     Hostile("chart with 200 series", _chart(20, 200), "report.yaml", "series", "type: bar"),

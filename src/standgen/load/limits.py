@@ -26,6 +26,7 @@ from standgen.model.values import Cell
 
 MAX_HEADING = 300  # characters of a chapter, section, topic or sub-heading title
 MAX_CELL_TEXT = 50_000  # characters of one table cell (about ten pages in a narrow column)
+MAX_TABLE_ROWS = 2_000  # rows of one table (checking and laying out more took minutes)
 MAX_CAPTION = 1_000  # characters of a table or figure title (its caption)
 MAX_FOOTNOTE = 20_000  # characters of a footnote (a few pages of notes)
 _FILE_NAME_LETTER = re.compile("[a-z0-9ëïéèêáàöüç]")  # what build.slug keeps of a title
@@ -46,9 +47,19 @@ def check_limits(report: Report) -> None:
         _check_heading(node, path)
         _check_cell(node, path, anchor)
         _check_length(node, path)
+        _check_rows(node, path)
         node_id = getattr(node, "id", None)
         if isinstance(node_id, str):
             _check_id(node, node_id, path)
+
+
+def _check_rows(node: Node, path: str) -> None:
+    if isinstance(node, IndicatorTable) and len(node.rows) > MAX_TABLE_ROWS:
+        at = node.loc("rows", f"{path}.rows".lstrip("."))
+        raise source_error(at.file, at.line, at.field,
+                           f"table of {len(node.rows):,} rows; the limit is "
+                           f"{MAX_TABLE_ROWS:,}; split it into several tables or publish "
+                           "the data as an attachment")
 
 
 def _check_length(node: Node, path: str) -> None:
