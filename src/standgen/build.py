@@ -78,8 +78,9 @@ def slug(text: str) -> str:
 
 def artifact_name(report: Report, edition: Edition, fmt: str, copy: int | None = None) -> str:
     """The file name of one artifact; it states the edition (and copy number)."""
-    base = (f"{slug(report.title)[:MAX_TITLE_SLUG]}-{slug(report.period)[:40]}-"
-            f"{EDITION_SUFFIX[edition]}")
+    parts = (slug(report.title)[:MAX_TITLE_SLUG], slug(report.period)[:40],
+             EDITION_SUFFIX[edition])
+    base = "-".join(part for part in parts if part)  # a period of no letter a-z: left out
     if copy is not None:
         base += f"-exemplaar-{copy:02d}"
     return f"{base}.{fmt}"

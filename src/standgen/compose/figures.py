@@ -29,7 +29,7 @@ REFERENCE_ROLES = {"norm": "norm", "streefwaarde": "streefwaarde", "plan": "plan
 
 MAX_CHART_CATEGORIES = 100  # categories of one chart (x-axis labels, slices)
 MAX_CHART_SERIES = 20  # series of one chart (lines, bar groups)
-MAX_CHART_LABEL = 200  # characters of a category or series label
+MAX_CHART_LABEL = 1_000  # characters of a category or series label
 
 
 def chart_data(figure: FigureBlock, spec: ChartSpec, tables: Mapping[str, IndicatorTable],

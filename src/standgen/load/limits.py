@@ -24,7 +24,7 @@ from standgen.model.report import (
 from standgen.model.tables import Column, IndicatorTable, Row
 from standgen.model.values import Cell
 
-MAX_HEADING = 300  # characters of a chapter, section, topic or sub-heading title
+MAX_HEADING = 1_000  # characters of a chapter, section, topic or sub-heading title
 MAX_CELL_TEXT = 50_000  # characters of one table cell (about ten pages in a narrow column)
 MAX_TABLE_ROWS = 2_000  # rows of one table (checking and laying out more took minutes)
 MAX_CAPTION = 1_000  # characters of a table or figure title (its caption)
@@ -35,14 +35,12 @@ _INVISIBLE = frozenset({"Cf", "Cc", "Co", "Cn", "Zl", "Zp"})
 
 def check_limits(report: Report) -> None:
     """Refuse headings too long to lay out, ids with invisible or control characters, and a
-    title or period that leaves nothing to name the output files with."""
-    for key in ("title", "period"):
-        value = str(getattr(report, key))
-        if not _FILE_NAME_LETTER.search(value.lower()):
-            at = report.loc(key, key)
-            raise source_error(at.file, at.line, at.field,
-                               f"{key} {value!r} has no letter a-z or digit; it names the "
-                               "output files, so give it at least one")
+    title that leaves nothing to name the output files with."""
+    if not _FILE_NAME_LETTER.search(report.title.lower()):
+        at = report.loc("title", "title")
+        raise source_error(at.file, at.line, at.field,
+                           f"title {report.title!r} has no letter a-z or digit; it names the "
+                           "output files, so give it at least one")
     for path, node, anchor in _walk(report, "", report):
         _check_heading(node, path)
         _check_cell(node, path, anchor)
