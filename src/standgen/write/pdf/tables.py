@@ -40,9 +40,9 @@ class SplittingTable(RLTable):  # type: ignore[misc]
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
         if not getattr(self, "splitInRow", 0):
-            self._calc(availWidth, availHeight)
+            self.wrap(availWidth, availHeight)
             heads = self.repeatRows if isinstance(self.repeatRows, int) else 0
-            if max(self._rowHeights[heads:], default=0) > TALL_ROW:
+            if max((h or 0 for h in self._rowHeights[heads:]), default=0) > TALL_ROW:
                 self.splitInRow = 1
         parts: list[Flowable] = super().split(availWidth, availHeight)
         return parts
