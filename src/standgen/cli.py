@@ -267,10 +267,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
-    except OSError as exc:  # output that could not be written (input errors are located)
-        from standgen.outputs import output_error
-
-        print(f"standgen: {output_error(exc)}", file=sys.stderr)
+    except OSError as exc:  # a file the system refused outside a located read or a write
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"standgen: {where}{exc.strerror or exc}; check that the path exists and that "
+              "you may read (or, for --out, write) it", file=sys.stderr)
         return EXIT_UNUSABLE
     except RecursionError:
         print("standgen: the sources are nested too deeply to process; flatten them",
