@@ -29,6 +29,7 @@ from standgen.edition.levels import EDITIONS, Edition
 from standgen.errors import BuildError, Problems, SourceError
 from standgen.files import write_bytes_atomically
 from standgen.leaks.guard import LeakGuard
+from standgen.outputs import check_output_folder, files_read, refuse_overwriting, writing
 from standgen.workers import Pools, TaskRunner, WriteTask, running, start_pools
 from standgen.write import check_format, writer_for
 
@@ -77,8 +78,9 @@ def slug(text: str) -> str:
 
 def artifact_name(report: Report, edition: Edition, fmt: str, copy: int | None = None) -> str:
     """The file name of one artifact; it states the edition (and copy number)."""
-    base = (f"{slug(report.title)[:MAX_TITLE_SLUG]}-{slug(report.period)[:40]}-"
-            f"{EDITION_SUFFIX[edition]}")
+    parts = (slug(report.title)[:MAX_TITLE_SLUG], slug(report.period)[:40],
+             EDITION_SUFFIX[edition])
+    base = "-".join(part for part in parts if part)  # a period of no letter a-z: left out
     if copy is not None:
         base += f"-exemplaar-{copy:02d}"
     return f"{base}.{fmt}"
@@ -134,6 +136,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
             raise BuildError(f"unknown edition {edition!r}; use one of {', '.join(EDITIONS)}")
     for fmt in request.formats:
         check_format(fmt)
+    check_output_folder(request.out_dir)
     result = BuildResult()
     cache = cache_folder(request)
     with _pool(request, cache, pools) as pools, _fewer_collections(pools is not None):
@@ -144,7 +147,10 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
         if request.concept or report.concept:
             request = replace(request, extra_marking=(*request.extra_marking,
                                                       concept_marking(report)))
-        with _output_folder(request.out_dir), _staging(request.out_dir) as staging:
+        refuse_overwriting(_targets(report, request),
+                           files_read(report, request.source, request.templates))
+        with writing(request.out_dir), _output_folder(request.out_dir), \
+                _staging(request.out_dir) as staging:
             staged: list[tuple[Path, Path]] = []
             if pools is not None:
                 staged = _build_parallel(report, request, cache, staging, result, pools,
@@ -160,8 +166,22 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
 
             store(cache / "model", entry)
     if request.copies:
-        result.artifacts.append(_write_register(request, report, result.artifacts))
+        with writing(request.out_dir):
+            result.artifacts.append(_write_register(request, report, result.artifacts))
     return result
+
+
+def _targets(report: Report, request: BuildRequest) -> list[Path]:
+    """Every path a build of `request` writes."""
+    names = [artifact_name(report, edition, fmt, copy) for edition in request.editions
+             for copy in _copies(request, edition) for fmt in request.formats]
+    if request.copies:
+        names.append(_register_name(report))
+    return [request.out_dir / name for name in names]
+
+
+def _register_name(report: Report) -> str:
+    return f"{slug(report.title)}-{slug(report.period)}-register.csv"
 
 
 def cache_folder(request: BuildRequest) -> Path:
@@ -432,6 +452,6 @@ def _write_register(request: BuildRequest, report: Report, artifacts: list[Path]
         if match:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             lines.append(f"{int(match.group(1))};{path.name};{digest};")
-    register = request.out_dir / f"{slug(report.title)}-{slug(report.period)}-register.csv"
+    register = request.out_dir / _register_name(report)
     write_bytes_atomically(register, ("\n".join(lines) + "\n").encode("utf-8"))
     return register

@@ -313,6 +313,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a file the system refused outside a located read or a write
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"standgen: {where}{exc.strerror or exc}; check that the path exists and that "
+              "you may read (or, for --out, write) it", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except RecursionError:
+        print("standgen: the sources are nested too deeply to process; flatten them",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
     except MemoryError:
         print("standgen: out of memory; the sources are too large for this machine",
               file=sys.stderr)

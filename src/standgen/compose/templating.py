@@ -25,7 +25,7 @@ from standgen.edition.value_levels import FigureLevel
 from standgen.errors import Location, source_error
 from standgen.format import dutch
 from standgen.format.units import format_amount
-from standgen.load.yaml_nodes import YamlSyntaxError, load_plain
+from standgen.load.yaml_nodes import YamlSyntaxError, read_plain_file
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Unit
 from standgen.resources import template_path
@@ -129,9 +129,12 @@ class TextTemplates:
 
 def _read_yaml(path: Path) -> dict[str, dict[str, str]]:
     try:
-        data = load_plain(path.read_text(encoding="utf-8"))
+        data = read_plain_file(path)
     except YamlSyntaxError as exc:
         raise source_error(path, exc.line, "", exc.message, code="yaml") from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise source_error(path, 1, "", "template texts are a mapping of groups (labels, "
+                           "phrases, ...) each mapping names to texts", code="yaml")
     return {str(k): {str(kk): str(vv) for kk, vv in v.items()} for k, v in data.items()}
 
 

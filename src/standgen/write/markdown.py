@@ -6,6 +6,7 @@ Charts are referenced as their PNG files; footnotes become pandoc footnotes.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -72,6 +73,16 @@ def _list(block: t.ListBlock, notes: dict[int, str], indent: str = "",
     return out
 
 
+def _plain(text: str) -> str:
+    """Text from the sources (a title, a caption) as literal Markdown on one line."""
+    return " ".join(text.translate(_ESCAPE).split())
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar for the metadata block (JSON strings are valid YAML)."""
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+
+
 def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     parts: list[str] = []
     group: list[t.Text] = []
@@ -106,7 +117,7 @@ def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
         return (out + [""] * width)[:width]
 
     header = cells(rows[0]) if table.header_rows else [""] * width
-    lines = ([f"Tabel {table.number}: {table.caption}".strip(), ""]
+    lines = ([f"Tabel {table.number}: {_plain(table.caption)}".strip(), ""]
              if table.number is not None or table.caption else [])
     lines.append("| " + " | ".join(header) + " |")
     last = {i: c.align for i, c in enumerate(rows[-1].cells)}
@@ -125,7 +136,7 @@ def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
 
 def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
     if isinstance(block, t.Heading):
-        return [f"{'#' * block.level} {block.display} {{#{block.anchor}}}", ""]
+        return [f"{'#' * block.level} {_plain(block.display)} {{#{block.anchor}}}", ""]
     if isinstance(block, t.Paragraph):
         quote = "> " if block.style == "quote" else ""
         return [*_lines_safe(_inline(block.inlines, notes), quote, quote), ""]
@@ -137,10 +148,13 @@ def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
         return _table(block, notes)
     if isinstance(block, t.Figure):
         if block.raster_path is not None:
-            line = f"![Figuur {block.number}: {block.caption}]({block.raster_path.name})"
+            line = (f"![Figuur {block.number}: {_plain(block.caption)}]"
+                    f"({block.raster_path.name})")
         else:
-            line = f"**Figuur {block.number}: {block.caption}** — {block.placeholder_text}"
-        return [line, ""] + ([block.source_note, ""] if block.source_note else [])
+            line = (f"**Figuur {block.number}: {_plain(block.caption)}** — "
+                    f"{_plain(block.placeholder_text)}")
+        note = _plain(block.source_note)
+        return [line, ""] + ([note, ""] if note else [])
     return ["\\newpage", ""]
 
 
@@ -165,14 +179,15 @@ def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str
 def render_markdown(document: t.Document) -> str:
     """The document as Markdown text, with a YAML metadata block."""
     meta = document.metadata
-    lines = ["---", f"title: \"{meta.title}\"", f"subtitle: \"{document.cover.edition_label}\"",
-             f"author: \"{meta.author}\"", f"lang: {meta.language}",
+    lines = ["---", f"title: {_quoted(meta.title)}",
+             f"subtitle: {_quoted(document.cover.edition_label)}",
+             f"author: {_quoted(meta.author)}", f"lang: {meta.language}",
              f"date: {meta.created:%Y-%m-%d}", "---", ""]
     if document.marking is not None:
         mark = document.marking
         copy = f"Exemplaar {mark.copy_number}" if mark.copy_number else ""
         shown = [mark.text, copy, *mark.extra]
-        lines += [f"**{line}**  " for line in shown if line] + [""]
+        lines += [f"**{_plain(line)}**  " for line in shown if line] + [""]
     notes: dict[int, str] = {}
     for section in document.sections:
         lines += body_lines(section.blocks, notes)

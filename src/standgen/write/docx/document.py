@@ -11,6 +11,7 @@ import docx
 from docx.document import Document as DocxDocument
 
 from standgen.compose import tree as t
+from standgen.errors import source_error
 from standgen.files import write_atomically
 from standgen.resources import template_path
 from standgen.write.docx.blocks import render_block
@@ -43,7 +44,12 @@ _PT_PER_CM = 28.3465
 
 def _open(reference_docx: Path | None) -> DocxDocument:
     path = reference_docx if reference_docx is not None else template_path(REFERENCE)
-    document = docx.Document(str(path))
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many types for a file that is no DOCX
+        raise source_error(Path(path), None, "", "this reference document cannot be read "
+                           f"as a Word .docx file ({type(exc).__name__}); save it from Word "
+                           "as .docx or remove it from the templates folder") from None
     body = document.element.body
     body.clear_content()
     sect_pr = body.get_or_add_sectPr()

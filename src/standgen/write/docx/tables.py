@@ -11,6 +11,7 @@ from standgen.write.docx.oxml import Element, el, paragraph, text_run
 from standgen.write.docx.styles import GROUP_SHADE, LIGHT_GREY, LOGOBLAUW, STYLE
 
 TABLE_LABEL = "Tabel"
+LONG_ROW = 1_000  # characters in a row's cells past which the row may break across pages
 _JC = {"left": "left", "right": "right", "center": "center"}
 
 
@@ -97,7 +98,9 @@ def _rows(ctx: Context, table: t.Table, widths: list[int]) -> list[Element]:
     for r, row in enumerate(rows):
         header = r < len(table.header_rows)
         look = _look(row, header, r == len(table.header_rows) - 1)
-        tr_pr = el("w:trPr", None, el("w:cantSplit"))
+        tr_pr = el("w:trPr")
+        if header or sum(_length(c.inlines) for c in row.cells) <= LONG_ROW:
+            tr_pr.append(el("w:cantSplit"))  # a long row would not fit on one page
         if header:
             tr_pr.append(el("w:tblHeader"))
         tr = el("w:tr", None, tr_pr)
@@ -118,6 +121,17 @@ def _rows(ctx: Context, table: t.Table, widths: list[int]) -> list[Element]:
             col += span
         out.append(tr)
     return out
+
+
+def _length(inlines: tuple[t.Inline, ...]) -> int:
+    """The number of characters of text in `inlines`."""
+    total = 0
+    for item in inlines:
+        if isinstance(item, t.Text):
+            total += len(item.text)
+        elif isinstance(item, t.Link):
+            total += _length(item.children)
+    return total
 
 
 def _table_properties(table: t.Table, width: int) -> Element:

@@ -13,10 +13,39 @@ from standgen.write.pdf import labels
 from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.inlines import to_markup
 from standgen.write.pdf.para import Para
-from standgen.write.pdf.styles import GROUP_GREY, LIGHT_BLUE, LOGO_BLUE, RULE_GREY, Styles
+from standgen.write.pdf.styles import (
+    GROUP_GREY,
+    LIGHT_BLUE,
+    LOGO_BLUE,
+    RULE_GREY,
+    TEXT_HEIGHT,
+    Styles,
+)
 
 Command = tuple[object, ...]
 BOLD_ROLES = ("total", "subtotal", "group")
+TALL_ROW = TEXT_HEIGHT / 2  # a row taller than this is split over pages, not moved whole
+
+
+class CellPara(Para):
+    """A cell's paragraph: measured whole, since a table sizes its rows from it."""
+
+    split_long = False
+
+
+class SplittingTable(RLTable):  # type: ignore[misc]
+    """A table that moves a row that does not fit to the next page, as before, unless the
+    row is too tall for any page: such a row (a long status text) is split inside, with
+    the header rows repeated above its continuation."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if not getattr(self, "splitInRow", 0):
+            self.wrap(availWidth, availHeight)
+            heads = self.repeatRows if isinstance(self.repeatRows, int) else 0
+            if max((h or 0 for h in self._rowHeights[heads:]), default=0) > TALL_ROW:
+                self.splitInRow = 1
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
 
 
 def caption_markup(label: str, number: int | None, caption: str, anchor: str) -> str:
@@ -60,7 +89,7 @@ def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]
                 raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
                                  "spans beyond the table")
             style = styles.cell_style(cell.align, bold)
-            data[r][col] = Para(to_markup(cell.inlines), style)
+            data[r][col] = CellPara(to_markup(cell.inlines), style)
             taken |= {(rr, cc) for rr in range(r, last_row + 1)
                       for cc in range(col, last_col + 1)}
             if cell.colspan > 1 or cell.rowspan > 1:
@@ -105,7 +134,7 @@ def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
         markup = caption_markup(labels.TABLE, table.number, table.caption, table.anchor)
         flowables.append(Para(markup, styles.table_caption))
     if data:
-        body = RLTable(data, colWidths=_widths(table, count, width),
+        body = SplittingTable(data, colWidths=_widths(table, count, width),
                        repeatRows=len(table.header_rows), hAlign="LEFT",
                        style=TableStyle(_row_commands(table, styles.fonts.regular) + spans))
         flowables.append(body)
