@@ -22,6 +22,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from standgen.compose.labelled import Labelled
+
 MAX_OUTPUT = 1_000_000  # characters of rendered text, as for any string in the sources
 MAX_VALUE = 100_000  # characters of one intermediate value, counted through nested lists
 MAX_INT_BITS = 20_000  # bits of an integer a template computes with (about 6,000 digits)
@@ -60,8 +62,10 @@ class ReportSandbox(ImmutableSandboxedEnvironment):
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
         """Only plain values: a template sees numbers and text, never the objects behind
-        them (a model, its source file, a method)."""
-        return isinstance(value, PLAIN_TYPES) and super().is_safe_attribute(obj, attr, value)
+        them (a model, its source file, a method). A labelled number (`waarde(...).getal`)
+        is a plain value that carries its rubricering."""
+        return (isinstance(value, (*PLAIN_TYPES, Labelled))
+                and super().is_safe_attribute(obj, attr, value))
 
     def _printable(self, value: Any) -> Any:
         """What `{{ ... }}` may print: plain values and formatted text, of bounded size."""
