@@ -12,7 +12,6 @@ from standgen.validate.comments import check_comments
 from standgen.validate.figures import check_figures
 from standgen.validate.footnotes import check_footnotes
 from standgen.validate.ids import check_ids
-from standgen.validate.links import check_links
 from standgen.validate.missing import check_missing
 from standgen.validate.numbering import check_numbering
 from standgen.validate.rubricering import check_rubricering
@@ -46,7 +45,6 @@ def _problems(report: Report, levels: Levels) -> list[Problem]:
     found += check_figures(report)
     found += check_missing(report)
     found += check_comments(report)
-    found += check_links(report)
     return found
 
 
