@@ -58,15 +58,21 @@ def docx_text(path: Path) -> str:
     return "\n".join(pieces)
 
 
+_LAYOUT_NUMBER = re.compile(r"-?\d+")
+_SHOWN = ("descr", "title", "name")
+
+
 def _xml_strings(root: Any) -> list[str]:
-    """Every attribute value and every non-blank leading text of the elements, comments
-    and processing instructions (Word does not show the last two, but they are in the
-    file), in document order; then the text of each paragraph (w:p), its runs joined."""
+    """Every attribute value (but whole numbers in layout attributes: ids, sizes and
+    positions, which would pass for figures) and every non-blank leading text of the
+    elements, comments and processing instructions (Word does not show the last two, but
+    they are in the file), in document order; then the text of each paragraph (w:p), its
+    runs joined."""
     out: list[str] = []
     for element in root.iter():
-        values = element.values()
-        if values:
-            out.extend(values)
+        for name, value in element.items():
+            if not _LAYOUT_NUMBER.fullmatch(value) or name.endswith(_SHOWN):
+                out.append(value)
         text = element.text
         if text and not text.isspace():
             out.append(text)
