@@ -83,11 +83,21 @@ def figure_keys(text: str, dutch_only: bool = False, scaled: bool = False
         yield match.group(), keys
 
 
-def text_keys(text: str) -> set[str]:
-    """The keys of every number an artifact's text holds."""
+def text_keys(text: str, min_significant: int = 0) -> set[str]:
+    """The keys of every number an artifact's text holds (of those with at least
+    `min_significant` significant digits: no reading of a shorter one has more)."""
     out: set[str] = set()
-    for _, keys in figure_keys(text):
-        out |= keys
+    done: set[str] = set()
+    for match in _CHAIN.finditer(text):
+        chain = match.group()
+        scale = _SCALE.match(text, match.end())
+        seen = chain + (scale.group(1).lower() if scale else "")
+        if seen in done or significant_digits(chain) < min_significant:
+            continue
+        done.add(seen)
+        for _, keys in figure_keys(text[match.start():scale.end() if scale else
+                                        match.end()]):
+            out |= keys
     return out
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from standgen.leaks.figures import text_keys
+from standgen.leaks.figures import MIN_SIGNIFICANT, text_keys
 from standgen.leaks.text import Candidate, spaced, squash
 
 MIN_TEXT = 12
@@ -54,7 +54,7 @@ class Haystack:
 
     @cached_property
     def figures(self) -> set[str]:
-        return text_keys(self.text)
+        return text_keys(self.text, MIN_SIGNIFICANT)
 
     def holds(self, candidate: Candidate) -> bool:
         """Whether the artifact holds this candidate."""
