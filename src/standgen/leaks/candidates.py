@@ -70,16 +70,48 @@ def standard_labels(templates: Path | None = None) -> set[str]:
     return {text.strip() for text in labels.values() if "{" not in text}
 
 
+def chart_units(report: Report, edition: Edition, levels: Levels) -> list[Unit]:
+    """The series labels and values of the charts with series of their own in an edition
+    (drawn into the chart, they are in no composed unit; a chart of a table draws the
+    table's cells)."""
+    from standgen.compose.document import all_blocks
+    from standgen.edition.select import select_edition
+    from standgen.format.units import format_amount
+    from standgen.model.report import FigureBlock
+    from standgen.model.values import Unit as ValueUnit
+
+    def own_series(blocks: list[object]) -> list[FigureBlock]:
+        return [b for b in blocks if isinstance(b, FigureBlock) and b.chart is not None
+                and b.chart.series]
+
+    if not own_series(all_blocks(report)):
+        return []
+    units: list[Unit] = []
+    for figure in own_series(all_blocks(select_edition(report, edition, levels).report)):
+        chart = figure.chart
+        assert chart is not None and chart.series is not None
+        where = f"figure {figure.title!r}, chart"
+        for series in chart.series:
+            units.append(Unit(series.label, where, cell=True))
+            units.extend(Unit(format_amount(v, chart.unit or ValueUnit()), where, cell=True)
+                         for v in series.values if v is not None)
+    return units
+
+
 def confidential_units(documents: Mapping[Edition, t.Document],
-                       labels: set[str] | frozenset[str] = frozenset()) -> list[Unit]:
+                       labels: set[str] | frozenset[str] = frozenset(),
+                       charts: Mapping[Edition, list[Unit]] | None = None) -> list[Unit]:
     """The units the confidential editions print more often than the public edition.
     The bijlage's own opening part and its headings above topic level are left out:
     they restate public chapter and section titles in a standard phrase; so are the
     standard `labels`."""
-    public = Counter(u.text for u in document_units(documents["openbaar"]))
+    drawn = charts or {}
+    public = Counter(u.text for u in [*document_units(documents["openbaar"]),
+                                      *drawn.get("openbaar", [])])
     found: dict[str, list[str]] = {label: [] for label in labels}
     cells: set[str] = set()
-    for units in (document_units(documents["vertrouwelijk"]),
+    for units in ([*document_units(documents["vertrouwelijk"]),
+                   *drawn.get("vertrouwelijk", [])],
                   document_units(documents["bijlage"], skip_sections=1, min_heading=3)):
         places: dict[str, list[str]] = {}
         for unit in units:
@@ -166,7 +198,9 @@ def gather(report: Report, levels: Levels,
     texts, figures = _declared(report.declared_public)
     gathered = Gathered()
     seen: set[tuple[str, str]] = set()
-    for unit in confidential_units(composed, standard_labels(templates)):
+    shown: tuple[Edition, ...] = ("openbaar", "vertrouwelijk")
+    charts = {edition: chart_units(report, edition, levels) for edition in shown}
+    for unit in confidential_units(composed, standard_labels(templates), charts):
         for candidate in unit_candidates(unit):
             ident = (candidate.kind, candidate.text)
             if ident in seen:
