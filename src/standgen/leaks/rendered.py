@@ -28,7 +28,7 @@ class Unit:
     cell: bool = False
 
 
-def _inline_text(items: tuple[t.Inline, ...], notes: list[tuple[t.Inline, ...]],
+def _inline_text(items: tuple[t.Inline, ...], notes: list[t.FootnoteRef],
                  links: list[str]) -> str:
     parts: list[str] = []
     for item in items:
@@ -39,7 +39,7 @@ def _inline_text(items: tuple[t.Inline, ...], notes: list[tuple[t.Inline, ...]],
             links.append(item.target)
         else:
             parts.append(GAP)
-            notes.append(item.content)
+            notes.append(item)
     return "".join(parts)
 
 
@@ -51,10 +51,11 @@ def sentences(text: str) -> list[str]:
 class _Walker:
     def __init__(self) -> None:
         self.units: list[Unit] = []
+        self.notes: set[int] = set()  # a note referred to twice is printed once
 
     def inlines(self, items: tuple[t.Inline, ...], where: str, split: bool = True,
                 cell: bool = False) -> None:
-        notes: list[tuple[t.Inline, ...]] = []
+        notes: list[t.FootnoteRef] = []
         links: list[str] = []
         text = _inline_text(items, notes, links)
         for piece in (sentences(text) if split else [text.strip()]):
@@ -63,7 +64,9 @@ class _Walker:
         for target in links:
             self.units.append(Unit(target, f"{where}, link"))
         for note in notes:
-            self.inlines(note, f"{where}, footnote")
+            if note.number not in self.notes:
+                self.notes.add(note.number)
+                self.inlines(note.content, f"{where}, footnote")
 
     def text(self, text: str, where: str) -> None:
         if text.strip():
