@@ -145,6 +145,12 @@ def _figures(unit: Unit, origin: str) -> list[Candidate]:
     return out
 
 
+def _bare(text: str) -> str:
+    """A sentence without its closing punctuation, so that it is also found where a
+    public sentence goes on after it ("…, aldus de minister")."""
+    return text.rstrip().rstrip(".!?;:," + GAP).rstrip()
+
+
 def unit_candidates(unit: Unit, edition_origin: str = "") -> list[Candidate]:
     """The candidates of one confidential unit: its text (unless it is only a number, or
     a table cell too short to tell apart from the generic row labels every table has:
@@ -153,7 +159,7 @@ def unit_candidates(unit: Unit, edition_origin: str = "") -> list[Candidate]:
     origin = f"{edition_origin}{unit.where}"
     plain = unit.text.replace(GAP, " ").strip()
     out = _figures(unit, origin)
-    parts = tuple(p for p in (s.strip() for s in unit.text.split(GAP)) if p)
+    parts = tuple(p for p in (s.strip() for s in _bare(unit.text).split(GAP)) if p)
     short_cell = unit.cell and len(squash("".join(parts))) < MIN_TEXT
     if _NUMBER_ONLY.fullmatch(plain) is None and not short_cell and parts:
         out.insert(0, Candidate(" ".join(plain.split()), origin, "text", parts=parts))

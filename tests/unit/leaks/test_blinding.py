@@ -172,3 +172,13 @@ def test_a_declared_public_entry_takes_one_value(tmp_path: Path) -> None:
     with pytest.raises(SourceError) as caught:
         load_report(write_report(tmp_path, body))
     assert "exactly one of" in str(caught.value)
+
+
+def test_a_secret_sentence_inside_a_longer_public_one_fails(tmp_path: Path) -> None:
+    body = one_topic("""\
+- text: Zoals gezegd is het tekort aan monteurs ernstig, aldus de minister.
+- toelichting:
+    rubricering: dep-vertrouwelijk
+    text: Het tekort aan monteurs ernstig.
+""")
+    assert "tekort aan monteurs ernstig" in _refused(tmp_path, body)
