@@ -84,7 +84,7 @@ class _Drawer:
         secret_inputs: dict[str, list[bool]] = {}
         for index in range(draw(st.integers(2, 3))):
             rid = f"r{index}"
-            row_secret = secret_table or draw(st.integers(0, 3)) == 0
+            row_secret = secret_table or draw(st.integers(0, 2)) == 0
             values: list[Any] = []
             flags: list[bool] = []
             for _ in YEARS:
@@ -112,7 +112,7 @@ class _Drawer:
         for i, total in enumerate(totals):
             if any_secret[i]:
                 self.ledger.aggregates.append(("sum", total))
-        kind = draw(st.sampled_from(["derived", "literal", "none"]))
+        kind = draw(st.sampled_from(["derived", "literal", "literal", "none"]))
         if kind == "derived":
             rows.append({"id": "totaal", "label": "Totaal", "role": "total",
                          "derived": {"sum": "above"}})
