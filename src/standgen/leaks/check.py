@@ -59,7 +59,7 @@ def check_artifact(path: Path, report: Report | None, levels: Levels | None = No
     text = normalise(artifact_text(path, part))
     if path.suffix.lower() == ".md":
         text += "\n" + markdown_plain(text)
-    haystack = Haystack(text + "\n" + name)
+    haystack = Haystack(text + "\n" + name, tuple(c for c in found if c.kind == "figure"))
     leaks = [Leak(path, c.text, c.origin, c.kind) for c in found if haystack.holds(c)]
     images = embedded_image_hashes(path) if whole else set()
     for digest in images & set(chart_hashes or {}):

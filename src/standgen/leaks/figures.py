@@ -119,3 +119,38 @@ def distinctive(printed: str) -> bool:
     """Whether a figure has enough significant digits to be told apart from the many
     small numbers every document holds (page, chapter and table numbers, counts)."""
     return significant_digits(printed) >= MIN_SIGNIFICANT
+
+
+_NUMBERISH = set("0123456789" + _SEPARATORS)
+
+
+def signature(key_text: str) -> str:
+    """The significant digits of a key (77.5 → 775, 34567000 → 34567)."""
+    return key_text.replace(".", "").strip("0")
+
+
+def keys_near(text: str, signatures: set[str]) -> set[str]:
+    """The keys of the numbers in `text` whose digits hold one of `signatures` (however
+    separated): the same keys `text_keys` gives for them, found without reading every
+    number of a long artifact."""
+    found: set[str] = set()
+    usable = sorted((s for s in signatures if s), key=len, reverse=True)
+    if not usable:
+        return found
+    sep = "[" + re.escape(_SEPARATORS) + "]?"
+    pattern = re.compile("|".join(sep.join(s) for s in usable))
+    done: set[tuple[int, int]] = set()
+    for hit in pattern.finditer(text):
+        start, end = hit.start(), hit.end()
+        while start > 0 and text[start - 1] in _NUMBERISH:
+            start -= 1
+        while end < len(text) and text[end] in _NUMBERISH:
+            end += 1
+        if (start, end) in done:
+            continue
+        done.add((start, end))
+        scale = _SCALE.match(text, end)
+        window = text[max(0, start - 1):scale.end() if scale else end]
+        for _, keys in figure_keys(window):
+            found |= keys
+    return found

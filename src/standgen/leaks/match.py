@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from standgen.leaks.figures import MIN_SIGNIFICANT, text_keys
+from standgen.leaks.figures import keys_near, signature
 from standgen.leaks.text import Candidate, spaced, squash
 
 MIN_TEXT = 12
@@ -40,9 +40,11 @@ def markdown_plain(text: str) -> str:
 
 @dataclass
 class Haystack:
-    """An artifact's text, prepared once for every kind of match."""
+    """An artifact's text, prepared once for every kind of match; numbers are read only
+    where they may be one of the `figures` (candidates) looked for."""
 
     text: str
+    figures_sought: tuple[Candidate, ...] = ()
 
     @cached_property
     def squashed(self) -> str:
@@ -54,7 +56,8 @@ class Haystack:
 
     @cached_property
     def figures(self) -> set[str]:
-        return text_keys(self.text, MIN_SIGNIFICANT)
+        signatures = {signature(k) for c in self.figures_sought for k in c.keys}
+        return keys_near(self.text, signatures)
 
     def holds(self, candidate: Candidate) -> bool:
         """Whether the artifact holds this candidate."""
