@@ -58,7 +58,6 @@ def docx_text(path: Path) -> str:
     return "\n".join(pieces)
 
 
-_LAYOUT_NUMBER = re.compile(r"-?\d+")
 _SHOWN = ("descr", "title", "name")
 
 
@@ -70,12 +69,14 @@ def _xml_strings(root: Any) -> list[str]:
     runs joined."""
     out: list[str] = []
     for element in root.iter():
-        for name, value in element.items():
-            if not _LAYOUT_NUMBER.fullmatch(value) or name.endswith(_SHOWN):
-                out.append(value)
+        values = element.values()
+        if values:
+            out.extend([v for v in values if not v.lstrip("-").isdigit()])
         text = element.text
         if text and not text.isspace():
             out.append(text)
+    for shown in _SHOWN:  # alt text and titles of drawings, whatever they hold
+        out.extend(root.xpath(f"//@{shown}"))
     for paragraph in root.iterfind(".//{*}p"):
         out.append("".join([t.text or "" for t in paragraph.iter("{*}t")]))
     return out
