@@ -166,3 +166,17 @@ def test_no_public_artifact_holds_a_secret_text_or_figure(tmp_path: Path) -> Non
 
     one()
     assert sum(built) >= EXAMPLES // 2, "too few examples were built"
+
+
+def test_no_public_figure_equals_an_aggregate_with_a_secret_input(tmp_path: Path) -> None:
+    """Sums, percentages, deltas, differences and template results that take a secret
+    input are withheld from the public edition (or recomputed without it)."""
+    built: list[bool] = []
+
+    @SETTINGS
+    @given(secret_reports())
+    def one(generated: Generated) -> None:
+        built.append(check_public_edition(generated, tmp_path, aggregate_violations))
+
+    one()
+    assert sum(built) >= EXAMPLES // 2, "too few examples were built"
