@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 
 _SEPARATORS = ".,\u00a0\u202f\u2009 "
-_CHAIN = re.compile(r"(?<![\w.,])\d+(?:[" + _SEPARATORS + r"]\d+)*(?!\d)")
+_CHAIN = re.compile(r"(?<![\w.,])\d+(?:[" + _SEPARATORS + r"]\d+)*(?![^\W_])")
 _SCALE = re.compile(r"\s*(duizend|miljoen|miljard|mln\b|mld\b)", re.IGNORECASE)
 _SCALES = {"duizend": 3, "miljoen": 6, "miljard": 9, "mln": 6, "mld": 9}
 _GROUPS = re.compile(r"\d+|[^\d]")
