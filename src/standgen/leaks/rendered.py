@@ -55,6 +55,11 @@ class _Walker:
 
     def inlines(self, items: tuple[t.Inline, ...], where: str, split: bool = True,
                 cell: bool = False) -> None:
+        if len(items) == 1 and type(items[0]) is t.Text and not split:  # most cells
+            text = items[0].text.strip()
+            if text:
+                self.units.append(Unit(text, where, cell))
+            return
         notes: list[t.FootnoteRef] = []
         links: list[str] = []
         text = _inline_text(items, notes, links)
