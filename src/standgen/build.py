@@ -263,7 +263,9 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
                 writer_for(fmt, request.templates)(document, temp)
             if edition == "openbaar":
                 with _timed(result, "leak-check"):
-                    guard = guard or LeakGuard.for_report(report, cache / "charts")
+                    guard = guard or LeakGuard.for_report(report, cache / "charts",
+                                                          {edition: document},
+                                                          request.templates)
                     guard.assert_clean(temp)
             staged.append((temp, request.out_dir / name))
     return staged
@@ -282,6 +284,7 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
     is `checked` once the first edition is with the writers (or as soon as composing it
     fails: a report that does not validate is reported as such)."""
     tasks: list[tuple[tuple[int, int, int], WriteTask]] = []  # (sequential order, task)
+    composed: dict[Edition, t.Document] = {}  # one of each edition, for the leak check
     progress = _Progress(sum(len(_copies(request, e)) for e in request.editions)
                          * len(request.formats))
     runner = TaskRunner(pools, progress.done, result.timings)
@@ -295,6 +298,7 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
                                       executor=pools.chart_executor)
                     document = _compose_checked(report, edition, options,
                                                 checked if unchecked else None)
+                    composed.setdefault(edition, document)
                     pickled = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
                 for fmt in sorted(request.formats, key=lambda f: f != "pdf"):
                     name = artifact_name(report, edition, fmt, copy)
@@ -310,7 +314,8 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
         guard = None
         if "openbaar" in request.editions:
             with _timed(result, "leak-check"):
-                guard = LeakGuard.for_report(report, cache / "charts")
+                guard = LeakGuard.for_report(report, cache / "charts", composed,
+                                             request.templates)
         runner.finish(guard)
     except BaseException:
         runner.abandon()  # before the staging folder is removed under a running writer

@@ -160,11 +160,15 @@ def cmd_dump(args: argparse.Namespace) -> int:
 def cmd_check_leaks(args: argparse.Namespace) -> int:
     """Report confidential content of the source found in an artifact."""
     from standgen.api import load
+    from standgen.edition.levels import load_levels
     from standgen.leaks import check_artifact
+    from standgen.leaks.candidates import gather
 
     if not args.artifact.is_file():
         raise StandgenError(f"{args.artifact}: no such file")
-    leaks = check_artifact(args.artifact, load(args.source))
+    gathered = gather(load(args.source), load_levels())
+    gathered.print_notices()
+    leaks = check_artifact(args.artifact, None, candidates=gathered.candidates)
     for leak in leaks:
         print(str(leak))
     print(f"{args.artifact}: {len(leaks)} leak(s)", file=sys.stderr)

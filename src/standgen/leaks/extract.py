@@ -77,18 +77,25 @@ def docx_text(path: Path) -> str:
     return "\n".join(pieces)
 
 
+_SHOWN = ("descr", "title", "name")
+
+
 def _xml_strings(root: Any) -> list[str]:
-    """Every attribute value and every non-blank leading text of the elements, comments
-    and processing instructions (Word does not show the last two, but they are in the
-    file), in document order; then the text of each paragraph (w:p), its runs joined."""
+    """Every attribute value (but whole numbers in layout attributes: ids, sizes and
+    positions, which would pass for figures) and every non-blank leading text of the
+    elements, comments and processing instructions (Word does not show the last two, but
+    they are in the file), in document order; then the text of each paragraph (w:p), its
+    runs joined."""
     out: list[str] = []
     for element in root.iter():
         values = element.values()
         if values:
-            out.extend(values)
+            out.extend([v for v in values if not v.lstrip("-").isdigit()])
         text = element.text
         if text and not text.isspace():
             out.append(text)
+    for shown in _SHOWN:  # alt text and titles of drawings, whatever they hold
+        out.extend(root.xpath(f"//@{shown}"))
     for paragraph in root.iterfind(".//{*}p"):
         out.append("".join([t.text or "" for t in paragraph.iter("{*}t")]))
     return out

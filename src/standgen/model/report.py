@@ -8,6 +8,7 @@ footnote references `[^id]`, links) and may hold Jinja expressions over indicato
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
@@ -206,6 +207,23 @@ class FrontMatter(Node):
     inleiding: Inleiding | None = None
 
 
+class DeclaredPublic(Node):
+    """A phrase or figure that may stand in the public edition although confidential content
+    holds it too; the leak check then does not count it, and says so in every build."""
+
+    text: str | None = Field(default=None, min_length=1)
+    figure: Decimal | None = None
+    reason: str = Field(min_length=3)
+
+    @model_validator(mode="after")
+    def _one_value(self) -> DeclaredPublic:
+        if (self.text is None) == (self.figure is None):
+            raise ValueError("a declared_public entry takes exactly one of: text, figure")
+        if not self.reason.strip():
+            raise ValueError("a declared_public entry needs a reason")
+        return self
+
+
 class Report(Node):
     """A whole report. `rubricering` is required: the default level of all content."""
 
@@ -230,6 +248,7 @@ class Report(Node):
     number_style: Literal["nl", "plain"] | None = None
     """How figures in data files are written (docs/data-files.md); None: plain, and a
     figure the two styles read differently is refused."""
+    declared_public: list[DeclaredPublic] = Field(default_factory=list)
 
     def all_footnotes(self) -> list[Footnote]:
         """Every footnote declared anywhere in the report, in declaration order."""
