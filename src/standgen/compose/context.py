@@ -13,7 +13,7 @@ from standgen.compose import richtext
 from standgen.compose import tree as t
 from standgen.compose.tables import TableValues, cell_text, unit_for
 from standgen.compose.templating import IndicatorLookup, TextTemplates, render_text
-from standgen.errors import Location
+from standgen.errors import Location, Problem
 from standgen.model.report import Footnote, Report
 from standgen.model.tables import IndicatorTable, Row
 from standgen.model.values import Unit
@@ -32,6 +32,7 @@ class ComposeContext:
     figure_count: int = 0
     anchors: set[str] = field(default_factory=set)
     note_content: dict[str, tuple[t.Inline, ...]] = field(default_factory=dict)
+    notices: list[Problem] = field(default_factory=list)
     _values: dict[str, TableValues] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

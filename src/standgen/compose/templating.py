@@ -60,6 +60,7 @@ def _filters() -> dict[str, Any]:
         "datum": lambda v: dutch.long_date(v if isinstance(v, dt.date)
                                            else dt.date.fromisoformat(str(v))),
         "rangtelwoord": lambda v: dutch.ordinal(int(_number(v))),
+        "hoofdletter": lambda v: str(v)[:1].upper() + str(v)[1:],
     }
 
 

@@ -17,15 +17,18 @@ from standgen.edition.tables import settle_table
 from standgen.errors import source_error
 from standgen.model.base import Classified
 from standgen.model.report import (
+    BackMatter,
     BijlageVerwijzing,
     Block,
     Chapter,
     FigureBlock,
     Footnote,
     FrontMatter,
+    Part,
     Report,
     Section,
     TableBlock,
+    TermList,
     Topic,
 )
 from standgen.model.tables import IndicatorTable, Row
@@ -103,23 +106,42 @@ def _select_whole(report: Report, base: str, sel: _Selector) -> Report:
             "footnotes": _footnotes(chapter.footnotes, level, sel)}))
     return report.model_copy(update={
         "chapters": chapters, "front_matter": _front_matter(report.front_matter, base, sel),
+        "back_matter": _back_matter(report.back_matter, base, sel),
         "footnotes": _footnotes(report.footnotes, base, sel)})
 
 
 def _front_matter(front: FrontMatter, base: str, sel: _Selector) -> FrontMatter:
     update: dict[str, object] = {}
-    for name in ("voorwoord", "samenvatting", "inleiding"):
-        part = getattr(front, name)
-        if part is None:
-            continue
-        level = sel.level_of(part, base)
-        if not sel.keep(level):
-            update[name] = None
-            continue
-        update[name] = part.model_copy(update={"blocks": _blocks(part.blocks, level, sel)[0],
-                                               "footnotes": _footnotes(part.footnotes, level,
-                                                                       sel)})
+    for name, part in front.parts():
+        update[name] = _part(part, base, sel)
     return front.model_copy(update=update)
+
+
+def _back_matter(back: BackMatter, base: str, sel: _Selector) -> BackMatter:
+    update: dict[str, object] = {"bijlagen": [p for p in (_part(a, base, sel)
+                                                          for a in back.bijlagen) if p]}
+    for name, part in back.parts():
+        if name != "bijlagen":
+            update[name] = _part(part, base, sel)
+    return back.model_copy(update=update)
+
+
+P = TypeVar("P", bound=Part)
+
+
+def _part(part: P, base: str, sel: _Selector) -> P | None:
+    """A front- or back-matter part as kept for the edition (None when dropped whole)."""
+    level = sel.level_of(part, base)
+    if not sel.keep(level):
+        return None
+    update: dict[str, object] = {"blocks": _blocks(part.blocks, level, sel)[0],
+                                 "footnotes": _footnotes(part.footnotes, level, sel)}
+    if isinstance(part, TermList):
+        update["entries"] = [e for e in part.entries if sel.keep(sel.level_of(e, level))]
+    leeswijzer = getattr(part, "leeswijzer", None)
+    if isinstance(leeswijzer, list) and leeswijzer:
+        update["leeswijzer"] = _blocks(leeswijzer, level, sel)[0]
+    return part.model_copy(update=update)
 
 
 def _whole_section(section: Section, inherited: str, sel: _Selector) -> Section | None:
@@ -211,8 +233,9 @@ def _select_bijlage(report: Report, base: str, sel: _Selector) -> Report:
     for note in notes:
         sel.used.add(sel.level_of(note, base))
     empty_front = FrontMatter.model_construct()  # not validated: it has no content
+    empty_back = BackMatter.model_construct()
     return report.model_copy(update={"chapters": chapters, "front_matter": empty_front,
-                                     "footnotes": notes})
+                                     "back_matter": empty_back, "footnotes": notes})
 
 
 def _bijlage_section(section: Section, inherited: str, sel: _Selector) -> Section | None:

@@ -62,15 +62,17 @@ def footnotes_of(document: t.Document) -> dict[int, tuple[t.Inline, ...]]:
 
 def _story(document: t.Document, doc: StandDoc, styles: Styles,
            vectors: dict[Path, VectorPage]) -> list[Flowable]:
-    builder = BlockBuilder(styles, outline_levels(document), vectors, doc.on_heading)
+    builder = BlockBuilder(styles, outline_levels(document), vectors, doc.on_heading,
+                           document.words)
     story: list[Flowable] = [Spacer(1, 1)]
     if document.toc is not None:
         story += [NextPageTemplate("toc"), PageBreak()]
         story += build_toc(document.toc, doc.heading_page, doc.late, styles)
     story.append(NextPageTemplate("body"))
-    for section in document.sections:
-        story += [PageBreakIfNotEmpty(), SectionStart(section.running_header,
-                                                      doc.set_running_header)]
+    for index, section in enumerate(document.sections):
+        if section.new_page or index == 0:
+            story.append(PageBreakIfNotEmpty())
+        story.append(SectionStart(section.running_header, doc.set_running_header))
         for block in section.blocks:
             story += builder.build(block)
     story.append(NoteDrain(doc.keeper))
