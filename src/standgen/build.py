@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from standgen.edition.levels import EDITIONS, Edition
-from standgen.errors import BuildError, Problems, SourceError
+from standgen.errors import BuildError, Problem, Problems, SourceError
 from standgen.files import write_bytes_atomically
 from standgen.leaks.guard import LeakGuard
 from standgen.workers import Pools, TaskRunner, WriteTask, running, start_pools
@@ -35,6 +35,7 @@ from standgen.write import check_format, writer_for
 if TYPE_CHECKING:
     from standgen.compose import tree as t
     from standgen.compose.document import ComposeOptions
+    from standgen.compose.templating import TextTemplates
     from standgen.load.cache import Entry
     from standgen.model.report import Report
 
@@ -58,6 +59,7 @@ class BuildRequest:
     extra_marking: tuple[str, ...] = ()
     cache_dir: Path | None = None
     concept: bool = False
+    new_page: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -67,6 +69,13 @@ class BuildResult:
     artifacts: list[Path] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
     timings: dict[str, float] = field(default_factory=dict)
+    notices: list[Problem] = field(default_factory=list)
+
+    def note(self, document: t.Document) -> None:
+        """Keep what composing a document found (each finding once over the editions)."""
+        for notice in document.notices:
+            if notice not in self.notices:
+                self.notices.append(notice)
 
 
 def slug(text: str) -> str:
@@ -75,13 +84,40 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-def artifact_name(report: Report, edition: Edition, fmt: str, copy: int | None = None) -> str:
-    """The file name of one artifact; it states the edition (and copy number)."""
-    base = (f"{slug(report.title)[:MAX_TITLE_SLUG]}-{slug(report.period)[:40]}-"
-            f"{EDITION_SUFFIX[edition]}")
+def artifact_name(report: Report, edition: Edition, fmt: str, copy: int | None = None,
+                  templates: Path | None = None) -> str:
+    """The file name of one artifact, from the templates' `titles.file_name` and `files`;
+    it states the edition (and copy number)."""
+    from standgen.compose.titles import report_title
+
+    texts = _texts(templates)
+    name = slug(report_title(texts, report, "file_name"))[:MAX_TITLE_SLUG + 41].strip("-")
+    suffix = slug(texts.render("files", edition)) or EDITION_SUFFIX[edition]
+    base = f"{name or 'rapport'}-{suffix}"
     if copy is not None:
         base += f"-exemplaar-{copy:02d}"
     return f"{base}.{fmt}"
+
+
+@functools.lru_cache(maxsize=8)
+def _texts(templates: Path | None) -> TextTemplates:
+    from standgen.compose.templating import TextTemplates
+
+    return TextTemplates(templates)
+
+
+def report_templates(report: Report, given: Path | None) -> Path | None:
+    """The templates folder: the command line's, else the report's `settings.templates`
+    (relative to the file that sets it)."""
+    if given is not None or report.settings.templates is None:
+        return given
+    at = report.settings.loc("templates", "settings.templates")
+    base = at.file.parent if at.file is not None else Path.cwd()
+    folder = (base / report.settings.templates).resolve()
+    if not folder.is_dir():
+        raise SourceError([Problem(at, f"templates folder {folder} does not exist; give a "
+                                       "folder relative to this file, or leave it out")])
+    return folder
 
 
 @contextmanager
@@ -138,6 +174,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     cache = cache_folder(request)
     with _pool(request, cache, pools) as pools, _fewer_collections(pools is not None):
         report, entry = load(request.source, result, cache / "model")
+        request = replace(request, templates=report_templates(report, request.templates))
         checked = functools.partial(accept, report, request, result)
         if pools is None:
             checked()
@@ -161,6 +198,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
             store(cache / "model", entry)
     if request.copies:
         result.artifacts.append(_write_register(request, report, result.artifacts))
+    result.problems.extend(result.notices)
     return result
 
 
@@ -235,9 +273,10 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
     guard: LeakGuard | None = None
     for copy in _copies(request, edition):
         with _timed(result, "compose"):
-            document = _compose(report, edition, _options(request, cache, copy))
+            document = _compose(report, edition, _options(request, cache, copy, report))
+        result.note(document)
         for fmt in request.formats:
-            name = artifact_name(report, edition, fmt, copy)
+            name = artifact_name(report, edition, fmt, copy, request.templates)
             temp = staging / name
             with _timed(result, fmt):
                 writer_for(fmt, request.templates)(document, temp)
@@ -271,13 +310,14 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
         for edition in editions:
             for copy_index, copy in enumerate(_copies(request, edition)):
                 with _timed(result, "compose"):
-                    options = replace(_options(request, cache, copy),
+                    options = replace(_options(request, cache, copy, report),
                                       executor=pools.chart_executor)
                     document = _compose_checked(report, edition, options,
                                                 checked if unchecked else None)
+                    result.note(document)
                     pickled = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
                 for fmt in sorted(request.formats, key=lambda f: f != "pdf"):
-                    name = artifact_name(report, edition, fmt, copy)
+                    name = artifact_name(report, edition, fmt, copy, request.templates)
                     task = WriteTask(pickled, edition, fmt, staging / name,
                                      request.out_dir / name, request.templates)
                     runner.write(task)
@@ -346,12 +386,17 @@ def _compose(report: Report, edition: Edition, options: ComposeOptions) -> t.Doc
     return compose_document(report, edition, options=options)
 
 
-def _options(request: BuildRequest, cache: Path, copy: int | None) -> ComposeOptions:
+def _options(request: BuildRequest, cache: Path, copy: int | None,
+             report: Report | None = None) -> ComposeOptions:
     from standgen.compose.document import ComposeOptions
 
+    policy = None
+    if request.new_page is not None and report is not None:
+        policy = report.settings.page_policy.model_copy(update={
+            "chapter": "chapter" in request.new_page, "section": "section" in request.new_page})
     return ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
                           jobs=request.jobs, copy_number=str(copy) if copy else None,
-                          extra_marking=request.extra_marking)
+                          extra_marking=request.extra_marking, page_policy=policy)
 
 
 GC_THRESHOLDS = (50_000, 20, 20)

@@ -87,8 +87,8 @@ class BlockComposer:
         placed = place_table(composed, table.layout, compact)
         if placed.fallback is not None:
             columns = len(table.columns)
-            how = ("op een liggende pagina gezet" if placed.fallback == "landscape" else
-                   f"in {len(placed.tables)} delen gesplitst (labelkolom herhaald)")
+            how = ("set on a landscape page" if placed.fallback == "landscape" else
+                   f"split into {len(placed.tables)} parts, each with the label column")
             ctx.notices.append(Problem(
                 table.loc("layout", f"{where}.table.layout"),
                 f"table {table.id!r} with {columns} columns does not fit the page width, even "

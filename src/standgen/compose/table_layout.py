@@ -61,7 +61,7 @@ def place_table(table: t.Table, forced: str = "auto", compact: t.Table | None = 
     if forced == "landscape" or (forced == "auto" and wide is not None):
         placed = _fitted(table, wide or FONT_FLOOR, LANDSCAPE_CHARS, "landscape")
         return Placed((placed,), "landscape" if forced == "auto" else None)
-    parts = split_table(table)
+    parts = split_table(table, FONT_FLOOR if forced == "auto" else 1.0)
     return Placed(parts, "split" if forced == "auto" else None)
 
 
@@ -70,12 +70,12 @@ def _fitted(table: t.Table, scale: float, budget: float, mode: t.TableMode) -> t
     return replace(table, column_widths=widths, layout=t.TableLayout(mode, scale))
 
 
-def split_table(table: t.Table) -> tuple[t.Table, ...]:
-    """The table in column groups that each fit portrait at the smallest font, every one
-    with the label column; header groups (spanning cells) are never cut."""
+def split_table(table: t.Table, scale: float = FONT_FLOOR) -> tuple[t.Table, ...]:
+    """The table in column groups that each fit portrait at font `scale`, every one with
+    the label column; header groups (spanning cells) are never cut."""
     header, body = table.header_rows, table.body_rows
     _, minimum = natural_and_minimum(header, body, TIGHT_PADDING)
-    budget = TEXT_BLOCK_CHARS / FONT_FLOOR - minimum[0]
+    budget = TEXT_BLOCK_CHARS / scale - minimum[0]
     groups: list[list[int]] = [[]]
     used = 0.0
     for unit in _units(header, len(minimum)):
@@ -99,10 +99,10 @@ def split_table(table: t.Table) -> tuple[t.Table, ...]:
                                                              f"{len(groups)})")
         if first and len(groups) > 1:
             part = replace(part, caption=f"{table.caption} (1/{len(groups)})")
-        widths = column_widths(part_header, part_body, TEXT_BLOCK_CHARS / FONT_FLOOR,
+        widths = column_widths(part_header, part_body, TEXT_BLOCK_CHARS / scale,
                                TIGHT_PADDING)
         parts.append(replace(part, column_widths=widths,
-                             layout=t.TableLayout("split", FONT_FLOOR, (tuple(group),))))
+                             layout=t.TableLayout("split", scale, (tuple(group),))))
     return tuple(parts)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Callable
 from dataclasses import replace
@@ -36,6 +37,7 @@ from standgen.write.docx.styles import (
     apply_house_style,
     ensure_language,
 )
+from standgen.write.docx.tables import render_table_here
 from standgen.write.docx.toc import render_toc
 from standgen.write.docx.wide import landscape_text_width_cm
 
@@ -130,6 +132,31 @@ class _Sections:
         self.continuous = False
 
 
+def _render_blocks(ctx: Context, blocks: tuple[t.Block, ...]) -> None:
+    """Render blocks; headings right before a landscape table go onto its page."""
+    waiting: list[t.Heading] = []
+    for block in blocks:
+        if isinstance(block, t.Heading):
+            waiting.append(block)
+            continue
+        if (isinstance(block, t.Table) and block.layout.mode == "landscape" and waiting
+                and ctx.in_landscape is not None):
+            ctx.in_landscape(functools.partial(_headed_table, ctx, tuple(waiting), block))
+        else:
+            for heading in waiting:
+                render_block(ctx, heading)
+            render_block(ctx, block)
+        waiting = []
+    for heading in waiting:
+        render_block(ctx, heading)
+
+
+def _headed_table(ctx: Context, headings: tuple[t.Heading, ...], table: t.Table) -> None:
+    for heading in headings:
+        render_block(ctx, heading)
+    render_table_here(ctx, table)
+
+
 def build_docx(tree: t.Document, reference_docx: Path | None = None,
                house: HouseStyle | None = None) -> DocxDocument:
     """The python-docx document for `tree`, not yet saved."""
@@ -153,8 +180,7 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
             case t.TableOfContents():
                 render_toc(ctx, part)
             case t.DocSection():
-                for block in part.blocks:
-                    render_block(ctx, block)
+                _render_blocks(ctx, part.blocks)
         sections.close(final=index == len(parts) - 1)
     return document
 

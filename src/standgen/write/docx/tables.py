@@ -146,12 +146,13 @@ def render_table(ctx: Context, table: t.Table) -> None:
     """Append caption (above), the table and its notes (below) to the body; a landscape
     table in a landscape section of its own."""
     if table.layout.mode == "landscape" and ctx.in_landscape is not None:
-        ctx.in_landscape(lambda: _render_table(ctx, table))
+        ctx.in_landscape(lambda: render_table_here(ctx, table))
     else:
-        _render_table(ctx, table)
+        render_table_here(ctx, table)
 
 
-def _render_table(ctx: Context, table: t.Table) -> None:
+def render_table_here(ctx: Context, table: t.Table) -> None:
+    """Append caption, table and notes where the body stands (no section of its own)."""
     caption = caption_paragraph(ctx, ctx.words.table, table.caption, table.number,
                                 table.anchor, keep_next=True)
     if caption is not None:

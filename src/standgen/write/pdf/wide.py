@@ -30,6 +30,19 @@ def cell_padding(table: t.Table) -> float:
     return NORMAL_PADDING if table.layout.mode == "normal" else TIGHT_PADDING
 
 
+def carry_headings(story: list[Flowable], flowables: list[Flowable],
+                   is_heading: Callable[[Flowable], bool]) -> list[Flowable]:
+    """Move the headings that end `story` onto the landscape page of the table that
+    follows them, so that no heading is left alone at the foot of a portrait page."""
+    carried: list[Flowable] = []
+    while story and is_heading(story[-1]):
+        carried.insert(0, story.pop())
+    if not carried:
+        return flowables
+    at = next(i for i, f in enumerate(flowables) if isinstance(f, PageBreak)) + 1
+    return [*flowables[:at], *carried, *flowables[at:]]
+
+
 def placed_table(table: t.Table, build: Callable[[float], list[Flowable]],
                  portrait: float, landscape: float) -> list[Flowable]:
     """The flowables of a table; a landscape table on landscape pages of its own."""
