@@ -27,10 +27,15 @@ def writer_words(texts: TextTemplates) -> t.Words:
                            "use {{ x }} (the page) once, then {{ y }} (the page count) once")
     before, rest = page.split(_X)
     between, after = rest.split(_Y)
-    copy = texts.render("words", "exemplaar", n=_X)
-    if copy.count(_X) != 1:
-        raise source_error(texts.path, None, "words.exemplaar",
-                           "use {{ n }} (the copy number) once")
-    copy_before, copy_after = copy.split(_X)
     return t.Words(table=texts.render("words", "tabel"), figure=texts.render("words", "figuur"),
-                   page_x_of_y=(before, between, after), copy=(copy_before, copy_after))
+                   page_x_of_y=(before, between, after), copy=_copy(texts, "exemplaar"),
+                   copy_header=_copy(texts, "exemplaar_kop"))
+
+
+def _copy(texts: TextTemplates, key: str) -> tuple[str, str]:
+    copy = texts.render("words", key, n=_X)
+    if copy.count(_X) != 1:
+        raise source_error(texts.path, None, f"words.{key}",
+                           "use {{ n }} (the copy number) once")
+    before, after = copy.split(_X)
+    return before, after

@@ -237,6 +237,7 @@ class Words:
     figure: str = "Figuur"
     page_x_of_y: tuple[str, str, str] = ("pagina ", " van ", "")
     copy: tuple[str, str] = ("Exemplaar nr. ", "")
+    copy_header: tuple[str, str] = ("Exemplaar ", "")
 
 
 @dataclass(frozen=True)

@@ -42,7 +42,7 @@ def _marking_lines(marking: t.Marking | None, with_extra: bool,
     if with_extra:
         if marking.copy_number:
             number = marking.copy_number
-            before, after = words.copy
+            before, after = words.copy_header
             lines.append(number if number.lower().startswith(before.strip().lower() or "\0")
                          else f"{before}{number}{after}")
         lines.extend(marking.extra)

@@ -75,7 +75,8 @@ def _front_texts(document: t.Document) -> Iterator[tuple[str, Where]]:
     for text in labels.writer_texts():
         yield text, "writer label"
     words = document.words
-    for text in (words.table, words.figure, *words.page_x_of_y, *words.copy):
+    for text in (words.table, words.figure, *words.page_x_of_y, *words.copy,
+                 *words.copy_header):
         yield text, "writer word (templates)"
 
 
