@@ -66,6 +66,14 @@ def test_every_edition_and_format_is_built_without_defence(
         assert "VOORBEELDGEGEVENS" in text, path.name
 
 
+def test_the_confidential_project_is_only_in_the_confidential_editions(
+        built: tuple[Path, BuildResult]) -> None:
+    _, result = built
+    for path in result.artifacts:
+        text = _artifact_text(path)
+        assert ("Zandwijk" in text) == ("openbare-versie" not in path.name), path.name
+
+
 def test_the_wide_table_fallback_is_a_build_warning(built: tuple[Path, BuildResult]) -> None:
     _, result = built
     layout = [p for p in result.problems.warnings if p.code == "table-layout"]

@@ -230,7 +230,7 @@ class Annex(TermList):
     and as `kind: afkortingen` or `kind: begrippen` a sorted term list."""
 
     id: str | None = None
-    title: str | None = None
+    title: str = Field(min_length=1)
     kind: Literal["tekst", "afkortingen", "begrippen"] = "tekst"
 
 
@@ -245,6 +245,14 @@ def _record_order(data: Any, names: tuple[str, ...]) -> Any:
         data = dict(data)
         data["order"] = [k for k in data if k in names]
     return data
+
+
+def _check_order(matter: Node, order: Sequence[str], names: tuple[str, ...]) -> None:
+    """A given `order` lists every part that is there, each once, and nothing else."""
+    present = [n for n in names if getattr(matter, n)]
+    if sorted(order) != sorted(present):
+        raise ValueError(f"order lists {', '.join(order) or 'nothing'} but the parts given "
+                         f"are {', '.join(present) or 'none'}; list each given part once")
 
 
 class ChangeList(BlockContainer):
@@ -287,6 +295,11 @@ class FrontMatter(Node):
     def _order(cls, data: Any) -> Any:
         return _record_order(data, FRONT_PARTS)
 
+    @model_validator(mode="after")
+    def _order_matches(self) -> FrontMatter:
+        _check_order(self, self.order, FRONT_PARTS)
+        return self
+
     def parts(self) -> list[tuple[str, Part]]:
         """The parts present, in print order (every present part once)."""
         return _ordered(self, self.order, FRONT_PARTS)
@@ -306,6 +319,11 @@ class BackMatter(Node):
     @classmethod
     def _order(cls, data: Any) -> Any:
         return _record_order(data, BACK_PARTS)
+
+    @model_validator(mode="after")
+    def _order_matches(self) -> BackMatter:
+        _check_order(self, self.order, BACK_PARTS)
+        return self
 
     def parts(self) -> list[tuple[str, Part]]:
         """The parts present, in print order; each annex is a part named `bijlagen`."""

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from standgen.errors import Problem
 from standgen.model.base import Node
 from standgen.model.report import Annex, Report, Term, TermList
-from standgen.validate.problems import warning
+from standgen.validate.problems import error, warning
 from standgen.validate.walk import strings_of, walk
 
 # Two or more capitals (digits and hyphens may follow): NAVO, CO2, BES-eilanden's "BES".
@@ -21,12 +21,18 @@ _SKIPPED_FIELDS = {"rubricering", "id", "kind", "data", "sheet", "image", "table
 
 
 def _lists(report: Report) -> list[tuple[str, TermList]]:
+    """Every abbreviation list with its field path."""
     found: list[tuple[str, TermList]] = []
-    for matter in (report.front_matter, report.back_matter):
+    for where, matter in (("front_matter", report.front_matter),
+                          ("back_matter", report.back_matter)):
+        annexes = 0
         for name, part in matter.parts():
+            path = f"{where}.{name}"
+            if isinstance(part, Annex):
+                path, annexes = f"{path}[{annexes}]", annexes + 1
             is_annex_list = isinstance(part, Annex) and part.kind == "afkortingen"
-            if is_annex_list or (name == "afkortingen" and isinstance(part, TermList)):
-                found.append((name, part))  # type: ignore[arg-type]
+            if isinstance(part, TermList) and (is_annex_list or name == "afkortingen"):
+                found.append((path, part))
     return found
 
 
@@ -59,10 +65,17 @@ def check_abbreviations(report: Report) -> list[Problem]:
         for abbreviation in sorted(used_abbreviations(text)):
             used.setdefault(abbreviation, (path, node, name))
     problems: list[Problem] = []
-    for _, part in lists:
+    seen: set[str] = set()
+    for path, part in lists:
         for index, entry in enumerate(part.entries):
+            where = f"{path}.entries[{index}]"
+            if entry.term in seen:
+                problems.append(error(entry, "term", where,
+                                      f"abbreviation {entry.term!r} is listed twice; keep one "
+                                      "entry with the meaning you mean", "abbr-duplicate"))
+            seen.add(entry.term)
             if not re.search(rf"(?<![\w-]){re.escape(entry.term)}(?![\w])", everything):
-                problems.append(warning(entry, "term", f"entries[{index}]",
+                problems.append(warning(entry, "term", where,
                                         f"abbreviation {entry.term!r} is listed but not used "
                                         "in the text; remove it from the list", "abbr-unused"))
     for abbreviation, (path, node, name) in sorted(used.items()):

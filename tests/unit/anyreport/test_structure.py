@@ -103,3 +103,23 @@ def test_confidential_parts_and_entries_stay_out_of_the_public_edition(tmp_path:
     assert "Zeer geheime dienst" in repr(secret.sections)
     annex = compose_document(loaded, "bijlage")
     assert "Lijst van afkortingen" not in repr(annex.sections)
+
+
+def test_an_annex_needs_a_title(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match=r"bijlagen\[0\]\.title"):
+        report(tmp_path, back_matter={"bijlagen": [{"blocks": [{"text": "x"}]}]})
+
+
+def test_an_order_that_misses_or_invents_a_part_is_refused(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match="list each given part once"):
+        report(tmp_path, front_matter={"order": ["leeswijzer"],
+                                       "voorwoord": {"blocks": [{"text": "x"}]}})
+
+
+def test_an_abbreviation_listed_twice_is_an_error_at_its_place(tmp_path: Path) -> None:
+    loaded = report(tmp_path, back_matter={"afkortingen": {"entries": [
+        {"MPR": "Monitor Proefregeling"}, {"MPR": "Meerjarenprogramma"}]}})
+    errors = validate_report(loaded).errors
+    assert [e.code for e in errors] == ["abbr-duplicate"]
+    assert errors[0].location.field == "back_matter.afkortingen.entries[1].term"
+    assert errors[0].location.line is not None

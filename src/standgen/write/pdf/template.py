@@ -68,6 +68,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.keeper = FootnoteKeeper(notes, styles, lambda: int(self.page))
         self.heading_pages: dict[str, int] = {}
         self.running_header = ""
+        self.page_header = ""
         self.addPageTemplates([self._template("cover", self._on_cover),
                                self._template("toc", self._on_toc),
                                self._template("body", self._on_body),
@@ -102,6 +103,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         return "" if page is None else str(page)
 
     def beforePage(self) -> None:
+        self.page_header = self.running_header
         frame = self.pageTemplate.frames[0]
         if isinstance(frame, NoteFrame):
             frame.begin_page()
@@ -113,8 +115,12 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.heading_pages.setdefault(heading.anchor, int(self.page))
 
     def set_running_header(self, text: str) -> None:
-        """Called when a section starts: the header for this and the following pages."""
+        """Called when a section starts: the header of the following pages, and of this
+        one when the section starts at its top (a section that follows on below other
+        content leaves this page's header alone)."""
         self.running_header = text
+        if getattr(self.frame, "_atTop", True):
+            self.page_header = text
 
     def _mark(self, canv: Canvas) -> None:
         marking = self.document.marking
@@ -149,8 +155,8 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self._mark(canv)
 
     def _on_body(self, canv: Canvas, doc: StandDoc) -> None:
-        if self.running_header:
-            draw_header(canv, self.running_header, self.styles.fonts.regular)
+        if self.page_header:
+            draw_header(canv, self.page_header, self.styles.fonts.regular)
         self.keeper.end_page(canv, MARGIN_LEFT, MARGIN_BOTTOM)
         self._footer(canv)
         self._mark(canv)
