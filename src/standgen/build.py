@@ -107,17 +107,10 @@ def _texts(templates: Path | None) -> TextTemplates:
 
 
 def report_templates(report: Report, given: Path | None) -> Path | None:
-    """The templates folder: the command line's, else the report's `settings.templates`
-    (relative to the file that sets it)."""
-    if given is not None or report.settings.templates is None:
-        return given
-    at = report.settings.loc("templates", "settings.templates")
-    base = at.file.parent if at.file is not None else Path.cwd()
-    folder = (base / report.settings.templates).resolve()
-    if not folder.is_dir():
-        raise SourceError([Problem(at, f"templates folder {folder} does not exist; give a "
-                                       "folder relative to this file, or leave it out")])
-    return folder
+    """The templates folder: the command line's, else the report's own."""
+    from standgen.compose.templating import templates_folder
+
+    return templates_folder(report, given)
 
 
 @contextmanager

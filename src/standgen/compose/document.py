@@ -25,7 +25,7 @@ from standgen.compose.parts import (
     term_kind,
     term_table,
 )
-from standgen.compose.templating import TextTemplates
+from standgen.compose.templating import TextTemplates, templates_folder
 from standgen.compose.titles import report_title, writer_words
 from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
@@ -70,7 +70,7 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     levels = options.levels or load_levels()
     selection = select_edition(report, edition, levels)
     selected = selection.report
-    texts = TextTemplates(options.templates)
+    texts = TextTemplates(templates_folder(report, options.templates))
     tables = {b.table.id: b.table for b in all_blocks(selected) if isinstance(b, TableBlock)}
     notes = {n.id: n for n in selected.all_footnotes()}
     ctx = ComposeContext(selected, texts, tables, notes)

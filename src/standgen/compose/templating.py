@@ -23,6 +23,7 @@ from standgen.errors import Location, source_error
 from standgen.format import dutch
 from standgen.format.units import format_amount
 from standgen.load.yaml_nodes import YamlSyntaxError, load_plain
+from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Unit
 from standgen.resources import template_path
@@ -67,6 +68,20 @@ def _filters() -> dict[str, Any]:
 def make_environment() -> ImmutableSandboxedEnvironment:
     """A sandboxed, strict Jinja environment with the Dutch filters (see compose.sandbox)."""
     return make_sandbox(_filters())
+
+
+def templates_folder(report: Report, given: Path | None) -> Path | None:
+    """The templates folder: `given` (the command line's), else the report's
+    `settings.templates`, relative to the file that sets it."""
+    if given is not None or report.settings.templates is None:
+        return given
+    at = report.settings.loc("templates", "settings.templates")
+    base = at.file.parent if at.file is not None else Path.cwd()
+    folder = (base / report.settings.templates).resolve()
+    if not folder.is_dir():
+        raise source_error(at.file, at.line, at.field, f"templates folder {folder} does not "
+                           "exist; give a folder relative to this file, or leave it out")
+    return folder
 
 
 class TextTemplates:

@@ -40,3 +40,20 @@ def test_the_templates_folder_of_the_report_is_used_and_the_command_line_wins(
     assert main(["build", str(source), "--out", str(out), "--format", "md", "--jobs", "1",
                  "--templates", str(tmp_path / "cli")]) == 0
     assert "cli-2025-openbare-versie.md" in [p.name for p in out.iterdir()]
+
+
+def _pages(pdf: Path) -> int:
+    from pypdf import PdfReader
+
+    return len(PdfReader(str(pdf)).pages)
+
+
+def test_new_page_on_the_command_line_overrides_the_report(tmp_path: Path) -> None:
+    source = write_report(tmp_path)
+    plain, broken = tmp_path / "plain", tmp_path / "broken"
+    assert main(["build", str(source), "--out", str(plain), "--format", "pdf", "--jobs",
+                 "1"]) == 0
+    assert main(["build", str(source), "--out", str(broken), "--format", "pdf", "--jobs", "1",
+                 "--new-page", "chapter", "--new-page", "section"]) == 0
+    name = "monitor-proefregeling-2025-openbare-versie.pdf"
+    assert _pages(broken / name) == _pages(plain / name) + 2  # one per section
