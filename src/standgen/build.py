@@ -173,7 +173,8 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
             checked()
         if request.concept or report.concept:
             request = replace(request, extra_marking=(*request.extra_marking,
-                                                      concept_marking(report)))
+                                                      concept_marking(
+                                                          report, request.templates)))
         with _output_folder(request.out_dir), _staging(request.out_dir) as staging:
             staged: list[tuple[Path, Path]] = []
             if pools is not None:
@@ -236,7 +237,7 @@ def _pool(request: BuildRequest, cache: Path, given: Pools | None) -> Iterator[P
         yield pools
 
 
-def concept_marking(report: Report) -> str:
+def concept_marking(report: Report, templates: Path | None = None) -> str:
     """The concept line: CONCEPT, the build date and the version of the source's content.
 
     The date is today's, or SOURCE_DATE_EPOCH's when set (for reproducible concept builds).
@@ -247,7 +248,8 @@ def concept_marking(report: Report) -> str:
     day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch and epoch.isdigit()
            else dt.date.today())
     digest = hashlib.sha256(report.model_dump_json().encode("utf-8")).hexdigest()[:12]
-    return f"CONCEPT – {dutch.long_date(day)} – bronversie {digest}"
+    return _texts(templates).render("words", "concept", datum=dutch.long_date(day),
+                                    versie=digest)
 
 
 def _refuse_missing_values(problems: Problems) -> None:
@@ -470,6 +472,9 @@ def _write_register(request: BuildRequest, report: Report, artifacts: list[Path]
         if match:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             lines.append(f"{int(match.group(1))};{path.name};{digest};")
-    register = request.out_dir / f"{slug(report.title)}-{slug(report.period)}-register.csv"
+    from standgen.compose.titles import report_title
+
+    name = slug(report_title(_texts(request.templates), report, "file_name"))
+    register = request.out_dir / f"{name or 'rapport'}-register.csv"
     write_bytes_atomically(register, ("\n".join(lines) + "\n").encode("utf-8"))
     return register

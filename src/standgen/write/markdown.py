@@ -28,7 +28,7 @@ def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     return "".join(parts)
 
 
-def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
+def _table(table: t.Table, notes: dict[int, str], words: t.Words) -> list[str]:
     rows = [*table.header_rows, *table.body_rows]
     width = len(table.column_widths)
 
@@ -40,7 +40,9 @@ def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
         return (out + [""] * width)[:width]
 
     header = cells(rows[0]) if table.header_rows else [""] * width
-    lines = [f"Tabel {table.number}: {table.caption}".strip(), ""]
+    title = (f"{words.table} {table.number}: {table.caption}" if table.number is not None
+             else table.caption)
+    lines = [title.strip(), ""] if title.strip() else []
     lines.append("| " + " | ".join(header) + " |")
     align = ["---:" if any(c.align == "right" for c in rows[-1].cells[i:i + 1]) else "---"
              for i in range(width)]
@@ -55,7 +57,7 @@ def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
     return lines
 
 
-def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
+def _block(block: t.Block, notes: dict[int, str], words: t.Words) -> list[str]:
     if isinstance(block, t.Heading):
         return [f"{'#' * block.level} {block.display} {{#{block.anchor}}}", ""]
     if isinstance(block, t.Paragraph):
@@ -64,7 +66,7 @@ def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
         marker = "1." if block.ordered else "-"
         return [f"{marker} {_inline(item, notes)}" for item in block.items] + [""]
     if isinstance(block, t.Table):
-        return _table(block, notes)
+        return _table(block, notes, words)
     if isinstance(block, t.Figure):
         if block.raster_path is not None:
             line = f"![Figuur {block.number}: {block.caption}]({block.raster_path.name})"
@@ -82,13 +84,14 @@ def render_markdown(document: t.Document) -> str:
              f"date: {meta.created:%Y-%m-%d}", "---", ""]
     if document.marking is not None:
         mark = document.marking
-        copy = f"Exemplaar {mark.copy_number}" if mark.copy_number else ""
+        before, after = document.words.copy_header
+        copy = f"{before}{mark.copy_number}{after}" if mark.copy_number else ""
         shown = [mark.text, copy, *mark.extra]
         lines += [f"**{line}**  " for line in shown if line] + [""]
     notes: dict[int, str] = {}
     for section in document.sections:
         for block in section.blocks:
-            lines += _block(block, notes)
+            lines += _block(block, notes, document.words)
     lines += [f"[^{n}]: {text}" for n, text in sorted(notes.items())]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -123,3 +123,13 @@ def test_an_abbreviation_listed_twice_is_an_error_at_its_place(tmp_path: Path) -
     assert [e.code for e in errors] == ["abbr-duplicate"]
     assert errors[0].location.field == "back_matter.afkortingen.entries[1].term"
     assert errors[0].location.line is not None
+
+
+def test_markdown_prints_an_unnumbered_table_without_a_number(tmp_path: Path) -> None:
+    from standgen.write.markdown import render_markdown
+
+    doc = compose_document(report(tmp_path, back_matter={"afkortingen": {"entries": {
+        "MPR": "Monitor Proefregeling"}}}))
+    text = render_markdown(doc)
+    assert "| MPR | Monitor Proefregeling |" in text
+    assert "None" not in text
