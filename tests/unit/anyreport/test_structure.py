@@ -133,3 +133,14 @@ def test_markdown_prints_an_unnumbered_table_without_a_number(tmp_path: Path) ->
     text = render_markdown(doc)
     assert "| MPR | Monitor Proefregeling |" in text
     assert "None" not in text
+
+
+@pytest.mark.parametrize("name", ["report.yaml", "hoofdstuk-1.yaml", "hoofdstuk-2.yaml"])
+def test_the_second_fixture_matches_the_schema(name: str) -> None:
+    from standgen.schema import input_schema
+    from tests.conftest import ROOT
+    from tests.unit.test_schema import errors, plain
+
+    data = plain(ROOT / "fixtures" / "voortgang-woningbouw-2025" / name)
+    definition = None if name == "report.yaml" else "Chapter"
+    assert errors(input_schema(), data, definition) == []
