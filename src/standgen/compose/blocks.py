@@ -85,7 +85,13 @@ class BlockComposer:
         compact = (compose_table(table, ctx.table_count, ctx.texts, inline, ctx.values(table),
                                  short=True) if table.short_labels else None)
         placed = place_table(composed, table.layout, compact)
-        if placed.fallback is not None:
+        if placed.fallback == "forced-normal":
+            ctx.notices.append(Problem(
+                table.loc("layout", f"{where}.table.layout"),
+                f"table {table.id!r} is forced to `layout: normal` but does not fit the page "
+                "width: figures may break over lines; remove `layout:` to let standgen fit it",
+                Severity.WARNING, "table-layout"))
+        elif placed.fallback is not None:
             columns = len(table.columns)
             how = ("set on a landscape page" if placed.fallback == "landscape" else
                    f"split into {len(placed.tables)} parts, each with the label column")

@@ -48,8 +48,10 @@ def place_table(table: t.Table, forced: str = "auto", compact: t.Table | None = 
     `compact` is the same table with the author's short column labels, used when the
     table does not fit as it is."""
     header, body = table.header_rows, table.body_rows
-    if forced == "normal" or (forced == "auto" and _least(header, body, PADDING)
-                              <= TEXT_BLOCK_CHARS):
+    fits = _least(header, body, PADDING) <= TEXT_BLOCK_CHARS
+    if forced == "normal":
+        return Placed((table,), None if fits else "forced-normal")
+    if forced == "auto" and fits:
         return Placed((table,))
     table = compact or table
     header, body = table.header_rows, table.body_rows

@@ -61,6 +61,8 @@ def test_sixty_columns_split_with_the_label_column_in_every_part() -> None:
 def test_the_author_can_force_a_choice() -> None:
     assert place_table(_table(4), "landscape").tables[0].layout.mode == "landscape"
     assert place_table(_table(25), "normal").tables[0].layout.mode == "normal"
+    assert place_table(_table(25), "normal").fallback == "forced-normal"
+    assert place_table(_table(4), "normal").fallback is None
     forced = place_table(_table(16), "split")
     assert len(forced.tables) >= 2 and forced.fallback is None
 
