@@ -76,7 +76,7 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     ctx = ComposeContext(selected, texts, tables, notes)
     charts = _draw_charts(selected, tables, texts, options)
     policy = options.page_policy or report.settings.page_policy
-    builder = _Builder(ctx, charts, edition, policy)
+    builder = _Builder(ctx, charts, edition, policy, annex_places(report))
     sections = builder.sections()
     marking = _marking(selection, texts, options)
     return t.Document(
@@ -89,6 +89,17 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
         words=writer_words(texts),
         notices=tuple(ctx.notices),
     )
+
+
+def annex_key(part: Part) -> tuple[object, ...]:
+    """What identifies a public annex across editions: where it was written."""
+    source = part.source
+    return (source.file, source.line, part.title) if source else (None, None, part.title)
+
+
+def annex_places(report: Report) -> dict[tuple[object, ...], int]:
+    """Each public annex's place in the source: its number in every edition."""
+    return {annex_key(a): i for i, a in enumerate(report.back_matter.bijlagen)}
 
 
 def all_blocks(report: Report) -> list[object]:
@@ -125,7 +136,9 @@ class _Builder:
 
     def __init__(self, ctx: ComposeContext,
                  charts: dict[str, tuple[ChartData, RenderedChart | None]],
-                 edition: Edition, policy: PagePolicy) -> None:
+                 edition: Edition, policy: PagePolicy,
+                 places: dict[tuple[object, ...], int] | None = None) -> None:
+        self.places = places or {}
         self.ctx = ctx
         self.charts = charts
         self.edition = edition
@@ -161,11 +174,15 @@ class _Builder:
         for name, part in report.back_matter.parts():
             path = f"back_matter.{name}"
             if name == "bijlagen":
-                path = f"back_matter.bijlagen[{annexes}]"
+                place = self.places.get(annex_key(part), annexes)
+                path = f"back_matter.bijlagen[{place}]"
                 number = self.ctx.texts.render("parts", "bijlage_nummer", number=annex_number(
-                    annexes, self.numbering.bijlagen))
+                    place, self.numbering.bijlagen))
                 annexes += 1
-                out.append(self._part(part, name, path, number, front=False))
+                if self.edition == "bijlage":
+                    out.append(self._annex_in_bijlage(part, path, number))
+                else:
+                    out.append(self._part(part, name, path, number, front=False))
             else:
                 out.append(self._part(part, name, path, front=False))
         return out
@@ -192,6 +209,14 @@ class _Builder:
         default = self.policy.front_matter if front else self.policy.back_matter
         new_page = default if part.new_page is None else part.new_page
         return t.DocSection(heading.display, tuple(blocks), new_page)
+
+    def _annex_in_bijlage(self, part: Part, path: str, number: str) -> t.DocSection:
+        """The confidential content of a public annex, under "Bijlage bij Bijlage A …"."""
+        title = self.ctx.texts.render("phrases", "bijlage_bij", number=number,
+                                      title=part.title or "")
+        heading = self.heading(1, title, in_toc=True)
+        blocks = [heading, *self.blocks.compose(part.blocks, path, heading.anchor)]
+        return t.DocSection(title, tuple(blocks))
 
     def _inleiding(self, part: Inleiding) -> t.DocSection:
         texts = self.ctx.texts

@@ -233,7 +233,17 @@ def _select_bijlage(report: Report, base: str, sel: _Selector) -> Report:
     for note in notes:
         sel.used.add(sel.level_of(note, base))
     empty_front = FrontMatter.model_construct()  # not validated: it has no content
-    empty_back = BackMatter.model_construct()
+    annexes = []
+    for annex in report.back_matter.bijlagen:
+        level = sel.level_of(annex, base)
+        blocks = (list(annex.blocks) if sel.secret(level)
+                  else _secret_blocks(annex.blocks, level, sel))
+        if blocks:
+            if sel.secret(level):
+                sel.used.add(level)
+            annexes.append(annex.model_copy(update={"blocks": blocks, "entries": []}))
+    empty_back = BackMatter.model_construct(bijlagen=annexes,
+                                            order=["bijlagen"] if annexes else [])
     return report.model_copy(update={"chapters": chapters, "front_matter": empty_front,
                                      "back_matter": empty_back, "footnotes": notes})
 

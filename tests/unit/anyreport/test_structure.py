@@ -144,3 +144,24 @@ def test_the_second_fixture_matches_the_schema(name: str) -> None:
     data = plain(ROOT / "fixtures" / "voortgang-woningbouw-2025" / name)
     definition = None if name == "report.yaml" else "Chapter"
     assert errors(input_schema(), data, definition) == []
+
+
+def test_confidential_content_of_a_public_annex_goes_to_the_bijlage_by_its_number(
+        tmp_path: Path) -> None:
+    loaded = report(tmp_path, back_matter={"bijlagen": [
+        {"title": "Geheim", "rubricering": "dep-vertrouwelijk",
+         "blocks": [{"text": "Geheime bijlage."}]},
+        {"title": "Verantwoording", "blocks": [
+            {"text": "Openbare tekst."},
+            {"text": {"text": "Geheime noot.", "rubricering": "dep-vertrouwelijk"}}]}]})
+    public = compose_document(loaded, "openbaar")
+    assert "Bijlage B Verantwoording" in _headings(public)
+    assert not any(h.startswith("Bijlage A") for h in _headings(public))
+    assert "Geheim" not in repr(public.sections)
+    annex = compose_document(loaded, "bijlage")
+    headings = _headings(annex)
+    assert "Bijlage bij Bijlage A Geheim" in headings
+    assert "Bijlage bij Bijlage B Verantwoording" in headings
+    text = repr(annex.sections)
+    assert "Geheime noot." in text and "Openbare tekst." not in text
+    assert annex.marking is not None and annex.marking.text
