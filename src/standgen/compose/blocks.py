@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 from standgen.compose import tree as t
 from standgen.compose.context import ComposeContext
+from standgen.compose.table_layout import place_table
 from standgen.compose.tables import compose_table
+from standgen.errors import Problem, Severity
 from standgen.model.report import (
     BijlageVerwijzing,
     Block,
@@ -61,11 +63,7 @@ class BlockComposer:
                           for i, item in enumerate(block.items))
             return [t.ListBlock(items, block.ordered)]
         if isinstance(block, TableBlock):
-            ctx.table_count += 1
-            with ctx.scoped(block.table):
-                return [compose_table(block.table, ctx.table_count, ctx.texts,
-                                      lambda s: ctx.inlines(s, block.loc("table", where)),
-                                      ctx.values(block.table))]
+            return list(self._table(block, where))
         if isinstance(block, FigureBlock):
             ctx.figure_count += 1
             return [self.figures(block, ctx.figure_count, where)]
@@ -75,4 +73,37 @@ class BlockComposer:
                                     title=ctx.report.title)
             return [t.Paragraph(ctx.inlines(text, block.loc("onderwerp", where)))]
         return []
+
+    def _table(self, block: TableBlock, where: str) -> tuple[t.Table, ...]:
+        ctx = self.ctx
+        ctx.table_count += 1
+        table = block.table
+
+        def inline(text: str) -> tuple[t.Inline, ...]:
+            return ctx.inlines(text, block.loc("table", where))
+
+        with ctx.scoped(table):
+            composed = compose_table(table, ctx.table_count, ctx.texts, inline,
+                                     ctx.values(table))
+            compact = (compose_table(table, ctx.table_count, ctx.texts, inline,
+                                     ctx.values(table), short=True)
+                       if table.short_labels else None)
+        placed = place_table(composed, table.layout, compact)
+        if placed.fallback == "forced-normal":
+            ctx.notices.append(Problem(
+                table.loc("layout", f"{where}.table.layout"),
+                f"table {table.id!r} is forced to `layout: normal` but does not fit the page "
+                "width: figures may break over lines; remove `layout:` to let standgen fit it",
+                Severity.WARNING, "table-layout"))
+        elif placed.fallback is not None:
+            columns = len(table.columns)
+            how = ("set on a landscape page" if placed.fallback == "landscape" else
+                   f"split into {len(placed.tables)} parts, each with the label column")
+            ctx.notices.append(Problem(
+                table.loc("layout", f"{where}.table.layout"),
+                f"table {table.id!r} with {columns} columns does not fit the page width, even "
+                f"with a smaller font; it was {how}. Set `layout:` (fit, landscape, split) "
+                "to choose, or give `short_labels:` for the column headers",
+                Severity.WARNING, "table-layout"))
+        return placed.tables
 

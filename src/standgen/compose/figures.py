@@ -66,7 +66,7 @@ def _chart_data(figure: FigureBlock, spec: ChartSpec, tables: Mapping[str, Indic
     series = tuple(ChartSeries(s.label, tuple(s.values), s.role) for s in spec.series or [])
     return ChartData(spec.type, figure.title, tuple(spec.categories or ()), series,
                      spec.unit or Unit(), spec.norm, spec.norm_label, spec.y_label,
-                     spec.height_cm)
+                     spec.height_cm, spec.sort)
 
 
 def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
@@ -85,7 +85,7 @@ def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
     unit = spec.unit or (rows[0].unit if rows and rows[0].unit else table.unit)
     categories = tuple(column_label(c, texts) for c in columns)
     return ChartData(spec.type, figure.title, categories, tuple(series), unit, spec.norm,
-                     spec.norm_label, spec.y_label, spec.height_cm)
+                     spec.norm_label, spec.y_label, spec.height_cm, spec.sort)
 
 
 def _plotted(cell: Cell) -> Decimal | None:

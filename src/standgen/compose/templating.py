@@ -26,6 +26,7 @@ from standgen.errors import Location, source_error
 from standgen.format import dutch
 from standgen.format.units import format_amount
 from standgen.load.yaml_nodes import YamlSyntaxError, read_plain_file
+from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Unit
 from standgen.resources import template_path
@@ -92,6 +93,7 @@ def _filters() -> dict[str, Any]:
         "datum": lambda v: dutch.long_date(v if isinstance(v, dt.date)
                                            else dt.date.fromisoformat(str(v))),
         "rangtelwoord": lambda v: dutch.ordinal(int(_number(v))),
+        "hoofdletter": lambda v: str(v)[:1].upper() + str(v)[1:],
     }
 
 
@@ -103,6 +105,20 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     env.tests = {name: labelling(cast("Callable[..., Any]", f))
                  for name, f in env.tests.items()}
     return env
+
+
+def templates_folder(report: Report, given: Path | None) -> Path | None:
+    """The templates folder: `given` (the command line's), else the report's
+    `settings.templates`, relative to the file that sets it."""
+    if given is not None or report.settings.templates is None:
+        return given
+    at = report.settings.loc("templates", "settings.templates")
+    base = at.file.parent if at.file is not None else Path.cwd()
+    folder = (base / report.settings.templates).resolve()
+    if not folder.is_dir():
+        raise source_error(at.file, at.line, at.field, f"templates folder {folder} does not "
+                           "exist; give a folder relative to this file, or leave it out")
+    return folder
 
 
 class TextTemplates:

@@ -104,7 +104,7 @@ def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     return "".join(parts)
 
 
-def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
+def _table(table: t.Table, notes: dict[int, str], words: t.Words) -> list[str]:
     rows = [*table.header_rows, *table.body_rows]
     width = len(table.column_widths)
 
@@ -117,8 +117,9 @@ def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
         return (out + [""] * width)[:width]
 
     header = cells(rows[0]) if table.header_rows else [""] * width
-    lines = ([f"Tabel {table.number}: {_plain(table.caption)}".strip(), ""]
-             if table.number is not None or table.caption else [])
+    title = (f"{words.table} {table.number}: {_plain(table.caption)}"
+             if table.number is not None else _plain(table.caption))
+    lines = [title.strip(), ""] if title.strip() else []
     lines.append("| " + " | ".join(header) + " |")
     last = {i: c.align for i, c in enumerate(rows[-1].cells)}
     align = [{"right": "---:", "center": ":---:"}.get(last.get(i, "left"), "---")
@@ -134,7 +135,7 @@ def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
     return lines
 
 
-def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
+def _block(block: t.Block, notes: dict[int, str], words: t.Words) -> list[str]:
     if isinstance(block, t.Heading):
         return [f"{'#' * block.level} {_plain(block.display)} {{#{block.anchor}}}", ""]
     if isinstance(block, t.Paragraph):
@@ -145,7 +146,7 @@ def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
     if isinstance(block, t.Rule):
         return ["* * *", ""]
     if isinstance(block, t.Table):
-        return _table(block, notes)
+        return _table(block, notes, words)
     if isinstance(block, t.Figure):
         if block.raster_path is not None:
             line = (f"![Figuur {block.number}: {_plain(block.caption)}]"
@@ -158,8 +159,8 @@ def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
     return ["\\newpage", ""]
 
 
-def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str]
-               ) -> list[str]:
+def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str],
+               words: t.Words) -> list[str]:
     """The lines of a run of blocks; of two lists of one kind in a row, the second takes
     the other marker (Markdown would join them into one)."""
     lines: list[str] = []
@@ -171,7 +172,7 @@ def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str
                      and not other)
             lines += [*_list(block, notes, other=other), ""]
         else:
-            lines += _block(block, notes)
+            lines += _block(block, notes, words)
         previous = block
     return lines
 
@@ -185,12 +186,13 @@ def render_markdown(document: t.Document) -> str:
              f"date: {meta.created:%Y-%m-%d}", "---", ""]
     if document.marking is not None:
         mark = document.marking
-        copy = f"Exemplaar {mark.copy_number}" if mark.copy_number else ""
+        before, after = document.words.copy_header
+        copy = f"{before}{mark.copy_number}{after}" if mark.copy_number else ""
         shown = [mark.text, copy, *mark.extra]
         lines += [f"**{_plain(line)}**  " for line in shown if line] + [""]
     notes: dict[int, str] = {}
     for section in document.sections:
-        lines += body_lines(section.blocks, notes)
+        lines += body_lines(section.blocks, notes, document.words)
     lines += [f"[^{n}]: {text}" for n, text in sorted(notes.items())]
     return "\n".join(lines).rstrip() + "\n"
 

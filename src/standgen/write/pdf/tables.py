@@ -21,6 +21,7 @@ from standgen.write.pdf.styles import (
     TEXT_HEIGHT,
     Styles,
 )
+from standgen.write.pdf.wide import cell_padding, cell_style
 
 Command = tuple[object, ...]
 BOLD_ROLES = ("total", "subtotal", "group")
@@ -71,7 +72,8 @@ def _widths(table: t.Table, count: int, width: float) -> list[float]:
     return [width * s / total for s in shares]
 
 
-def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]], list[Command]]:
+def _grid(table: t.Table, count: int, styles: Styles
+          ) -> tuple[list[list[object]], list[Command]]:
     """Cell flowables placed on the grid, with SPAN commands for merged cells."""
     rows = table.header_rows + table.body_rows
     heads = len(table.header_rows)
@@ -88,7 +90,7 @@ def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]
             if last_col >= count or last_row >= len(rows):
                 raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
                                  "spans beyond the table")
-            style = styles.cell_style(cell.align, bold)
+            style = cell_style(styles, cell.align, bold, table.layout.font_scale)
             data[r][col] = CellPara(to_markup(cell.inlines), style)
             taken |= {(rr, cc) for rr in range(r, last_row + 1)
                       for cc in range(col, last_col + 1)}
@@ -100,10 +102,11 @@ def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]
 
 def _row_commands(table: t.Table, font: str) -> list[Command]:
     heads = len(table.header_rows)
+    pad = cell_padding(table)
     cmds: list[Command] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, LOGO_BLUE),
     ]
@@ -123,7 +126,8 @@ def _row_commands(table: t.Table, font: str) -> list[Command]:
     return cmds
 
 
-def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
+def build_table(table: t.Table, styles: Styles, width: float, label: str = labels.TABLE
+                ) -> list[Flowable]:
     """The caption, the table itself (splitting with repeated headers) and its notes."""
     count = _column_count(table)
     data, spans = _grid(table, count, styles)
@@ -131,7 +135,7 @@ def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
     if table.caption or table.number is not None:
         start_rows = len(table.header_rows) + min(3, len(table.body_rows))
         flowables.append(CondPageBreak(30 + 16 * start_rows))
-        markup = caption_markup(labels.TABLE, table.number, table.caption, table.anchor)
+        markup = caption_markup(label, table.number, table.caption, table.anchor)
         flowables.append(Para(markup, styles.table_caption))
     if data:
         body = SplittingTable(data, colWidths=_widths(table, count, width),
