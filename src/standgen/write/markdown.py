@@ -160,7 +160,7 @@ def _block(block: t.Block, notes: dict[int, str], words: t.Words) -> list[str]:
 
 
 def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str],
-               words: t.Words) -> list[str]:
+               words: t.Words = t.Words()) -> list[str]:
     """The lines of a run of blocks; of two lists of one kind in a row, the second takes
     the other marker (Markdown would join them into one)."""
     lines: list[str] = []
