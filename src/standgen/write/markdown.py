@@ -14,6 +14,7 @@ from standgen.compose import tree as t
 from standgen.compose.dump import marked
 from standgen.files import write_bytes_atomically
 
+_STANDARD_WORDS = t.Words()
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _BLOCK_MARK = re.compile(r"^(\s*)(?:([-+=])|(\d{1,9})([.)]))")
@@ -160,7 +161,7 @@ def _block(block: t.Block, notes: dict[int, str], words: t.Words) -> list[str]:
 
 
 def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str],
-               words: t.Words = t.Words()) -> list[str]:
+               words: t.Words = _STANDARD_WORDS) -> list[str]:
     """The lines of a run of blocks; of two lists of one kind in a row, the second takes
     the other marker (Markdown would join them into one)."""
     lines: list[str] = []
