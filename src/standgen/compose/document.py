@@ -18,6 +18,7 @@ from standgen.compose import tree as t
 from standgen.compose.blocks import BlockComposer
 from standgen.compose.context import ComposeContext
 from standgen.compose.figures import chart_data, draw_all, figure_node
+from standgen.compose.outline import even_levels, toc_levels
 from standgen.compose.templating import TextTemplates
 from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
@@ -66,12 +67,13 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels)
     charts = _draw_charts(selected, tables, texts, options)
     builder = _Builder(ctx, charts, edition)
-    sections = builder.sections()
+    sections = even_levels(builder.sections())
     marking = _marking(selection, texts, options)
     return t.Document(
         metadata=_metadata(report, texts, edition),
         cover=_cover(report, texts, edition, selection),
-        toc=t.TableOfContents(texts.render("labels", "inhoud"), tuple(builder.toc)),
+        toc=t.TableOfContents(texts.render("labels", "inhoud"),
+                              tuple(toc_levels(builder.toc, sections))),
         sections=tuple(sections),
         marking=marking,
         footer_label=f"{report.title} {report.period}",
@@ -126,7 +128,8 @@ class _Builder:
         anchor = self.ctx.anchor(f"{number or ''} {text}")
         if in_toc:
             self.toc.append(t.TocEntry(level, text, anchor, number))
-        return t.Heading(level, text, anchor, number, in_toc)
+        kind: t.HeadingKind = ("part", "section", "topic")[min(level, 3) - 1]
+        return t.Heading(level, text, anchor, number, in_toc, kind)
 
     def sections(self) -> list[t.DocSection]:
         report = self.ctx.report
@@ -157,7 +160,7 @@ class _Builder:
     def _part_at_level(self, part: Part, key: str, path: str) -> t.DocSection:
         title = self._title(part, key)
         blocks: list[t.Block] = [self.heading(1, title, in_toc=True)]
-        blocks += self.blocks.compose(part.blocks, path, key)
+        blocks += self.blocks.compose(part.blocks, path, key, 1)
         if key == "voorwoord":
             for signatory in self.ctx.report.signatories:
                 blocks.append(t.Paragraph((t.Text(signatory.role),), "signature"))
@@ -175,7 +178,7 @@ class _Builder:
         if part.leeswijzer:
             blocks.append(self.heading(2, texts.render("labels", "leeswijzer")))
             blocks += self.blocks.compose(list(part.leeswijzer), "front_matter.inleiding"
-                                          ".leeswijzer", "leeswijzer")
+                                          ".leeswijzer", "leeswijzer", 2)
         return t.DocSection(section.running_header, tuple(blocks))
 
     def _changes(self, changes: ChangeList) -> list[t.Block]:
@@ -183,7 +186,7 @@ class _Builder:
         path = "front_matter.inleiding.rapportage_in_ontwikkeling"
         blocks: list[t.Block] = [
             self.heading(2, texts.render("labels", "rapportage_in_ontwikkeling"))]
-        blocks += self.blocks.compose(changes.blocks, path, "rapportage")
+        blocks += self.blocks.compose(changes.blocks, path, "rapportage", 2)
         if changes.changes:
             intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
             blocks.append(t.Paragraph((t.Text(intro),)))
@@ -199,7 +202,7 @@ class _Builder:
     def _chapter_at_level(self, chapter: Chapter, index: int) -> t.DocSection:
         path = f"chapters[{index}]"
         blocks: list[t.Block] = [self.heading(1, chapter.title, str(chapter.number), True)]
-        blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}")
+        blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}", 1)
         for number, section in enumerate(chapter.sections):
             if self.edition != "bijlage":
                 blocks.append(t.PageBreak())
@@ -214,13 +217,14 @@ class _Builder:
             blocks: list[t.Block] = [self.heading(2, title, in_toc=True)]
         else:
             blocks = [self.heading(2, section.title, section.number, True)]
-        blocks += self.blocks.compose(section.blocks, path, f"s{section.number}")
+        blocks += self.blocks.compose(section.blocks, path, f"s{section.number}", 2)
         for index, topic in enumerate(section.topics):
             where = f"{path}.topics[{index}]"
             if topic.title:
                 blocks.append(self.heading(3, topic.title))
+            depth = 3 if topic.title else 2
             with self.ctx.scoped(topic):
-                blocks += self.blocks.compose(topic.blocks, where, topic.id)
+                blocks += self.blocks.compose(topic.blocks, where, topic.id, depth)
         return blocks
 
     def _bijlage_intro(self) -> t.DocSection:

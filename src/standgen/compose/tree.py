@@ -64,16 +64,29 @@ class Paragraph:
     style: ParagraphStyle = "body"
 
 
+HeadingKind = Literal["part", "section", "topic", "label"]
+KIND_LOOK: dict[HeadingKind, int] = {"part": 1, "section": 2, "topic": 3, "label": 4}
+
+
 @dataclass(frozen=True)
 class Heading:
-    """A heading. Level 1 is a chapter (or front-matter part), 2 a section, 3 a topic,
-    4 a standard label or sub-heading. `anchor` is unique and stable, for TOC links."""
+    """A heading. `level` is its place in the document's structure (1 a chapter or
+    front-matter part, 2 a section, 3 a topic, one below its container for a label or
+    sub-heading); levels never skip, so every writer maps it as it is (Heading N, outline
+    level, tag H N). `kind` is how it looks: a label looks the same at any level.
+    `anchor` is unique and stable, for TOC links."""
 
     level: int
     text: str
     anchor: str
     number: str | None = None
     in_toc: bool = False
+    kind: HeadingKind | None = None
+
+    @property
+    def look(self) -> int:
+        """The level whose appearance the heading takes (its kind's, else its own)."""
+        return KIND_LOOK[self.kind] if self.kind is not None else self.level
 
     @property
     def display(self) -> str:
