@@ -152,7 +152,8 @@ class TableRow:
 @dataclass(frozen=True)
 class Table:
     """A table with header rows (repeated on every page), body rows, notes below it,
-    a numbered caption, alt text and relative column widths (summing to 1)."""
+    a numbered caption, alt text and relative column widths (summing to 1). A table without
+    header rows is a key-value table: the first cell of each row is that row's header."""
 
     caption: str
     header_rows: tuple[TableRow, ...]
