@@ -30,34 +30,39 @@ class BlockComposer:
         self.ctx = ctx
         self.figures = figures
 
-    def compose(self, blocks: list[Block], path: str, owner: str) -> list[t.Block]:
-        """Tree blocks for `blocks`; `owner` seeds anchors, `path` names fields in errors."""
+    def compose(self, blocks: list[Block], path: str, owner: str, depth: int
+                ) -> list[t.Block]:
+        """Tree blocks for `blocks` under a heading of level `depth` (their labels and
+        sub-headings are one level below it); `owner` seeds anchors, `path` names fields
+        in errors."""
         out: list[t.Block] = []
         previous_label: str | None = None
         for index, block in enumerate(blocks):
             where = f"{path}.blocks[{index}]"
             with self.ctx.scoped(block):
                 if isinstance(block, TextBlock):
-                    previous_label = self._text(block, where, owner, previous_label, out)
+                    previous_label = self._text(block, where, owner, previous_label, out,
+                                                depth + 1)
                     continue
                 previous_label = None
-                out.extend(self._other(block, where, owner))
+                out.extend(self._other(block, where, owner, depth + 1))
         return out
 
     def _text(self, block: TextBlock, where: str, owner: str, previous: str | None,
-              out: list[t.Block]) -> str | None:
+              out: list[t.Block], level: int) -> str | None:
         label = block.label or (self.ctx.texts.render("labels", block.kind)
                                 if block.kind in LABELLED else None)
         if label and label != previous:
-            out.append(t.Heading(4, label, self.ctx.anchor(f"{owner}-{label}")))
+            out.append(t.Heading(level, label, self.ctx.anchor(f"{owner}-{label}"),
+                                 kind="label"))
         out.extend(self.ctx.blocks(block.text, block.loc("text", f"{where}.text")))
         return label
 
-    def _other(self, block: Block, where: str, owner: str) -> list[t.Block]:
+    def _other(self, block: Block, where: str, owner: str, level: int) -> list[t.Block]:
         ctx = self.ctx
         if isinstance(block, HeadingBlock):
             text = ctx.render(block.text, block.loc("text", f"{where}.text"))
-            return [t.Heading(4, text, ctx.anchor(f"{owner}-{text}"))]
+            return [t.Heading(level, text, ctx.anchor(f"{owner}-{text}"), kind="label")]
         if isinstance(block, ListBlock):
             items = tuple(ctx.inlines(item, block.loc("items", f"{where}.items[{i}]"))
                           for i, item in enumerate(block.items))
