@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from standgen.compose import tree as t
 from standgen.compose.context import ComposeContext
+from standgen.compose.provenance import Provenance
 from standgen.compose.tables import compose_table
 from standgen.model.report import (
     BijlageVerwijzing,
@@ -24,9 +26,11 @@ LABELLED = ("doelstelling", "toelichting", "groeiparagraaf")
 class BlockComposer:
     """Turns a list of model blocks into tree blocks, with labels and numbering."""
 
-    def __init__(self, ctx: ComposeContext, figures: FigureMaker) -> None:
+    def __init__(self, ctx: ComposeContext, figures: FigureMaker,
+                 provenance: Provenance | None = None) -> None:
         self.ctx = ctx
         self.figures = figures
+        self.origins = provenance or Provenance(None)
 
     def compose(self, blocks: list[Block], path: str, owner: str) -> list[t.Block]:
         """Tree blocks for `blocks`; `owner` seeds anchors, `path` names fields in errors."""
@@ -39,7 +43,7 @@ class BlockComposer:
                     previous_label = self._text(block, where, owner, previous_label, out)
                     continue
                 previous_label = None
-                out.extend(self._other(block, where, owner))
+                out.extend(self._marked(block, where, owner))
         return out
 
     def _text(self, block: TextBlock, where: str, owner: str, previous: str | None,
@@ -47,9 +51,36 @@ class BlockComposer:
         label = block.label or (self.ctx.texts.render("labels", block.kind)
                                 if block.kind in LABELLED else None)
         if label and label != previous:
-            out.append(t.Heading(4, label, self.ctx.anchor(f"{owner}-{label}")))
-        out.extend(self.ctx.blocks(block.text, block.loc("text", f"{where}.text")))
+            heading: list[t.Block] = [t.Heading(4, label, self.ctx.anchor(f"{owner}-{label}"))]
+            if block.label:
+                out += self.origins.mark(heading, "prose", block.loc("label", f"{where}.label"))
+            else:
+                out += self.origins.mark(heading, "template", None, template="labels",
+                                         key=block.kind)
+        at = block.loc("text", f"{where}.text")
+        out += self.origins.mark(self.ctx.blocks(block.text, at), "prose", at,
+                                 jinja="{{" in block.text or None)
         return label
+
+    def _marked(self, block: Block, where: str, owner: str) -> list[t.Block]:
+        """The tree blocks of a non-text block, each with the origin of its source."""
+        made = self._other(block, where, owner)
+        if isinstance(block, TableBlock) and made and isinstance(made[0], t.Table):
+            origin = self.origins.table(block.table, block.loc("table", where),
+                                        len(made[0].header_rows))
+            return [replace(made[0], origin=origin)]
+        if isinstance(block, FigureBlock):
+            table = block.chart.table if block.chart else None
+            return self.origins.mark(made, "chart", block.loc("figure", where), table=table)
+        if isinstance(block, BijlageVerwijzing):
+            return self.origins.mark(made, "template", block.loc("onderwerp", where),
+                                     template="phrases",
+                                     key=f"bijlage_verwijzing_{block.variant}")
+        if isinstance(block, HeadingBlock):
+            return self.origins.mark(made, "prose", block.loc("text", f"{where}.text"))
+        if isinstance(block, ListBlock):
+            return self.origins.mark(made, "prose", block.loc("items", f"{where}.items"))
+        return made
 
     def _other(self, block: Block, where: str, owner: str) -> list[t.Block]:
         ctx = self.ctx

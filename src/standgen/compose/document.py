@@ -18,6 +18,7 @@ from standgen.compose import tree as t
 from standgen.compose.blocks import BlockComposer
 from standgen.compose.context import ComposeContext
 from standgen.compose.figures import chart_data, draw_all, figure_node
+from standgen.compose.provenance import Provenance
 from standgen.compose.templating import TextTemplates
 from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
@@ -65,7 +66,8 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     notes = {n.id: n for n in selected.all_footnotes()}
     ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels)
     charts = _draw_charts(selected, tables, texts, options)
-    builder = _Builder(ctx, charts, edition)
+    provenance = Provenance(report.source.file if report.source else None)
+    builder = _Builder(ctx, charts, edition, provenance)
     sections = builder.sections()
     marking = _marking(selection, texts, options)
     return t.Document(
@@ -75,6 +77,7 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
         sections=tuple(sections),
         marking=marking,
         footer_label=f"{report.title} {report.period}",
+        provenance=provenance.record(),
     )
 
 
@@ -109,12 +112,13 @@ class _Builder:
 
     def __init__(self, ctx: ComposeContext,
                  charts: dict[str, tuple[ChartData, RenderedChart | None]],
-                 edition: Edition) -> None:
+                 edition: Edition, provenance: Provenance | None = None) -> None:
         self.ctx = ctx
         self.charts = charts
         self.edition = edition
         self.toc: list[t.TocEntry] = []
-        self.blocks = BlockComposer(ctx, self._figure)
+        self.origins = provenance or Provenance(None)
+        self.blocks = BlockComposer(ctx, self._figure, self.origins)
 
     def _figure(self, figure: FigureBlock, number: int, where: str) -> t.Figure:
         data, rendered = self.charts.get(figure.id, (None, None))

@@ -2,7 +2,8 @@
 
 Frozen dataclasses without behaviour, built by `compose_document`. Every value is already
 formatted (Dutch), every heading numbered and every footnote numbered, so that writers only
-lay out. Writers dispatch on node type; none of them knows about KPIs or editions.
+lay out. Writers dispatch on node type; none of them knows about KPIs or editions. A block's
+`origin` is an opaque id (see compose/provenance.py) that writers only pass through.
 """
 
 from __future__ import annotations
@@ -62,6 +63,7 @@ class Paragraph:
 
     inlines: tuple[Inline, ...]
     style: ParagraphStyle = "body"
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -74,6 +76,7 @@ class Heading:
     anchor: str
     number: str | None = None
     in_toc: bool = False
+    origin: str | None = field(default=None, compare=False)
 
     @property
     def display(self) -> str:
@@ -90,6 +93,7 @@ class ListBlock:
     ordered: bool = False
     nested: tuple[ListBlock | None, ...] = ()
     start: int = 1
+    origin: str | None = field(default=None, compare=False)
 
     def sublist(self, index: int) -> ListBlock | None:
         """The list nested under item `index`, if any."""
@@ -149,6 +153,7 @@ class Table:
     alt_text: str = ""
     number: int | None = None
     anchor: str = ""
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -169,6 +174,7 @@ class Figure:
     data_table: Table | None = None
     number: int | None = None
     anchor: str = ""
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -270,3 +276,6 @@ class Document:
     marking: Marking | None = None
     footer_label: str = ""
     fonts: tuple[str, ...] = field(default=())
+    provenance: str = field(default="", compare=False)
+    """An opaque record (JSON) of where each block's `origin` comes from; writers that can
+    store it keep it verbatim so that a review round trip finds the sources again."""

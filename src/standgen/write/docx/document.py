@@ -19,6 +19,7 @@ from standgen.write.docx.context import Context
 from standgen.write.docx.cover import render_cover
 from standgen.write.docx.footnotes import Footnotes
 from standgen.write.docx.lists import Numbering
+from standgen.write.docx.origins import OriginMarks, store_provenance
 from standgen.write.docx.package import normalise_zip
 from standgen.write.docx.pagination import estimate_pages
 from standgen.write.docx.properties import (
@@ -111,14 +112,16 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
     for section, page in zip(tree.sections, ctx.pages.section_pages, strict=True):
         parts.append((SectionFurniture(section.running_header, page), section))
     end_section(ctx, tree, SectionFurniture(None, None), final=not parts)
+    marks = OriginMarks()
     for index, (furniture, part) in enumerate(parts):
         match part:
             case t.TableOfContents():
                 render_toc(ctx, part)
             case t.DocSection():
                 for block in part.blocks:
-                    render_block(ctx, block)
+                    marks.render(ctx, block, render_block)
         end_section(ctx, tree, furniture, final=index == len(parts) - 1)
+    store_provenance(document, tree.provenance)
     return document
 
 

@@ -1,0 +1,93 @@
+"""Origins of blocks kept in the DOCX for the review round trip (issue #23).
+
+Each block with an `origin` gets a hidden bookmark (`_sg<origin>`, Word hides names that
+start with an underscore) from its first to its last paragraph; the tree's opaque
+provenance record goes into custom document properties, compressed and cut into pieces of
+at most 255 characters, the longest text value Word keeps. Nothing of it is visible.
+"""
+
+from __future__ import annotations
+
+import base64
+import zlib
+from collections.abc import Callable
+from xml.sax.saxutils import escape
+
+from docx.document import Document as DocxDocument
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+
+from standgen.compose import tree as t
+from standgen.write.docx.bookmarks import span
+from standgen.write.docx.context import Context
+from standgen.write.docx.oxml import Element
+
+PREFIX = "_sg"
+PROPERTY = "standgen.provenance"
+CHUNK = 255
+_CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
+_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
+
+
+class OriginMarks:
+    """Wraps what each block writes in a bookmark named after the block's origin."""
+
+    def __init__(self) -> None:
+        self._used: dict[str, int] = {}
+
+    def render(self, ctx: Context, block: t.Block,
+               render: Callable[[Context, t.Block], None]) -> None:
+        """Render `block` with `render`, then bookmark its paragraphs by origin."""
+        origin = getattr(block, "origin", None)
+        if origin is None:
+            render(ctx, block)
+            return
+        body = ctx.docx.element.body
+        before = _tail(body)
+        render(ctx, block)
+        paragraphs = [p for e in _added(body, before) for p in e.iter(qn("w:p"))]
+        if paragraphs:
+            span(paragraphs[0], paragraphs[-1], self._name(origin), ctx.bookmarks.next_id())
+
+    def _name(self, origin: str) -> str:
+        count = self._used.get(origin, 0) + 1
+        self._used[origin] = count
+        return f"{PREFIX}{origin}" if count == 1 else f"{PREFIX}{origin}_{count}"
+
+
+def _tail(body: Element) -> Element | None:
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is not None:
+        previous: Element | None = sect_pr.getprevious()
+        return previous
+    return body[-1] if len(body) else None
+
+
+def _added(body: Element, before: Element | None) -> list[Element]:
+    out: list[Element] = []
+    node = before.getnext() if before is not None else (body[0] if len(body) else None)
+    while node is not None and node.tag != qn("w:sectPr"):
+        out.append(node)
+        node = node.getnext()
+    return out
+
+
+def store_provenance(document: DocxDocument, record: str) -> None:
+    """Keep `record` in the custom document properties (docProps/custom.xml)."""
+    if not record:
+        return
+    packed = base64.b64encode(zlib.compress(record.encode("utf-8"), 9)).decode("ascii")
+    pieces = [packed[i:i + CHUNK] for i in range(0, len(packed), CHUNK)]
+    props = "".join(
+        f'<property fmtid="{_FMTID}" pid="{index + 2}" name="{PROPERTY}.{index + 1:03d}">'
+        f"<vt:lpwstr>{escape(piece)}</vt:lpwstr></property>"
+        for index, piece in enumerate(pieces))
+    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/'
+           'custom-properties" xmlns:vt="http://schemas.openxmlformats.org/officeDocument/'
+           f'2006/docPropsVTypes">{props}</Properties>')
+    package = document.part.package
+    part = Part(PackURI("/docProps/custom.xml"), _CUSTOM_CT, xml.encode("utf-8"), package)
+    package.relate_to(part, RT.CUSTOM_PROPERTIES)
