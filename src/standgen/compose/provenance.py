@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import fields, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -90,6 +90,6 @@ def _digest(path: Path) -> str:
 
 
 def _with_origin(block: t.Block, origin: str) -> t.Block:
-    if any(f.name == "origin" for f in fields(block)) and getattr(block, "origin") is None:
-        return replace(block, origin=origin)  # type: ignore[type-var]
-    return block
+    if isinstance(block, t.PageBreak | t.Rule) or block.origin is not None:
+        return block
+    return replace(block, origin=origin)
