@@ -1,0 +1,84 @@
+"""`standgen review`: read, list, optionally write the comments and apply prose edits."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from standgen.errors import StandgenError
+from standgen.files import write_atomically
+from standgen.review.apply import (
+    Placed,
+    changed_sources,
+    overlapping,
+    producer,
+    write_edits,
+)
+from standgen.review.docxread import read_edited
+from standgen.review.items import Item, collect, comments_file, listing
+from standgen.review.locate import Locator
+
+
+@dataclass(frozen=True)
+class ReviewOptions:
+    """What `standgen review` was asked to do."""
+
+    docx: Path
+    source: Path
+    apply: bool = False
+    force: bool = False
+    comments: Path | None = None
+
+
+def run_review(options: ReviewOptions, out: TextIO = sys.stdout,
+               err: TextIO = sys.stderr) -> int:
+    """List the review items; 0 when there are none, 1 when there are (2 is raised as a
+    StandgenError for unusable input)."""
+    if not options.docx.is_file():
+        raise StandgenError(f"{options.docx}: no such file")
+    if not options.source.exists():
+        raise StandgenError(f"{options.source}: no such report file or folder (--source)")
+    if options.comments is not None and options.comments.suffix.lower() not in (".csv", ".md"):
+        raise StandgenError(f"{options.comments}: --comments writes .csv or .md; name the "
+                            "file with one of those extensions")
+    root = options.source if options.source.is_dir() else options.source.parent
+    edited = read_edited(options.docx)
+    changed = changed_sources(edited.record, root)
+    items = collect(edited, Locator(edited.record, root), root)
+    out.write(listing(items))
+    for name in changed:
+        print(f"standgen: {root / name}: changed since the DOCX was built", file=err)
+    if options.comments is not None:
+        text = comments_file(items, options.comments).encode("utf-8")
+        write_atomically(options.comments, producer(text))
+    if options.apply:
+        _apply(items, changed, options.force, out, err)
+    print(f"{options.docx}: {len(items)} review item(s)", file=err)
+    return 1 if items else 0
+
+
+def _apply(items: list[Item], changed: list[str], force: bool, out: TextIO,
+           err: TextIO) -> None:
+    changes = [i for i in items if i.change is not None]
+    if changed and not force:
+        print("standgen: nothing applied: the sources changed since the DOCX was built; "
+              "rebuild and review again, or add --force to apply only the edits whose "
+              "source text still matches", file=err)
+        return
+    placed = [i.placed for i in changes if isinstance(i.placed, Placed)]
+    clashing = overlapping(placed)
+    accepted = [p for p in placed if p not in clashing]
+    refused_files = write_edits(accepted)
+    for item in changes:
+        where = f"{item.where.file}:{item.line}" if item.line else item.where.file
+        result = item.placed
+        if isinstance(result, Placed) and result in clashing:
+            result = "overlaps another edit of the same text; apply one, then review again"
+        elif isinstance(result, Placed) and result.path in refused_files:
+            result = refused_files[result.path]
+        if isinstance(result, Placed):
+            print(f"applied: {where}: {item.kind} {item.text}", file=out)
+        else:
+            print(f"refused: {where}: {item.kind} {item.text}: {result}", file=out)
