@@ -84,6 +84,8 @@ def _refusal(change: Change, where: Where) -> str | None:
                "never writes a data file"
     if where.kind == "template":
         return f"text from a template ({where.what}); change the template"
+    if where.kind == "label":
+        return f"a table's own text ({where.what}); change it in the table's YAML"
     if where.kind == "chart":
         return f"a chart ({where.what}); change its table"
     if where.kind != "prose":

@@ -16,7 +16,8 @@ NO_SOURCE = "(made by standgen)"
 @dataclass(frozen=True)
 class Where:
     """A source place: `file` as recorded (relative to the report's folder), its line, what
-    it is, and its kind: prose (may be applied), template, data, chart, or none."""
+    it is, and its kind: prose (may be applied), template, label (a table's caption, header,
+    row label or note), data, chart, or none."""
 
     file: str
     line: int | None
@@ -56,12 +57,12 @@ class Locator:
     def _table(self, origin: dict[str, Any], para: Para, file: str, line: int | None) -> Where:
         table = origin.get("table")
         if para.table_cell is None:
-            return Where(file, line, f"caption or note of table {table}", "template", origin)
+            return Where(file, line, f"caption or note of table {table}", "label", origin)
         row_at, column_at = para.table_cell
         body = row_at - int(origin.get("header_rows", 0))
         rows, columns = origin.get("rows", []), origin.get("columns", [])
         if body < 0:
-            return Where(file, line, f"column header of table {table}", "template", origin)
+            return Where(file, line, f"column header of table {table}", "label", origin)
         if body >= len(rows) or column_at > len(columns):
             return Where(file, line, f"table {table} (a row or column added in review)",
                          "data", origin)
@@ -69,7 +70,7 @@ class Locator:
         row_line = row.get("line") or line
         if column_at == 0:
             return Where(file, row_line, f"row label of row {row['id']} in table {table}",
-                         "template", origin)
+                         "label", origin)
         column = columns[column_at - 1]
         cell = f"row {row['id']}, column {column['key']} of table {table}"
         if row.get("derived") or column.get("derived"):
