@@ -32,10 +32,12 @@ class ReviewOptions:
     comments: Path | None = None
 
 
-def run_review(options: ReviewOptions, out: TextIO = sys.stdout,
-               err: TextIO = sys.stderr) -> int:
+def run_review(options: ReviewOptions, out: TextIO | None = None,
+               err: TextIO | None = None) -> int:
     """List the review items; 0 when there are none, 1 when there are (2 is raised as a
     StandgenError for unusable input)."""
+    out = out or sys.stdout
+    err = err or sys.stderr
     if not options.docx.is_file():
         raise StandgenError(f"{options.docx}: no such file")
     if not options.source.exists():
