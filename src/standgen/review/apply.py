@@ -61,7 +61,7 @@ def place(change: Change, where: Where, root: Path) -> Placed | str:
     if path.suffix.lower() not in _TEXT_FILES:
         return f"{where.file} is not a YAML text file; standgen writes no other file"
     try:
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError):
         return f"{where.file} cannot be read"
     record = where.record or {}
@@ -126,7 +126,7 @@ def write_edits(placed: list[Placed]) -> dict[Path, str]:
     refused: dict[Path, str] = {}
     for path in sorted({p.path for p in placed}):
         edits = sorted((p for p in placed if p.path == path), key=lambda p: p.start)
-        raw = path.read_text(encoding="utf-8")
+        raw = path.read_bytes().decode("utf-8")
         new = raw
         for edit in reversed(edits):
             new = new[:edit.start] + edit.text + new[edit.end:]

@@ -29,7 +29,8 @@ class Flat:
 
 def field_span(raw: str, line: int, key: str | None) -> tuple[int, int, str]:
     """Start and end offsets of the value of the field at 1-based `line`, and its style."""
-    lines = raw.splitlines(keepends=True)
+    lines = raw.split("\n")
+    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     if not 1 <= line <= len(lines):
         return 0, 0, "plain"
     start = sum(len(x) for x in lines[:line - 1])
@@ -58,7 +59,7 @@ def flatten(raw: str, start: int, end: int, style: str) -> Flat:
         char = raw[index]
         if char == "\n":
             after = index + 1
-            while after < end and raw[after] in " \t":
+            while after < end and raw[after] in " \t\r":
                 after += 1
             chars.append(" ")
             offsets.append(index)
@@ -70,7 +71,7 @@ def flatten(raw: str, start: int, end: int, style: str) -> Flat:
             offsets.append(index)
             index = note.end()
             continue
-        if char == "*":
+        if char in "*\r":
             index += 1
             continue
         chars.append(" " if char == "\u00a0" else char)
