@@ -190,10 +190,12 @@ class _Builder:
         blocks += self.blocks.compose(changes.blocks, path, "rapportage")
         if changes.changes:
             intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
-            blocks.append(t.Paragraph((t.Text(intro),)))
+            blocks += self.origins.mark([t.Paragraph((t.Text(intro),))], "template", None,
+                                        template="phrases", key="changes_intro")
             items = tuple(self.ctx.inlines(c, changes.loc("changes", f"{path}.changes[{i}]"))
                           for i, c in enumerate(changes.changes))
-            blocks.append(t.ListBlock(items))
+            blocks += self.origins.mark([t.ListBlock(items)], "prose",
+                                        changes.loc("changes", f"{path}.changes"))
         return blocks
 
     def _chapter(self, chapter: Chapter, index: int) -> t.DocSection:
@@ -202,7 +204,8 @@ class _Builder:
 
     def _chapter_at_level(self, chapter: Chapter, index: int) -> t.DocSection:
         path = f"chapters[{index}]"
-        blocks: list[t.Block] = [self.heading(1, chapter.title, str(chapter.number), True)]
+        blocks = self.origins.mark([self.heading(1, chapter.title, str(chapter.number), True)],
+                                   "prose", chapter.loc("title", f"{path}.title"))
         blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}")
         for number, section in enumerate(chapter.sections):
             if self.edition != "bijlage":
@@ -215,14 +218,18 @@ class _Builder:
         if self.edition == "bijlage":
             title = self.ctx.texts.render("phrases", "bijlage_bij", number=section.number,
                                           title=section.title)
-            blocks: list[t.Block] = [self.heading(2, title, in_toc=True)]
+            blocks: list[t.Block] = self.origins.mark(
+                [self.heading(2, title, in_toc=True)], "template", None, template="phrases",
+                key="bijlage_bij")
         else:
-            blocks = [self.heading(2, section.title, section.number, True)]
+            blocks = self.origins.mark([self.heading(2, section.title, section.number, True)],
+                                       "prose", section.loc("title", f"{path}.title"))
         blocks += self.blocks.compose(section.blocks, path, f"s{section.number}")
         for index, topic in enumerate(section.topics):
             where = f"{path}.topics[{index}]"
             if topic.title:
-                blocks.append(self.heading(3, topic.title))
+                blocks += self.origins.mark([self.heading(3, topic.title)], "prose",
+                                            topic.loc("title", f"{where}.title"))
             with self.ctx.scoped(topic):
                 blocks += self.blocks.compose(topic.blocks, where, topic.id)
         return blocks

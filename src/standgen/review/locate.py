@@ -11,6 +11,7 @@ from standgen.load.tabular import DataFile, read_data_file
 from standgen.review.docxread import Para
 
 NO_SOURCE = "(made by standgen)"
+TEMPLATES = "text/nl.yaml"
 
 
 @dataclass(frozen=True)
@@ -47,8 +48,10 @@ class Locator:
             return self._table(origin, para, file, line)
         if kind == "template":
             key = f"{origin.get('template')}.{origin.get('key')}"
-            return Where(file, line, f"template phrase {key} (templates text/nl.yaml)",
-                         "template", origin)
+            if file == NO_SOURCE:
+                file, line = TEMPLATES, None
+            return Where(file, line, f"template phrase {key} in {TEMPLATES} (standgen's own, "
+                         "or the --templates folder's)", "template", origin)
         if kind == "chart":
             return Where(file, line, f"chart drawn from table {origin.get('table')}",
                          "chart", origin)

@@ -30,7 +30,7 @@ class Flat:
 def field_span(raw: str, line: int, key: str | None) -> tuple[int, int, str]:
     """Start and end offsets of the value of the field at 1-based `line`, and its style."""
     lines = raw.split("\n")
-    lines = [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    lines = [text + "\n" for text in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
     if not 1 <= line <= len(lines):
         return 0, 0, "plain"
     start = sum(len(x) for x in lines[:line - 1])
