@@ -26,6 +26,7 @@ _VT = "{http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes}"
 NOTE = "\x00"
 """Stands for a footnote mark in paragraph text (and for `[^id]` in source text)."""
 _WRAPPERS = {"ins": "ins", "del": "del", "moveFrom": "moveFrom", "moveTo": "moveTo"}
+MAX_RECORD = 64 * 1024 * 1024
 _NAME = re.compile(r"_sg(\d+)(?:_\d+)?$")
 
 
@@ -118,7 +119,11 @@ def _record(custom: Any, path: Path) -> dict[str, Any]:
                             "this standgen version, edited in Word or LibreOffice")
     packed = "".join(text for _, text in sorted(pieces))
     try:
-        data = json.loads(zlib.decompress(base64.b64decode(packed)).decode("utf-8"))
+        inflate = zlib.decompressobj()
+        raw = inflate.decompress(base64.b64decode(packed), MAX_RECORD)
+        if inflate.unconsumed_tail:
+            raise ValueError(f"the record is larger than {MAX_RECORD:,} bytes")
+        data = json.loads(raw.decode("utf-8"))
     except (ValueError, zlib.error) as exc:
         raise StandgenError(f"{path}: the standgen provenance properties are damaged "
                             f"({exc}); review the DOCX as built, not a copy edited by hand"

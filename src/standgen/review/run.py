@@ -56,12 +56,20 @@ def run_review(options: ReviewOptions, out: TextIO | None = None,
         text = comments_file(items, options.comments).encode("utf-8")
         write_atomically(options.comments, producer(text))
     if options.apply:
-        _apply(items, changed, options.force, out, err)
+        _apply(items, changed, options.force, options.source, out, err)
     print(f"{options.docx}: {len(items)} review item(s)", file=err)
     return 1 if items else 0
 
 
-def _apply(items: list[Item], changed: list[str], force: bool, out: TextIO,
+def _report_files(source: Path) -> set[Path]:
+    """The YAML files the report reads: the only files --apply may write."""
+    from standgen.load.report import load_report_and_files
+
+    _, files = load_report_and_files(source)
+    return {f.resolve() for f in files if f.suffix.lower() in (".yaml", ".yml")}
+
+
+def _apply(items: list[Item], changed: list[str], force: bool, source: Path, out: TextIO,
            err: TextIO) -> None:
     changes = [i for i in items if i.change is not None]
     if changed and not force:
@@ -69,14 +77,20 @@ def _apply(items: list[Item], changed: list[str], force: bool, out: TextIO,
               "rebuild and review again, or add --force to apply only the edits whose "
               "source text still matches", file=err)
         return
-    placed = [i.placed for i in changes if isinstance(i.placed, Placed)]
+    sources = _report_files(source)
+    foreign = [i.placed for i in changes if isinstance(i.placed, Placed)
+               and i.placed.path.resolve() not in sources]
+    placed = [i.placed for i in changes if isinstance(i.placed, Placed)
+              and i.placed not in foreign]
     clashing = overlapping(placed)
     accepted = [p for p in placed if p not in clashing]
     refused_files = write_edits(accepted)
     for item in changes:
         where = f"{item.where.file}:{item.line}" if item.line else item.where.file
         result = item.placed
-        if isinstance(result, Placed) and result in clashing:
+        if isinstance(result, Placed) and result in foreign:
+            result = f"{result.path} is not a YAML file this report reads; nothing written"
+        elif isinstance(result, Placed) and result in clashing:
             result = "overlaps another edit of the same text; apply one, then review again"
         elif isinstance(result, Placed) and result.path in refused_files:
             result = refused_files[result.path]
