@@ -66,7 +66,8 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     notes = {n.id: n for n in selected.all_footnotes()}
     ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels)
     charts = _draw_charts(selected, tables, texts, options)
-    provenance = Provenance(report.source.file if report.source else None)
+    provenance = Provenance(report.source.file if report.source else None,
+                            public=selection.level.is_public)
     builder = _Builder(ctx, charts, edition, provenance)
     sections = builder.sections()
     marking = _marking(selection, texts, options)

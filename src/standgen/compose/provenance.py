@@ -2,9 +2,11 @@
 
 Compose gives every block it makes an opaque `origin` id; this module keeps, per id, the
 kind of content (prose an author wrote, a template phrase, a table of figures, a chart),
-its source file, line and field, and it records a sha256 digest of every source file so a
-later review can tell whether the sources changed since the build. The record travels
-as one JSON string on the document tree; writers store it without reading it.
+its source file, line and field, and sha256 digests so that a later review can tell
+whether the sources changed since the build: of the text of every prose field, and, in a
+confidential edition, of every source file. A public edition holds no file digest: a reader
+could confirm a guessed confidential figure against the digest of the file that holds it.
+The record travels as one JSON string on the document tree; writers store it unread.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any, Literal
 
 from standgen.compose import tree as t
 from standgen.errors import Location
+from standgen.load.yaml_span import field_key, field_span
 from standgen.model.tables import IndicatorTable
 
 Kind = Literal["prose", "template", "data", "chart"]
@@ -27,10 +30,12 @@ VERSION = 1
 class Provenance:
     """Hands out origin ids and remembers what each one points at."""
 
-    def __init__(self, main: Path | None) -> None:
+    def __init__(self, main: Path | None, public: bool = True) -> None:
         self.root = main.resolve().parent if main is not None else None
+        self.public = public
         self.records: dict[str, dict[str, Any]] = {}
         self.files: set[Path] = set()
+        self._texts: dict[Path, str | None] = {}
 
     def _relative(self, path: Path | None) -> str | None:
         if path is None:
@@ -48,8 +53,20 @@ class Provenance:
         if at is not None:
             record.update(file=self._relative(at.file), line=at.line, field=at.field)
         record.update({k: v for k, v in detail.items() if v is not None})
+        if kind == "prose" and at is not None and at.file is not None and at.line:
+            record["digest"] = self._field_digest(at.file, at.line, at.field)
         self.records[origin] = record
         return origin
+
+    def _field_digest(self, path: Path, line: int, field: str) -> str:
+        resolved = path.resolve()
+        if resolved not in self._texts:
+            try:
+                self._texts[resolved] = resolved.read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                self._texts[resolved] = None
+        text = self._texts[resolved]
+        return field_digest(text, line, field) if text is not None else ""
 
     def mark(self, blocks: list[t.Block], kind: Kind, at: Location | None,
              **detail: Any) -> list[t.Block]:
@@ -74,12 +91,17 @@ class Provenance:
 
     def record(self) -> str:
         """The JSON record of every origin and the digest of every source file."""
-        digests = {}
-        for path in sorted(self.files):
-            name = self._relative(path) or path.as_posix()
-            digests[name] = _digest(path)
-        payload = {"version": VERSION, "origins": self.records, "sources": digests}
+        payload: dict[str, Any] = {"version": VERSION, "origins": self.records}
+        if not self.public:
+            payload["sources"] = {self._relative(path) or path.as_posix(): _digest(path)
+                                  for path in sorted(self.files)}
         return json.dumps(payload, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def field_digest(text: str, line: int, field: str) -> str:
+    """The sha256 of the exact text of the field at `line` of a YAML file's `text`."""
+    start, end, _ = field_span(text, line, field_key(field))
+    return hashlib.sha256(text[start:end].encode("utf-8")).hexdigest()
 
 
 def _digest(path: Path) -> str:

@@ -17,11 +17,12 @@ from typing import Any, BinaryIO
 
 import yaml
 
+from standgen.compose.provenance import field_digest
 from standgen.files import write_atomically
 from standgen.review.changes import Change
 from standgen.review.docxread import NOTE
 from standgen.review.locate import Where
-from standgen.review.textspan import Found, field_span, find, flatten
+from standgen.review.textspan import Found, field_key, field_span, find, flatten
 
 _MARKUP = ("{{", "{%", "{#", "[", "]", "*", "`", "<", "\\", "|")
 _TEXT_FILES = (".yaml", ".yml")
@@ -39,9 +40,12 @@ class Placed:
 
 
 def changed_sources(record: dict[str, Any], root: Path) -> list[str]:
-    """The recorded source files whose bytes differ from the build's (or are gone)."""
+    """The recorded source files whose bytes differ from the build's (or are gone); for a
+    public edition, which records no file digest, the files of prose fields that changed."""
+    if "sources" not in record:
+        return _changed_fields(record, root)
     changed: list[str] = []
-    for name, digest in sorted(record.get("sources", {}).items()):
+    for name, digest in sorted(record["sources"].items()):
         path = root / name
         try:
             now = hashlib.sha256(path.read_bytes()).hexdigest()
@@ -50,6 +54,25 @@ def changed_sources(record: dict[str, Any], root: Path) -> list[str]:
         if now != digest:
             changed.append(name)
     return changed
+
+
+def _changed_fields(record: dict[str, Any], root: Path) -> list[str]:
+    changed: set[str] = set()
+    texts: dict[str, str | None] = {}
+    for origin in record.get("origins", {}).values():
+        name, digest = origin.get("file"), origin.get("digest")
+        if not name or not digest or not origin.get("line"):
+            continue
+        if name not in texts:
+            try:
+                texts[name] = (root / name).read_bytes().decode("utf-8")
+            except (OSError, UnicodeDecodeError):
+                texts[name] = None
+        text = texts[name]
+        if text is None or field_digest(text, int(origin["line"]),
+                                        str(origin.get("field", ""))) != digest:
+            changed.add(str(name))
+    return sorted(changed)
 
 
 def place(change: Change, where: Where, root: Path) -> Placed | str:
@@ -65,7 +88,7 @@ def place(change: Change, where: Where, root: Path) -> Placed | str:
     except (OSError, UnicodeDecodeError):
         return f"{where.file} cannot be read"
     record = where.record or {}
-    key = re.sub(r"\[\d+\]$", "", str(record.get("field", "")).rsplit(".", 1)[-1]) or None
+    key = field_key(str(record.get("field", "")))
     start, end, style = field_span(raw, int(where.line or 0), key)
     found = find(flatten(raw, start, end, style), change.before, change.deleted, change.after)
     if isinstance(found, str):

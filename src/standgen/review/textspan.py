@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from standgen.load.yaml_span import field_key, field_span
 from standgen.review.docxread import NOTE
+
+__all__ = ["Flat", "Found", "field_key", "field_span", "find", "flatten"]
 
 _FOOTNOTE = re.compile(r"\[\^[^\]\s]+\]")
 CONTEXTS = (80, 40, 24, 12, 6, 3, 0)
@@ -25,29 +28,6 @@ class Flat:
     offsets: tuple[int, ...]
     style: str
     """How the value is written in YAML: block, double, single or plain."""
-
-
-def field_span(raw: str, line: int, key: str | None) -> tuple[int, int, str]:
-    """Start and end offsets of the value of the field at 1-based `line`, and its style."""
-    lines = raw.split("\n")
-    lines = [text + "\n" for text in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
-    if not 1 <= line <= len(lines):
-        return 0, 0, "plain"
-    start = sum(len(x) for x in lines[:line - 1])
-    first = lines[line - 1]
-    match = re.search(rf"(?<![\w-]){re.escape(key)}\s*:", first) if key else None
-    match = match or re.search(r":(\s|$)", first)
-    value_at = match.end() if match else 0
-    value = first[value_at:].lstrip(" ")
-    style = {"|": "block", ">": "block", '"': "double", "'": "single"}.get(value[:1], "plain")
-    indent = len(first) - len(first.lstrip(" -"))
-    end = start + len(first)
-    for following in lines[line:]:
-        stripped = following.strip()
-        if stripped and len(following) - len(following.lstrip(" ")) <= indent:
-            break
-        end += len(following)
-    return start + value_at, end, style
 
 
 def flatten(raw: str, start: int, end: int, style: str) -> Flat:
