@@ -54,6 +54,7 @@ class Para:
     table_cell: tuple[int, int] | None = None
     comment_ids: list[str] = field(default_factory=list)
     inserted_mark: bool = False
+    part: str = "body"
 
     @property
     def original(self) -> str:
@@ -90,11 +91,30 @@ def read_edited(path: Path) -> EditedDocx:
                 "docProps/custom.xml" in names) else None
             notes = _xml(archive, "word/comments.xml", path) if (
                 "word/comments.xml" in names) else None
+            others = [(_part(name), _xml(archive, name, path)) for name in sorted(names)
+                      if _part(name)]
     except (zipfile.BadZipFile, OSError, KeyError) as exc:
         raise StandgenError(f"{path}: not a readable DOCX file ({exc})") from None
     record = _record(custom, path)
     paragraphs = _paragraphs(body)
+    for part, root in others:
+        paragraphs += _part_paragraphs(root, part, len(paragraphs))
     return EditedDocx(record, paragraphs, _comments(notes, paragraphs))
+
+
+def _part(name: str) -> str:
+    """The kind of a story part other than the body whose edits are listed too."""
+    match = re.fullmatch(r"word/(footnotes|endnotes|header\d*|footer\d*)\.xml", name)
+    return re.sub(r"\d+$", "", match.group(1)) if match else ""
+
+
+def _part_paragraphs(root: Any, part: str, first: int) -> list[Para]:
+    out: list[Para] = []
+    for p in root.iter(w("p")):
+        para = Para(first + len(out), None, part=part)
+        _fill(para, p, {})
+        out.append(para)
+    return out
 
 
 def _xml(archive: zipfile.ZipFile, name: str, path: Path) -> Any:

@@ -38,6 +38,12 @@ class Locator:
     def where(self, para: Para | None) -> Where:
         """The source place of `para` (a place without a source when it has no origin)."""
         origin = self.origins.get(para.origin or "") if para is not None else None
+        if para is not None and para.part in ("footnotes", "endnotes"):
+            return Where(NO_SOURCE, None, "footnote text: change the footnote in the source "
+                         "(its id is in the paragraph that refers to it)", "none")
+        if para is not None and para.part in ("header", "footer"):
+            return Where(NO_SOURCE, None, f"page {para.part} (running header, marking, page "
+                         "number): made from the report's title and settings", "none")
         if para is None or origin is None:
             return Where(NO_SOURCE, None, "text standgen writes itself (cover, contents, "
                          "numbering, signatures, notes)", "none")
