@@ -119,6 +119,7 @@ class _Builder:
         self.edition = edition
         self.toc: list[t.TocEntry] = []
         self.origins = provenance or Provenance(None)
+        ctx.note_origin = lambda at: self.origins.add("prose", at)
         self.blocks = BlockComposer(ctx, self._figure, self.origins)
 
     def _figure(self, figure: FigureBlock, number: int, where: str) -> t.Figure:

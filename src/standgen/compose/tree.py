@@ -38,6 +38,7 @@ class FootnoteRef:
 
     number: int
     content: tuple[Inline, ...]
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,8 @@ def _part(name: str) -> str:
 def _part_paragraphs(root: Any, part: str, first: int) -> list[Para]:
     out: list[Para] = []
     for p in root.iter(w("p")):
-        para = Para(first + len(out), None, part=part)
+        origin = next((o for o in map(_origin_of, p.iter(w("bookmarkStart"))) if o), None)
+        para = Para(first + len(out), origin, part=part)
         _fill(para, p, {})
         out.append(para)
     return out

@@ -38,7 +38,7 @@ class Locator:
     def where(self, para: Para | None) -> Where:
         """The source place of `para` (a place without a source when it has no origin)."""
         origin = self.origins.get(para.origin or "") if para is not None else None
-        if para is not None and para.part in ("footnotes", "endnotes"):
+        if para is not None and para.part in ("footnotes", "endnotes") and origin is None:
             return Where(NO_SOURCE, None, "footnote text: change the footnote in the source "
                          "(its id is in the paragraph that refers to it)", "none")
         if para is not None and para.part in ("header", "footer"):

@@ -113,6 +113,7 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
         parts.append((SectionFurniture(section.running_header, page), section))
     end_section(ctx, tree, SectionFurniture(None, None), final=not parts)
     marks = OriginMarks()
+    ctx.notes.origin_mark = marks.mark_paragraph(ctx)
     for index, (furniture, part) in enumerate(parts):
         match part:
             case t.TableOfContents():

@@ -51,6 +51,12 @@ class OriginMarks:
         if paragraphs:
             span(paragraphs[0], paragraphs[-1], self._name(origin), ctx.bookmarks.next_id())
 
+    def mark_paragraph(self, ctx: Context) -> Callable[[Element, str], None]:
+        """A function that bookmarks one paragraph (a footnote's) with its origin."""
+        def mark(p: Element, origin: str) -> None:
+            span(p, p, self._name(origin), ctx.bookmarks.next_id())
+        return mark
+
     def _name(self, origin: str) -> str:
         count = self._used.get(origin, 0) + 1
         self._used[origin] = count
