@@ -3,17 +3,16 @@
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 import shutil
 import zipfile
-import zlib
 from pathlib import Path
 
 import pytest
 
 from standgen.cli import main
+from standgen.write.docx.origins import pack, unpack
 from tests.acceptance.review_edits import Reviewer
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "fixtures" / "example"
@@ -37,14 +36,13 @@ def _rewrite_record(path: Path, change: object) -> None:
         members = {n: archive.read(n) for n in archive.namelist()}
     custom = members["docProps/custom.xml"].decode()
     packed = "".join(re.findall(r"<vt:lpwstr>([^<]*)</vt:lpwstr>", custom))
-    record = json.loads(zlib.decompress(base64.b64decode(packed)))
+    record = json.loads(unpack(packed, 10**8))
     assert callable(change)
-    text = change(record)
-    value = base64.b64encode(zlib.compress(text.encode())).decode()
+    value = pack(change(record))
     head = custom.split("<property", 1)[0]
     members["docProps/custom.xml"] = (
         f'{head}<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="2" '
-        f'name="standgen.provenance.001"><vt:lpwstr>{value}</vt:lpwstr></property>'
+        f'name="standgen.provenance.aaa"><vt:lpwstr>{value}</vt:lpwstr></property>'
         "</Properties>").encode()
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in members.items():

