@@ -30,6 +30,8 @@ def field_span(raw: str, line: int, key: str | None) -> tuple[int, int, str]:
     style = {"|": "block", ">": "block", '"': "double", "'": "single"}.get(value[:1], "plain")
     indent = len(first) - len(first.lstrip(" -"))
     end = start + len(first)
+    if style == "block":
+        value_at = len(first)
     for following in lines[line:]:
         stripped = following.strip()
         if stripped and len(following) - len(following.lstrip(" ")) <= indent:

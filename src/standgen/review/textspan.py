@@ -71,11 +71,14 @@ class Found:
 
 def find(flat: Flat, before: str, deleted: str, after: str) -> Found | str:
     """The unique file span of `deleted` between `before` and `after`, or why not."""
-    for size in CONTEXTS:
+    for tried, size in enumerate(CONTEXTS):
         head = before[-size:] if size else ""
         tail = after[:size] if size else ""
         if len(head) + len(tail) + len(deleted) < MIN_CONTEXT:
-            break
+            if tried:
+                break
+            return ("too little text around the edit to find its place for certain; make "
+                    "the edit in the source")
         needle = head + deleted + tail
         hits = [m.start() for m in re.finditer(re.escape(needle), flat.text)]
         if len(hits) > 1:
