@@ -157,12 +157,18 @@ def _paragraphs(root: Any) -> list[Para]:
         return []
     open_marks: dict[str, str] = {}
     out: list[Para] = []
-    for p in body.iter(w("p")):
+    pending: list[str] = []
+    for p in body.iter(w("p"), w("commentRangeStart")):
+        if p.tag == w("commentRangeStart"):
+            if not any(a.tag == w("p") for a in p.iterancestors()):
+                pending.append(p.get(w("id"), ""))
+            continue
         starts = [_origin_of(b) for b in p.iter(w("bookmarkStart"))]
         active = next((o for o in reversed(list(open_marks.values())) if o), None)
         origin = next((o for o in starts if o), None) or active
         para = Para(len(out), origin, table_cell=_cell_of(p))
         para.inserted_mark = p.find(f"{w('pPr')}/{w('rPr')}/{w('ins')}") is not None
+        para.comment_ids, pending = pending, []
         _fill(para, p, open_marks)
         out.append(para)
     return out
