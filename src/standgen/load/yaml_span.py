@@ -8,6 +8,7 @@ written: offsets count every character, CRLF included.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 
 def field_key(field: str) -> str | None:
@@ -17,24 +18,37 @@ def field_key(field: str) -> str | None:
 
 def field_span(raw: str, line: int, key: str | None) -> tuple[int, int, str]:
     """Start and end offsets of the value of the field at 1-based `line`, and its style."""
-    lines = raw.split("\n")
-    lines = [text + "\n" for text in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
-    if not 1 <= line <= len(lines):
+    starts = _line_starts(raw)
+    if not 1 <= line < len(starts):
         return 0, 0, "plain"
-    start = sum(len(x) for x in lines[:line - 1])
-    first = lines[line - 1]
+    start = starts[line - 1]
+    first = raw[start:starts[line]]
     match = re.search(rf"(?<![\w-]){re.escape(key)}\s*:", first) if key else None
     match = match or re.search(r":(\s|$)", first)
     value_at = match.end() if match else 0
     value = first[value_at:].lstrip(" ")
     style = {"|": "block", ">": "block", '"': "double", "'": "single"}.get(value[:1], "plain")
-    indent = len(first) - len(first.lstrip(" -"))
-    end = start + len(first)
     if style == "block":
         value_at = len(first)
-    for following in lines[line:]:
+    indent = len(first) - len(first.lstrip(" -"))
+    end = starts[line]
+    for number in range(line, len(starts) - 1):
+        following = raw[starts[number]:starts[number + 1]]
         stripped = following.strip()
         if stripped and len(following) - len(following.lstrip(" ")) <= indent:
             break
-        end += len(following)
+        end = starts[number + 1]
     return start + value_at, end, style
+
+
+@lru_cache(maxsize=8)
+def _line_starts(raw: str) -> tuple[int, ...]:
+    """The offset of each line's start, and the text's length last."""
+    starts = [0]
+    at = raw.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = raw.find("\n", at + 1)
+    if starts[-1] != len(raw):
+        starts.append(len(raw))
+    return tuple(starts)
