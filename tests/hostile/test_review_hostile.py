@@ -100,3 +100,16 @@ def test_a_figure_from_a_workbook_is_listed_with_sheet_and_cell(
     assert "sheet personeel, cell B2 (row zeestrijdkrachten, column vast-2025" in out
     assert "refused: data/personeel.xlsx:2" in out
     assert (source / "data" / "personeel.xlsx").read_bytes() == workbook
+
+
+def test_a_source_the_docx_was_not_built_from_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, built = _built(tmp_path, capsys)
+    other = tmp_path / "ander" / "rapport.yaml"
+    other.parent.mkdir()
+    other.write_text("title: Ander\n", encoding="utf-8")
+    code = main(["review", str(built), "--source", str(other), "--apply"])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert f"none of which is in {other.parent}" in err
+    assert other.read_text(encoding="utf-8") == "title: Ander\n"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from standgen.errors import StandgenError
 from standgen.files import write_atomically
@@ -47,6 +47,7 @@ def run_review(options: ReviewOptions, out: TextIO | None = None,
                             "file with one of those extensions")
     root = options.source if options.source.is_dir() else options.source.parent
     edited = read_edited(options.docx)
+    _check_root(edited.record, root, options)
     changed = changed_sources(edited.record, root)
     items = collect(edited, Locator(edited.record, root), root)
     out.write(listing(items))
@@ -59,6 +60,15 @@ def run_review(options: ReviewOptions, out: TextIO | None = None,
         _apply(items, changed, options.force, options.source, out, err)
     print(f"{options.docx}: {len(items)} review item(s)", file=err)
     return 1 if items else 0
+
+
+def _check_root(record: dict[str, Any], root: Path, options: ReviewOptions) -> None:
+    """Refuse a --source whose folder holds none of the files the DOCX was built from."""
+    files = {str(o["file"]) for o in record.get("origins", {}).values() if o.get("file")}
+    if files and not any((root / name).is_file() for name in files):
+        raise StandgenError(f"{options.docx}: was built from {', '.join(sorted(files)[:3])}, "
+                            f"none of which is in {root}; give --source the report the DOCX "
+                            "was built from")
 
 
 def _report_files(source: Path) -> set[Path]:
