@@ -8,7 +8,9 @@ from dataclasses import replace
 from standgen.compose import tree as t
 from standgen.compose.context import ComposeContext
 from standgen.compose.provenance import Provenance
+from standgen.compose.table_layout import place_table
 from standgen.compose.tables import compose_table
+from standgen.errors import Problem, Severity
 from standgen.model.report import (
     BijlageVerwijzing,
     Block,
@@ -65,10 +67,8 @@ class BlockComposer:
     def _marked(self, block: Block, where: str, owner: str) -> list[t.Block]:
         """The tree blocks of a non-text block, each with the origin of its source."""
         made = self._other(block, where, owner)
-        if isinstance(block, TableBlock) and made and isinstance(made[0], t.Table):
-            origin = self.origins.table(block.table, block.loc("table", where),
-                                        len(made[0].header_rows))
-            return [replace(made[0], origin=origin)]
+        if isinstance(block, TableBlock):
+            return [self._table_origin(block, part, where) for part in made]
         if isinstance(block, FigureBlock):
             table = block.chart.table if block.chart else None
             return self.origins.mark(made, "chart", block.loc("figure", where), table=table)
@@ -82,6 +82,16 @@ class BlockComposer:
             return self.origins.mark(made, "prose", block.loc("items", f"{where}.items"))
         return made
 
+    def _table_origin(self, block: TableBlock, part: t.Block, where: str) -> t.Block:
+        """A table (or one part of a split table, with its own columns) with its origin."""
+        if not isinstance(part, t.Table):
+            return part
+        groups = part.layout.column_groups if part.layout.mode == "split" else ()
+        keep = [i - 1 for i in groups[0]] if groups else None
+        origin = self.origins.table(block.table, block.loc("table", where),
+                                    len(part.header_rows), keep)
+        return replace(part, origin=origin)
+
     def _other(self, block: Block, where: str, owner: str) -> list[t.Block]:
         ctx = self.ctx
         if isinstance(block, HeadingBlock):
@@ -92,11 +102,7 @@ class BlockComposer:
                           for i, item in enumerate(block.items))
             return [t.ListBlock(items, block.ordered)]
         if isinstance(block, TableBlock):
-            ctx.table_count += 1
-            with ctx.scoped(block.table):
-                return [compose_table(block.table, ctx.table_count, ctx.texts,
-                                      lambda s: ctx.inlines(s, block.loc("table", where)),
-                                      ctx.values(block.table))]
+            return list(self._table(block, where))
         if isinstance(block, FigureBlock):
             ctx.figure_count += 1
             return [self.figures(block, ctx.figure_count, where)]
@@ -106,4 +112,37 @@ class BlockComposer:
                                     title=ctx.report.title)
             return [t.Paragraph(ctx.inlines(text, block.loc("onderwerp", where)))]
         return []
+
+    def _table(self, block: TableBlock, where: str) -> tuple[t.Table, ...]:
+        ctx = self.ctx
+        ctx.table_count += 1
+        table = block.table
+
+        def inline(text: str) -> tuple[t.Inline, ...]:
+            return ctx.inlines(text, block.loc("table", where))
+
+        with ctx.scoped(table):
+            composed = compose_table(table, ctx.table_count, ctx.texts, inline,
+                                     ctx.values(table))
+            compact = (compose_table(table, ctx.table_count, ctx.texts, inline,
+                                     ctx.values(table), short=True)
+                       if table.short_labels else None)
+        placed = place_table(composed, table.layout, compact)
+        if placed.fallback == "forced-normal":
+            ctx.notices.append(Problem(
+                table.loc("layout", f"{where}.table.layout"),
+                f"table {table.id!r} is forced to `layout: normal` but does not fit the page "
+                "width: figures may break over lines; remove `layout:` to let standgen fit it",
+                Severity.WARNING, "table-layout"))
+        elif placed.fallback is not None:
+            columns = len(table.columns)
+            how = ("set on a landscape page" if placed.fallback == "landscape" else
+                   f"split into {len(placed.tables)} parts, each with the label column")
+            ctx.notices.append(Problem(
+                table.loc("layout", f"{where}.table.layout"),
+                f"table {table.id!r} with {columns} columns does not fit the page width, even "
+                f"with a smaller font; it was {how}. Set `layout:` (fit, landscape, split) "
+                "to choose, or give `short_labels:` for the column headers",
+                Severity.WARNING, "table-layout"))
+        return placed.tables
 

@@ -76,16 +76,20 @@ class Provenance:
         origin = self.add(kind, at, **detail)
         return [_with_origin(b, origin) for b in blocks]
 
-    def table(self, table: IndicatorTable, at: Location, header_rows: int) -> str:
+    def table(self, table: IndicatorTable, at: Location, header_rows: int,
+              keep: list[int] | None = None) -> str:
         """The origin of a table of figures: which row and column each cell shows, and
-        where the figures are read (the data file, or the YAML rows)."""
+        where the figures are read (the data file, or the YAML rows). `keep` lists the
+        columns (by index) a part of a split table shows."""
         data_file = None
         if table.data is not None and table.source is not None and table.source.file:
             data_file = self._relative(table.source.file.parent / table.data)
         rows = [{"id": r.id, "line": r.source.line if r.source else None,
                  "derived": r.derived is not None, "group": r.role == "group"}
                 for r in table.rows]
-        columns = [{"key": c.key, "derived": c.derived is not None} for c in table.columns]
+        shown = table.columns if keep is None else [table.columns[i] for i in keep
+                                                    if 0 <= i < len(table.columns)]
+        columns = [{"key": c.key, "derived": c.derived is not None} for c in shown]
         return self.add("data", at, table=table.id, data=data_file, sheet=table.sheet,
                         header_rows=header_rows, rows=rows, columns=columns)
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from standgen.errors import Problem
+
 Script = Literal["normal", "super", "sub"]
 Align = Literal["left", "right", "center"]
 RowRole = Literal["data", "total", "subtotal", "group"]
@@ -141,6 +143,21 @@ class TableRow:
     role: RowRole = "data"
 
 
+TableMode = Literal["normal", "fit", "landscape", "split"]
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """How a table is placed on the page, chosen when composing: as it is, fitted (a
+    smaller font and tighter padding, `font_scale` of the body size), on a landscape page,
+    or split into `column_groups` (column indexes after the label column, which every
+    part repeats). `column_widths` of the table hold for the chosen orientation."""
+
+    mode: TableMode = "normal"
+    font_scale: float = 1.0
+    column_groups: tuple[tuple[int, ...], ...] = ()
+
+
 @dataclass(frozen=True)
 class Table:
     """A table with header rows (repeated on every page), body rows, notes below it,
@@ -154,6 +171,7 @@ class Table:
     alt_text: str = ""
     number: int | None = None
     anchor: str = ""
+    layout: TableLayout = TableLayout()
     origin: str | None = field(default=None, compare=False)
 
 
@@ -246,10 +264,23 @@ class TableOfContents:
 @dataclass(frozen=True)
 class DocSection:
     """A run of content with one running header (a chapter or front-matter part).
-    It starts on a new page."""
+    It starts on a new page unless `new_page` is False (then it follows on)."""
 
     running_header: str
     blocks: tuple[Block, ...]
+    new_page: bool = True
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words writers print themselves, from the templates. `page_x_of_y` is split
+    around the page number and the page count: (before, between, after)."""
+
+    table: str = "Tabel"
+    figure: str = "Figuur"
+    page_x_of_y: tuple[str, str, str] = ("pagina ", " van ", "")
+    copy: tuple[str, str] = ("Exemplaar nr. ", "")
+    copy_header: tuple[str, str] = ("Exemplaar ", "")
 
 
 @dataclass(frozen=True)
@@ -277,6 +308,8 @@ class Document:
     marking: Marking | None = None
     footer_label: str = ""
     fonts: tuple[str, ...] = field(default=())
+    words: Words = Words()
+    notices: tuple[Problem, ...] = ()
     provenance: str = field(default="", compare=False)
     """An opaque record (JSON) of where each block's `origin` comes from; writers that can
     store it keep it verbatim so that a review round trip finds the sources again."""

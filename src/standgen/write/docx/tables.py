@@ -9,8 +9,10 @@ from standgen.write.docx.context import Context
 from standgen.write.docx.fields import seq_field
 from standgen.write.docx.oxml import Element, el, paragraph, text_run
 from standgen.write.docx.styles import GROUP_SHADE, LIGHT_GREY, LOGOBLAUW, STYLE
+from standgen.write.docx.wide import fit_table
 
 TABLE_LABEL = "Tabel"
+LONG_ROW = 1_000  # characters in a row's cells past which the row may break across pages
 _JC = {"left": "left", "right": "right", "center": "center"}
 
 
@@ -97,7 +99,9 @@ def _rows(ctx: Context, table: t.Table, widths: list[int]) -> list[Element]:
     for r, row in enumerate(rows):
         header = r < len(table.header_rows)
         look = _look(row, header, r == len(table.header_rows) - 1)
-        tr_pr = el("w:trPr", None, el("w:cantSplit"))
+        tr_pr = el("w:trPr")
+        if header or sum(_length(c.inlines) for c in row.cells) <= LONG_ROW:
+            tr_pr.append(el("w:cantSplit"))  # a long row would not fit on one page
         if header:
             tr_pr.append(el("w:tblHeader"))
         tr = el("w:tr", None, tr_pr)
@@ -118,6 +122,17 @@ def _rows(ctx: Context, table: t.Table, widths: list[int]) -> list[Element]:
             col += span
         out.append(tr)
     return out
+
+
+def _length(inlines: tuple[t.Inline, ...]) -> int:
+    """The number of characters of text in `inlines`."""
+    total = 0
+    for item in inlines:
+        if isinstance(item, t.Text):
+            total += len(item.text)
+        elif isinstance(item, t.Link):
+            total += _length(item.children)
+    return total
 
 
 def _table_properties(table: t.Table, width: int) -> Element:
@@ -142,15 +157,25 @@ def column_count(table: t.Table) -> int:
 
 
 def render_table(ctx: Context, table: t.Table) -> None:
-    """Append caption (above), the table and its notes (below) to the body."""
-    caption = caption_paragraph(ctx, TABLE_LABEL, table.caption, table.number, table.anchor,
-                                keep_next=True)
+    """Append caption (above), the table and its notes (below) to the body; a landscape
+    table in a landscape section of its own."""
+    if table.layout.mode == "landscape" and ctx.in_landscape is not None:
+        ctx.in_landscape(lambda: render_table_here(ctx, table))
+    else:
+        render_table_here(ctx, table)
+
+
+def render_table_here(ctx: Context, table: t.Table) -> None:
+    """Append caption, table and notes where the body stands (no section of its own)."""
+    caption = caption_paragraph(ctx, ctx.words.table, table.caption, table.number,
+                                table.anchor, keep_next=True)
     if caption is not None:
         ctx.add(caption)
     widths = _widths(table, column_count(table), ctx.text_width_twips)
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": str(w)}) for w in widths))
     tbl = el("w:tbl", None, _table_properties(table, sum(widths)), grid)
     tbl.extend(_rows(ctx, table, widths))
+    fit_table(tbl, table, ctx.house.body_pt - 1)
     ctx.add(tbl)
     for note in table.notes:
         p = paragraph(STYLE.note)

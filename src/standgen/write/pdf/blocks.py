@@ -20,9 +20,19 @@ from standgen.write.pdf import labels
 from standgen.write.pdf.figures import build_figure
 from standgen.write.pdf.inlines import to_markup
 from standgen.write.pdf.para import Para
-from standgen.write.pdf.styles import TEXT_WIDTH, Styles, heading_style
+from standgen.write.pdf.styles import (
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    PAGE_HEIGHT,
+    TEXT_WIDTH,
+    Styles,
+    heading_style,
+)
 from standgen.write.pdf.tables import build_table
 from standgen.write.pdf.vector import VectorPage
+from standgen.write.pdf.wide import placed_table
+
+LANDSCAPE_WIDTH = PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT
 
 RULE_COLOR = HexColor("#BFBFBF")
 
@@ -82,8 +92,9 @@ class BlockBuilder:
     """Builds the flowables of blocks for one pass."""
 
     def __init__(self, styles: Styles, levels: dict[str, int], vectors: dict[Path, VectorPage],
-                 on_heading: Callable[[t.Heading], None]) -> None:
+                 on_heading: Callable[[t.Heading], None], words: t.Words | None = None) -> None:
         self._styles = styles
+        self._words = words or t.Words()
         self._levels = levels
         self._vectors = vectors
         self._on_heading = on_heading
@@ -99,9 +110,13 @@ class BlockBuilder:
             case t.ListBlock():
                 return [self._list(block)]
             case t.Table():
-                return build_table(block, self._styles, TEXT_WIDTH)
+                table = block
+                return placed_table(table, lambda width: build_table(
+                    table, self._styles, width, self._words.table), TEXT_WIDTH,
+                    LANDSCAPE_WIDTH)
             case t.Figure():
-                return build_figure(block, self._styles, TEXT_WIDTH, self._vectors)
+                return build_figure(block, self._styles, TEXT_WIDTH, self._vectors,
+                                    self._words.figure)
             case t.PageBreak():
                 return [PageBreakIfNotEmpty()]
             case t.Rule():
