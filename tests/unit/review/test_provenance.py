@@ -51,3 +51,17 @@ def test_the_stored_record_has_no_digit_a_leak_check_could_read_as_a_figure() ->
     packed = pack(document.provenance)
     assert not any(c.isdigit() for c in packed)
     assert unpack(packed, 10**8) == document.provenance
+
+
+def test_each_part_of_a_split_table_maps_its_own_columns() -> None:
+    wide = EXAMPLE.parents[1] / "voortgang-woningbouw-2025" / "report.yaml"
+    document = compose_document(load(wide), "vertrouwelijk")
+    origins = json.loads(document.provenance)["origins"]
+    parts = [b for s in document.sections for b in s.blocks
+             if isinstance(b, t.Table) and b.layout.mode == "split"]
+    assert len(parts) >= 2
+    keys = [[c["key"] for c in origins[p.origin]["columns"]] for p in parts]  # type: ignore[index]
+    assert all(len(k) == len(p.layout.column_groups[0]) for k, p in zip(keys, parts,
+                                                                           strict=True))
+    flat = [key for part in keys for key in part]
+    assert len(flat) == len(set(flat))
