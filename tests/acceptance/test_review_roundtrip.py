@@ -117,8 +117,10 @@ def test_review_lists_and_applies_the_edits(tmp_path: Path, libreoffice: bool,
     assert code == 1, err
     _assert_listing(out, source)
     rows = list(csv.DictReader(io.StringIO((tmp_path / "opmerkingen.csv").read_text())))
-    assert [r["comment"] for r in rows] == ["Is deze zin nog actueel?"]
-    assert rows[0]["file"] == "hoofdstuk-1.yaml"
+    assert [r["opmerking"] for r in rows] == ["Is deze zin nog actueel?"]
+    assert rows[0]["bestand"] == "hoofdstuk-1.yaml"
+    assert rows[0]["regel"] == str(_key_line(source / "hoofdstuk-1.yaml",
+                                             "Dit hoofdstuk toont een jaarreeks"))
     code, out, err = _review(capsys, str(edited), "--source", str(source / "report.yaml"),
                              "--apply")
     assert code == 1, err
@@ -144,8 +146,13 @@ def test_nothing_is_applied_when_a_source_changed_since_the_build(
     report.write_text(report.read_text(encoding="utf-8").replace(
         "Dit rapport laat", "Dit voorbeeldrapport laat"), encoding="utf-8")
     before = {p: p.read_bytes() for p in source.rglob("*") if p.is_file()}
-    code, out, err = _review(capsys, str(edited), "--source", str(report), "--apply")
+    listing = tmp_path / "opmerkingen.md"
+    code, out, err = _review(capsys, str(edited), "--source", str(report), "--apply",
+                             "--comments", str(listing))
     assert code == 1
+    line = _key_line(source / "hoofdstuk-1.yaml", "Dit hoofdstuk toont een jaarreeks")
+    assert listing.read_text(encoding="utf-8").startswith(
+        f"# Opmerkingen uit de review\n\n- **hoofdstuk-1.yaml:{line}**")
     assert "report.yaml: changed since the DOCX was built" in err
     assert "nothing applied" in err
     assert {p: p.read_bytes() for p in source.rglob("*") if p.is_file()} == before

@@ -83,9 +83,10 @@ def listing(items: list[Item]) -> str:
 
 
 def comments_file(items: list[Item], path: Path) -> str:
-    """The comments as a review list: CSV for .csv, Markdown otherwise."""
+    """The comments as a review list (an artifact, so its words are Dutch): CSV for .csv,
+    Markdown otherwise."""
     comments = [i for i in items if i.kind == "comment"]
-    header = ["file", "line", "source", "author", "date", "comment", "text"]
+    header = ["bestand", "regel", "bron", "auteur", "datum", "opmerking", "tekst"]
     rows = [[c.where.file, str(c.line or ""), c.where.what, c.author, c.date, c.text,
              c.context] for c in comments]
     if path.suffix.lower() == ".csv":
