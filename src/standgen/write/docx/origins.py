@@ -22,7 +22,7 @@ from docx.oxml.ns import qn
 from standgen.compose import tree as t
 from standgen.write.docx.bookmarks import span
 from standgen.write.docx.context import Context
-from standgen.write.docx.oxml import Element
+from standgen.write.docx.oxml import Element, el
 
 PREFIX = "_sg"
 PROPERTY = "standgen.provenance"
@@ -54,9 +54,12 @@ class OriginMarks:
             span(paragraphs[0], paragraphs[-1], self._name(origin), ctx.bookmarks.next_id())
 
     def mark_paragraph(self, ctx: Context) -> Callable[[Element, str], None]:
-        """A function that bookmarks one paragraph (a footnote's) with its origin."""
+        """A function that marks one paragraph (a footnote's) with its origin: an empty
+        bookmark at its end, so the note's mark stays the paragraph's first run."""
         def mark(p: Element, origin: str) -> None:
-            span(p, p, self._name(origin), ctx.bookmarks.next_id())
+            ident = ctx.bookmarks.next_id()
+            p.append(el("w:bookmarkStart", {"w:id": ident, "w:name": self._name(origin)}))
+            p.append(el("w:bookmarkEnd", {"w:id": ident}))
         return mark
 
     def _name(self, origin: str) -> str:
