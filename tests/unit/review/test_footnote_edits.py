@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from standgen.cli import main
+from tests.acceptance.test_review_roundtrip import _through_libreoffice
 
 EXAMPLE = Path(__file__).resolve().parents[3] / "fixtures" / "example"
 DELETION = ('</w:t></w:r><w:del w:id="901" w:author="R" w:date="2026-06-01T00:00:00Z">'
@@ -16,8 +17,9 @@ DELETION = ('</w:t></w:r><w:del w:id="901" w:author="R" w:date="2026-06-01T00:00
             '<w:r><w:t xml:space="preserve">')
 
 
+@pytest.mark.parametrize("libreoffice", [False, True], ids=["word", "libreoffice"])
 def test_a_deletion_in_a_footnote_is_applied_to_the_footnote_text(
-        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        tmp_path: Path, libreoffice: bool, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "bron"
     shutil.copytree(EXAMPLE, source)
     out = tmp_path / "uit"
@@ -34,6 +36,8 @@ def test_a_deletion_in_a_footnote_is_applied_to_the_footnote_text(
     with zipfile.ZipFile(edited, "w") as archive:
         for name, data in members.items():
             archive.writestr(name, data)
+    if libreoffice:
+        edited = _through_libreoffice(edited, tmp_path / "lo")
     capsys.readouterr()
     chapter = source / "hoofdstuk-1.yaml"
     line = next(n for n, text in enumerate(chapter.read_text().splitlines(), 1)

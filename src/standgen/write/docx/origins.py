@@ -54,11 +54,17 @@ class OriginMarks:
             span(paragraphs[0], paragraphs[-1], self._name(origin), ctx.bookmarks.next_id())
 
     def mark_paragraph(self, ctx: Context) -> Callable[[Element, str], None]:
-        """A function that marks one paragraph (a footnote's) with its origin: an empty
-        bookmark at its end, so the note's mark stays the paragraph's first run."""
+        """A function that marks a footnote's paragraph with its origin: a bookmark from
+        after the note's mark and its space (which stay the first runs) to the end.
+        LibreOffice drops an empty bookmark in a footnote, so it spans the text."""
         def mark(p: Element, origin: str) -> None:
             ident = ctx.bookmarks.next_id()
-            p.append(el("w:bookmarkStart", {"w:id": ident, "w:name": self._name(origin)}))
+            runs = [child for child in p if child.tag == qn("w:r")]
+            start = el("w:bookmarkStart", {"w:id": ident, "w:name": self._name(origin)})
+            if len(runs) >= 2:
+                runs[1].addnext(start)
+            else:
+                p.append(start)
             p.append(el("w:bookmarkEnd", {"w:id": ident}))
         return mark
 
