@@ -34,26 +34,32 @@ class BlockComposer:
         self.figures = figures
         self.origins = provenance or Provenance(None)
 
-    def compose(self, blocks: list[Block], path: str, owner: str) -> list[t.Block]:
-        """Tree blocks for `blocks`; `owner` seeds anchors, `path` names fields in errors."""
+    def compose(self, blocks: list[Block], path: str, owner: str, depth: int
+                ) -> list[t.Block]:
+        """Tree blocks for `blocks` under a heading of level `depth` (their labels and
+        sub-headings are one level below it); `owner` seeds anchors, `path` names fields
+        in errors."""
         out: list[t.Block] = []
         previous_label: str | None = None
         for index, block in enumerate(blocks):
             where = f"{path}.blocks[{index}]"
             with self.ctx.scoped(block):
                 if isinstance(block, TextBlock):
-                    previous_label = self._text(block, where, owner, previous_label, out)
+                    previous_label = self._text(block, where, owner, previous_label, out,
+                                                depth + 1)
                     continue
                 previous_label = None
-                out.extend(self._marked(block, where, owner))
+                out.extend(self._marked(block, where, owner, depth + 1))
         return out
 
     def _text(self, block: TextBlock, where: str, owner: str, previous: str | None,
-              out: list[t.Block]) -> str | None:
+              out: list[t.Block], level: int) -> str | None:
         label = block.label or (self.ctx.texts.render("labels", block.kind)
                                 if block.kind in LABELLED else None)
         if label and label != previous:
-            heading: list[t.Block] = [t.Heading(4, label, self.ctx.anchor(f"{owner}-{label}"))]
+            heading: list[t.Block] = [t.Heading(level, label,
+                                                self.ctx.anchor(f"{owner}-{label}"),
+                                                kind="label")]
             if block.label:
                 out += self.origins.mark(heading, "prose", block.loc("label", f"{where}.label"))
             else:
@@ -64,9 +70,9 @@ class BlockComposer:
                                  jinja="{{" in block.text or None)
         return label
 
-    def _marked(self, block: Block, where: str, owner: str) -> list[t.Block]:
+    def _marked(self, block: Block, where: str, owner: str, level: int) -> list[t.Block]:
         """The tree blocks of a non-text block, each with the origin of its source."""
-        made = self._other(block, where, owner)
+        made = self._other(block, where, owner, level)
         if isinstance(block, TableBlock):
             return [self._table_origin(block, part, where) for part in made]
         if isinstance(block, FigureBlock):
@@ -92,11 +98,11 @@ class BlockComposer:
                                     len(part.header_rows), keep)
         return replace(part, origin=origin)
 
-    def _other(self, block: Block, where: str, owner: str) -> list[t.Block]:
+    def _other(self, block: Block, where: str, owner: str, level: int) -> list[t.Block]:
         ctx = self.ctx
         if isinstance(block, HeadingBlock):
             text = ctx.render(block.text, block.loc("text", f"{where}.text"))
-            return [t.Heading(4, text, ctx.anchor(f"{owner}-{text}"))]
+            return [t.Heading(level, text, ctx.anchor(f"{owner}-{text}"), kind="label")]
         if isinstance(block, ListBlock):
             items = tuple(ctx.inlines(item, block.loc("items", f"{where}.items[{i}]"))
                           for i, item in enumerate(block.items))

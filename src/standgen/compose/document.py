@@ -18,6 +18,7 @@ from standgen.compose import tree as t
 from standgen.compose.blocks import BlockComposer
 from standgen.compose.context import ComposeContext
 from standgen.compose.figures import chart_data, draw_all, figure_node
+from standgen.compose.outline import even_levels, toc_levels
 from standgen.compose.parts import (
     annex_number,
     chapter_number,
@@ -81,12 +82,13 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     provenance = Provenance(report.source.file if report.source else None,
                             public=selection.level.is_public)
     builder = _Builder(ctx, charts, edition, policy, annex_places(report), provenance)
-    sections = builder.sections()
+    sections = even_levels(builder.sections())
     marking = _marking(selection, texts, options)
     return t.Document(
         metadata=_metadata(report, texts, edition),
         cover=_cover(report, texts, edition, selection),
-        toc=t.TableOfContents(texts.render("labels", "inhoud"), tuple(builder.toc)),
+        toc=t.TableOfContents(texts.render("labels", "inhoud"),
+                              tuple(toc_levels(builder.toc, sections))),
         sections=tuple(sections),
         marking=marking,
         footer_label=report_title(texts, report, "footer"),
@@ -165,7 +167,8 @@ class _Builder:
         anchor = self.ctx.anchor(f"{number or ''} {text}")
         if in_toc:
             self.toc.append(t.TocEntry(level, text, anchor, number))
-        return t.Heading(level, text, anchor, number, in_toc)
+        kind: t.HeadingKind = ("part", "section", "topic")[min(level, 3) - 1]
+        return t.Heading(level, text, anchor, number, in_toc, kind)
 
     def sections(self) -> list[t.DocSection]:
         report = self.ctx.report
@@ -207,7 +210,7 @@ class _Builder:
         title = part_title(part, key, self.ctx.texts, report.title, report.period)
         heading = self.heading(1, title, number, in_toc=True)
         blocks: list[t.Block] = [heading]
-        blocks += self.blocks.compose(part.blocks, path, key)
+        blocks += self.blocks.compose(part.blocks, path, key, 1)
         kind = term_kind(key, part)
         if kind is not None and isinstance(part, TermList):
             table = term_table(part, kind, self.ctx.texts,
@@ -229,7 +232,7 @@ class _Builder:
         title = self.ctx.texts.render("phrases", "bijlage_bij", number=number,
                                       title=part.title or "")
         heading = self.heading(1, title, in_toc=True)
-        blocks = [heading, *self.blocks.compose(part.blocks, path, heading.anchor)]
+        blocks = [heading, *self.blocks.compose(part.blocks, path, heading.anchor, 1)]
         return t.DocSection(title, tuple(blocks))
 
     def _inleiding(self, part: Inleiding) -> t.DocSection:
@@ -243,7 +246,7 @@ class _Builder:
         if part.leeswijzer:
             blocks.append(self.heading(2, texts.render("labels", "leeswijzer")))
             blocks += self.blocks.compose(list(part.leeswijzer), "front_matter.inleiding"
-                                          ".leeswijzer", "leeswijzer")
+                                          ".leeswijzer", "leeswijzer", 2)
         return t.DocSection(section.running_header, tuple(blocks), section.new_page)
 
     def _changes(self, changes: ChangeList) -> list[t.Block]:
@@ -251,7 +254,7 @@ class _Builder:
         path = "front_matter.inleiding.rapportage_in_ontwikkeling"
         blocks: list[t.Block] = [
             self.heading(2, texts.render("labels", "rapportage_in_ontwikkeling"))]
-        blocks += self.blocks.compose(changes.blocks, path, "rapportage")
+        blocks += self.blocks.compose(changes.blocks, path, "rapportage", 2)
         if changes.changes:
             intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
             blocks += self.origins.mark([t.Paragraph((t.Text(intro),))], "template", None,
@@ -271,7 +274,7 @@ class _Builder:
         number = chapter_number(chapter.number, self.numbering.chapters)
         blocks = self.origins.mark([self.heading(1, chapter.title, number, True)],
                                    "prose", chapter.loc("title", f"{path}.title"))
-        blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}")
+        blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}", 1)
         for place, section in enumerate(chapter.sections):
             new_page = self.policy.section if section.new_page is None else section.new_page
             if self.edition != "bijlage" and new_page and (place or len(blocks) > 1):
@@ -291,14 +294,15 @@ class _Builder:
         else:
             blocks = self.origins.mark([self.heading(2, section.title, section.number, True)],
                                        "prose", section.loc("title", f"{path}.title"))
-        blocks += self.blocks.compose(section.blocks, path, f"s{section.number}")
+        blocks += self.blocks.compose(section.blocks, path, f"s{section.number}", 2)
         for index, topic in enumerate(section.topics):
             where = f"{path}.topics[{index}]"
             if topic.title:
                 blocks += self.origins.mark([self.heading(3, topic.title)], "prose",
                                             topic.loc("title", f"{where}.title"))
             with self.ctx.scoped(topic):
-                blocks += self.blocks.compose(topic.blocks, where, topic.id)
+                blocks += self.blocks.compose(topic.blocks, where, topic.id,
+                                              3 if topic.title else 2)
         return blocks
 
     def _bijlage_intro(self) -> t.DocSection:

@@ -67,7 +67,8 @@ def _document(document: t.Document) -> Iterator[str]:
 def _block(block: t.Block, pad: str) -> Iterator[str]:
     if isinstance(block, t.Heading):
         toc = " toc" if block.in_toc else ""
-        yield f"{pad}h{block.level} {block.display!r} #{block.anchor}{toc}"
+        look = f" look={block.look}" if block.look != block.level else ""
+        yield f"{pad}h{block.level} {block.display!r} #{block.anchor}{toc}{look}"
     elif isinstance(block, t.Paragraph):
         yield f"{pad}p[{block.style}] {inline_text(block.inlines)}"
         yield from _notes(block.inlines, pad + "  ")

@@ -69,17 +69,30 @@ class Paragraph:
     origin: str | None = field(default=None, compare=False)
 
 
+HeadingKind = Literal["part", "section", "topic", "label"]
+KIND_LOOK: dict[HeadingKind, int] = {"part": 1, "section": 2, "topic": 3, "label": 4}
+
+
 @dataclass(frozen=True)
 class Heading:
-    """A heading. Level 1 is a chapter (or front-matter part), 2 a section, 3 a topic,
-    4 a standard label or sub-heading. `anchor` is unique and stable, for TOC links."""
+    """A heading. `level` is its place in the document's structure (1 a chapter or
+    front-matter part, 2 a section, 3 a topic, one below its container for a label or
+    sub-heading); levels never skip, so every writer maps it as it is (Heading N, outline
+    level, tag H N). `kind` is how it looks: a label looks the same at any level.
+    `anchor` is unique and stable, for TOC links."""
 
     level: int
     text: str
     anchor: str
     number: str | None = None
     in_toc: bool = False
+    kind: HeadingKind | None = None
     origin: str | None = field(default=None, compare=False)
+
+    @property
+    def look(self) -> int:
+        """The level whose appearance the heading takes (its kind's, else its own)."""
+        return KIND_LOOK[self.kind] if self.kind is not None else self.level
 
     @property
     def display(self) -> str:
@@ -161,7 +174,8 @@ class TableLayout:
 @dataclass(frozen=True)
 class Table:
     """A table with header rows (repeated on every page), body rows, notes below it,
-    a numbered caption, alt text and relative column widths (summing to 1)."""
+    a numbered caption, alt text and relative column widths (summing to 1). A table without
+    header rows is a key-value table: the first cell of each row is that row's header."""
 
     caption: str
     header_rows: tuple[TableRow, ...]

@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from standgen.model.base import SOURCE_KEY, Classified, Node
+from standgen.model.base import SOURCE_KEY, AltText, Classified, Node
 from standgen.model.charts import ChartSpec
 from standgen.model.settings import Settings
 from standgen.model.tables import IndicatorTable
@@ -63,7 +63,7 @@ class FigureBlock(Classified):
     chart: ChartSpec | None = None
     image: str | None = None
     placeholder: str | None = None
-    alt: str | None = None
+    alt: AltText | None = None
     source_note: str | None = None
 
     @model_validator(mode="after")

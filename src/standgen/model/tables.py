@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from standgen.model.base import Classified, Node
+from standgen.model.base import AltText, Classified, Node
 from standgen.model.values import EMPTY_CELL, Cell, Unit
 
 Role = Literal[
@@ -138,7 +138,7 @@ class IndicatorTable(Classified):
     sheet: str | None = None
     data_style: Literal["nl", "plain"] | None = None
     show_header: bool = True
-    alt: str | None = None
+    alt: AltText | None = None
     source_note: str | None = None
     unit_note: Literal["none", "stub"] = "none"
     layout: Literal["auto", "normal", "fit", "landscape", "split"] = "auto"

@@ -105,7 +105,8 @@ def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     return "".join(parts)
 
 
-def _table(table: t.Table, notes: dict[int, str], words: t.Words) -> list[str]:
+def _table(table: t.Table, notes: dict[int, str], words: t.Words = _STANDARD_WORDS
+           ) -> list[str]:
     rows = [*table.header_rows, *table.body_rows]
     width = len(table.column_widths)
 
@@ -136,7 +137,8 @@ def _table(table: t.Table, notes: dict[int, str], words: t.Words) -> list[str]:
     return lines
 
 
-def _block(block: t.Block, notes: dict[int, str], words: t.Words) -> list[str]:
+def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WORDS
+           ) -> list[str]:
     if isinstance(block, t.Heading):
         return [f"{'#' * block.level} {_plain(block.display)} {{#{block.anchor}}}", ""]
     if isinstance(block, t.Paragraph):

@@ -22,6 +22,7 @@ from standgen.write.docx.bookmarks import Bookmarks
 from standgen.write.docx.context import Context
 from standgen.write.docx.cover import render_cover
 from standgen.write.docx.footnotes import Footnotes
+from standgen.write.docx.headings import add_label_headings
 from standgen.write.docx.lists import Numbering
 from standgen.write.docx.origins import OriginMarks, store_provenance
 from standgen.write.docx.package import normalise_zip
@@ -81,6 +82,7 @@ def _reference_font(document: DocxDocument) -> str:
 def _prepare(document: DocxDocument, tree: t.Document, house: HouseStyle) -> None:
     adopt_style_ids(document.styles.element, house)
     apply_house_style(document.styles.element, house, replace=False)
+    add_label_headings(document.styles.element, house)
     ensure_language(document.styles.element, tree.metadata.language)
     configure_settings(document, tree.metadata.language)
     drop_thumbnail(document)

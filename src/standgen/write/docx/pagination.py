@@ -139,7 +139,7 @@ def _block(pager: _Pager, block: t.Block) -> None:
         pager.apply_break()
     match block:
         case t.Heading():
-            size, space = _HEADING_PT.get(block.level, _HEADING_PT[4])
+            size, space = _HEADING_PT.get(block.look, _HEADING_PT[4])
             pager.whole(text_height(block.display, size, pager.width) / 1.2 + space, keep=35)
             pager.mark(block.anchor)
         case t.Paragraph():

@@ -28,6 +28,11 @@ class _Look:
     header: bool = False
 
 
+# Word's conditional-format marks (w:cnfStyle): the first row, or the first column, of a table.
+_FIRST_ROW = {"w:val": "100000000000", "w:firstRow": "1"}
+_FIRST_COLUMN = {"w:val": "001000000000", "w:firstColumn": "1"}
+
+
 def caption_paragraph(ctx: Context, label: str, caption: str, number: int | None,
                       anchor: str, keep_next: bool) -> Element | None:
     """A Word caption "Label {SEQ Label} – caption" in the Caption style, or None."""
@@ -55,8 +60,10 @@ def _widths(table: t.Table, ncols: int, total: int) -> list[int]:
 
 
 def _cell(ctx: Context, cell: t.Cell | None, width: int, span: int, vmerge: str | None,
-          look: _Look) -> Element:
+          look: _Look, mark: dict[str, str] | None = None) -> Element:
     tc_pr = el("w:tcPr", None, el("w:tcW", {"w:w": str(width), "w:type": "dxa"}))
+    if mark is not None:
+        tc_pr.insert(0, el("w:cnfStyle", mark))
     if span > 1:
         tc_pr.append(el("w:gridSpan", {"w:val": str(span)}))
     if vmerge is not None:
@@ -91,10 +98,19 @@ def _look(row: t.TableRow, header: bool, last_header: bool) -> _Look:
     return _Look()
 
 
+def _mark(header: bool, col: int, row_headers: bool) -> dict[str, str] | None:
+    """The header mark of a cell: every cell of a header row; the first column's cells
+    when the table has no header row (a key-value table: the first column names the row)."""
+    if header:
+        return _FIRST_ROW
+    return _FIRST_COLUMN if row_headers and col == 0 else None
+
+
 def _rows(ctx: Context, table: t.Table, widths: list[int]) -> list[Element]:
     ncols = len(widths)
     pending: dict[tuple[int, int], int] = {}
     rows = [*table.header_rows, *table.body_rows]
+    row_headers = not table.header_rows
     out: list[Element] = []
     for r, row in enumerate(rows):
         header = r < len(table.header_rows)
@@ -103,13 +119,15 @@ def _rows(ctx: Context, table: t.Table, widths: list[int]) -> list[Element]:
         if header or sum(_length(c.inlines) for c in row.cells) <= LONG_ROW:
             tr_pr.append(el("w:cantSplit"))  # a long row would not fit on one page
         if header:
+            tr_pr.insert(0, el("w:cnfStyle", _FIRST_ROW))
             tr_pr.append(el("w:tblHeader"))
         tr = el("w:tr", None, tr_pr)
         cells, col = list(row.cells), 0
         while col < ncols:
             if (r, col) in pending:
                 span = pending[(r, col)]
-                tr.append(_cell(ctx, None, sum(widths[col:col + span]), span, "continue", look))
+                tr.append(_cell(ctx, None, sum(widths[col:col + span]), span, "continue", look,
+                                _mark(header, col, row_headers)))
                 col += span
                 continue
             cell = cells.pop(0) if cells else None
@@ -118,7 +136,8 @@ def _rows(ctx: Context, table: t.Table, widths: list[int]) -> list[Element]:
             for below in range(r + 1, min(r + rowspan, len(rows))):
                 pending[(below, col)] = span
             vmerge = "restart" if rowspan > 1 else None
-            tr.append(_cell(ctx, cell, sum(widths[col:col + span]), span, vmerge, look))
+            tr.append(_cell(ctx, cell, sum(widths[col:col + span]), span, vmerge, look,
+                            _mark(header, col, row_headers)))
             col += span
         out.append(tr)
     return out
@@ -139,14 +158,21 @@ def _table_properties(table: t.Table, width: int) -> Element:
     tbl_pr = el("w:tblPr", None, el("w:tblStyle", {"w:val": STYLE.table}),
                 el("w:tblW", {"w:w": str(width), "w:type": "dxa"}),
                 el("w:tblLayout", {"w:type": "fixed"}),
-                el("w:tblLook", {"w:val": "0420", "w:firstRow": "1", "w:lastRow": "0",
-                                 "w:firstColumn": "0", "w:lastColumn": "0",
-                                 "w:noHBand": "1", "w:noVBand": "1"}))
+                el("w:tblLook", _table_look(bool(table.header_rows))))
     if table.caption:
         tbl_pr.append(el("w:tblCaption", {"w:val": table.caption}))
     if table.alt_text:
         tbl_pr.append(el("w:tblDescription", {"w:val": table.alt_text}))
     return tbl_pr
+
+
+def _table_look(header_row: bool) -> dict[str, str]:
+    """Which of the table's edges are headers: its first row, else its first column."""
+    # Bits of w:val: 0x20 first row, 0x80 first column, 0x200 and 0x400 no banding.
+    value = 0x0620 if header_row else 0x0680
+    return {"w:val": f"{value:04X}", "w:firstRow": "1" if header_row else "0", "w:lastRow": "0",
+            "w:firstColumn": "0" if header_row else "1", "w:lastColumn": "0",
+            "w:noHBand": "1", "w:noVBand": "1"}
 
 
 def column_count(table: t.Table) -> int:

@@ -42,7 +42,7 @@ class HeadingFlowable(Para):
 
     def __init__(self, heading: t.Heading, styles: Styles, outline_level: int | None,
                  on_draw: Callable[[t.Heading], None]) -> None:
-        super().__init__(escape(heading.display), heading_style(styles, heading.level))
+        super().__init__(escape(heading.display), heading_style(styles, heading.look))
         self.heading = heading
         self.outline_level = outline_level
         self._on_draw = on_draw
@@ -76,13 +76,18 @@ class SectionStart(Flowable):  # type: ignore[misc]
         self._on_start(self._header)
 
 
+OUTLINE_DEPTH = 2
+
+
 def outline_levels(document: t.Document) -> dict[str, int]:
-    """The outline level of each heading with in_toc, never deeper than one below the last."""
+    """The outline level of each heading down to OUTLINE_DEPTH: its tree level counted
+    from 0. A composed tree never skips a level; a hand-made one that does is clamped, as
+    the PDF outline cannot skip."""
     levels: dict[str, int] = {}
     previous = -1
     for section in document.sections:
         for block in section.blocks:
-            if isinstance(block, t.Heading) and block.in_toc:
+            if isinstance(block, t.Heading) and block.level <= OUTLINE_DEPTH:
                 level = max(0, min(block.level - 1, previous + 1))
                 levels[block.anchor] = previous = level
     return levels
@@ -105,7 +110,7 @@ class BlockBuilder:
             case t.Paragraph():
                 return [Para(to_markup(block.inlines), self._styles.role(block.style))]
             case t.Heading():
-                level = self._levels.get(block.anchor) if block.in_toc else None
+                level = self._levels.get(block.anchor)
                 return [HeadingFlowable(block, self._styles, level, self._on_heading)]
             case t.ListBlock():
                 return [self._list(block)]
