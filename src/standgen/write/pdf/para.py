@@ -9,10 +9,12 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
+from standgen.write.pdf.tagging.draw import TaggedDraw
+
 _PLAIN_FRAGS: dict[str, Any] = {}  # by font name: the parser's frag of plain text
 
 
-class Para(RLParagraph):  # type: ignore[misc]
+class Para(TaggedDraw, RLParagraph):  # type: ignore[misc]
     """Tables, keep-together groups and frames wrap a paragraph several times at one width;
     the line breaking is done the first time and reused while its result is still held.
 
@@ -44,6 +46,9 @@ class Para(RLParagraph):  # type: ignore[misc]
     def split(self, availWidth: float, availHeight: float) -> list[RLParagraph]:
         self.__dict__.pop("_wrap_memo", None)
         parts: list[RLParagraph] = super().split(availWidth, availHeight)
+        for part in parts:
+            if isinstance(part, TaggedDraw):
+                part.struct = self.struct
         return parts
 
 

@@ -34,6 +34,9 @@ from standgen.write.pdf.styles import (
     TEXT_WIDTH,
     Styles,
 )
+from standgen.write.pdf.tagging.metadata import DocInfo, add_metadata
+from standgen.write.pdf.tagging.serialize import write_structure
+from standgen.write.pdf.tagging.tagger import Tagger
 
 PRODUCER = "standgen PDF writer"
 
@@ -70,6 +73,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.keeper = FootnoteKeeper(notes, styles, lambda: int(self.page))
         self.heading_pages: dict[str, int] = {}
         self.running_header = ""
+        self.tagger = Tagger(meta.language)
         self.addPageTemplates([self._template("cover", self._on_cover),
                                self._template("toc", self._on_toc),
                                self._template("body", self._on_body)])
@@ -84,6 +88,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
         self.keeper.install(self.canv)
+        self.canv.standgen_tagger = self.tagger
         stamp = pdf_date(self.document.metadata.created)
         self.canv.setDateFormatter(lambda *_: stamp)
         self.canv.showOutline()
@@ -92,7 +97,18 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self._doSave = 0
         super()._endBuild()
         self.late.define(self.canv)
+        write_structure(self.canv._doc, self.tagger)
+        add_metadata(self.canv._doc, self._info())
         self.canv.save()
+
+    def _info(self) -> DocInfo:
+        """The Info dictionary's values, for the XMP metadata that must repeat them."""
+        meta = self.document.metadata
+        marking = self.document.marking
+        return DocInfo(title=meta.title, author=meta.author, subject=meta.subject,
+                       keywords=", ".join(meta.keywords), creator=meta.generator,
+                       producer=PRODUCER, language=meta.language, created=meta.created,
+                       marking=marking.text if marking is not None else None)
 
     def heading_page(self, anchor: str) -> str:
         """The page of a heading as printed in the Inhoud (known once the pass has ended)."""

@@ -1,0 +1,142 @@
+"""Attach structure elements to the flowables built for each tree block, in document order.
+
+The builders stay unaware of tagging: this walks what they returned (captions before a
+table, cell paragraphs in grid order, list items, figure parts) and sets `struct` on the
+paragraphs and pictures that draw content."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reportlab.platypus import Flowable, KeepTogether, ListFlowable, ListItem
+from reportlab.platypus import Table as RLTable
+
+from standgen.compose import tree as t
+from standgen.write.pdf.tagging.draw import TaggedDraw
+from standgen.write.pdf.tagging.elements import StructElem
+
+MAX_HEADING = 6
+
+
+class HeadingLevels:
+    """Heading tags that never skip a level: each at most one below the previous."""
+
+    def __init__(self) -> None:
+        self._previous = 0
+
+    def kind(self, level: int) -> str:
+        level = max(1, min(level, self._previous + 1, MAX_HEADING))
+        self._previous = level
+        return f"H{level}"
+
+
+def _set(flowable: Any, elem: StructElem) -> None:
+    if isinstance(flowable, TaggedDraw):
+        flowable.struct = elem
+
+
+def _paragraph_kind(style: str) -> str:
+    return {"quote": "BlockQuote", "caption": "Caption"}.get(style, "P")
+
+
+def tag_block(block: t.Block, flowables: list[Flowable], parent: StructElem,
+              headings: HeadingLevels) -> None:
+    """Give the flowables of one block their structure elements under `parent`."""
+    match block:
+        case t.Paragraph():
+            for flowable in flowables:
+                _set(flowable, parent.add(_paragraph_kind(block.style)))
+        case t.Heading():
+            kind = headings.kind(block.level)
+            for flowable in flowables:
+                _set(flowable, parent.add(kind))
+        case t.ListBlock():
+            for flowable in flowables:
+                if isinstance(flowable, ListFlowable):
+                    _tag_list(flowable, parent.add("L"))
+        case t.Table():
+            _tag_table(block, flowables, parent)
+        case t.Figure():
+            _tag_figure(block, flowables, parent)
+
+
+def _tag_list(listing: ListFlowable, elem: StructElem) -> None:
+    for item in listing._flowables:
+        parts = item._flowables if isinstance(item, ListItem) else [item]
+        body = elem.add("LI").add("LBody")
+        for part in parts:
+            if isinstance(part, ListFlowable):
+                _tag_list(part, body.add("L"))
+            else:
+                _set(part, body)
+
+
+def _tag_table(table: t.Table, flowables: list[Flowable], parent: StructElem) -> None:
+    grid = next((f for f in flowables if isinstance(f, RLTable)), None)
+    elem = parent.add("Table")
+    after = False
+    for flowable in flowables:
+        if flowable is grid:
+            after = True
+        elif isinstance(flowable, TaggedDraw):
+            _set(flowable, parent.add("P") if after else elem.add("Caption"))
+    if grid is None:
+        return
+    heads = len(table.header_rows)
+    for r, (row, values) in enumerate(zip(table.header_rows + table.body_rows,
+                                          grid._cellvalues, strict=False)):
+        tr = elem.add("TR")
+        paras = [v for v in values if isinstance(v, TaggedDraw)]
+        for cell, para in zip(row.cells, paras, strict=False):
+            head = r < heads
+            attrs: dict[str, object] = {"O": "/Table"}
+            if head:
+                attrs["Scope"] = "/Column"
+            if cell.colspan > 1:
+                attrs["ColSpan"] = cell.colspan
+            if cell.rowspan > 1:
+                attrs["RowSpan"] = cell.rowspan
+            cell_elem = tr.add("TH" if head else "TD", attributes=attrs)
+            _set(para, cell_elem)
+
+
+def _pictures(flowables: list[Flowable]) -> list[Any]:
+    out: list[Any] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            out += _pictures(list(flowable._content))
+        else:
+            out.append(flowable)
+    return out
+
+
+def _tag_figure(figure: t.Figure, flowables: list[Flowable], parent: StructElem) -> None:
+    parts = _pictures(flowables)
+    alt = figure.alt_text or figure.caption
+    first = True
+    for part in parts:
+        if isinstance(part, RLTable) and first:
+            elem = parent.add("Figure", alt=alt)
+            for row in part._cellvalues:
+                for value in row:
+                    _set(value, elem)
+            first = False
+        elif isinstance(part, TaggedDraw):
+            if first:
+                _set(part, parent.add("Figure", alt=alt))
+                first = False
+            elif part is parts[1]:
+                _set(part, parent.add("Caption"))
+            else:
+                _set(part, parent.add("P"))
+
+
+def tag_toc(flowables: list[Flowable], parent: StructElem, headings: HeadingLevels) -> None:
+    """The Inhoud: its title as a heading, then a TOC with one TOCI (holding a Link) per line."""
+    toc: StructElem | None = None
+    for flowable in flowables:
+        if hasattr(flowable, "_entry"):
+            toc = toc or parent.add("TOC")
+            flowable.struct = toc.add("TOCI").add("Link")
+        elif isinstance(flowable, TaggedDraw):
+            _set(flowable, parent.add(headings.kind(1)))
