@@ -22,7 +22,7 @@ from standgen.write.pdf.inlines import collect_footnotes
 from standgen.write.pdf.styles import Styles, make_styles
 from standgen.write.pdf.tagging.canvas import TaggedCanvas
 from standgen.write.pdf.tagging.streams import conformant_streams
-from standgen.write.pdf.tagging.structure import HeadingLevels, tag_block, tag_toc
+from standgen.write.pdf.tagging.structure import HeadingLevels, link_texts, tag_block, tag_toc
 from standgen.write.pdf.template import StandDoc
 from standgen.write.pdf.toc import build_toc
 from standgen.write.pdf.vector import VectorPage
@@ -68,6 +68,7 @@ def _story(document: t.Document, doc: StandDoc, styles: Styles,
     builder = BlockBuilder(styles, outline_levels(document), vectors, doc.on_heading)
     story: list[Flowable] = [Spacer(1, 1)]
     headings = HeadingLevels()
+    doc.tagger.link_texts = link_texts(document)
     if document.toc is not None:
         story += [NextPageTemplate("toc"), PageBreak()]
         toc = build_toc(document.toc, doc.heading_page, doc.late, styles)

@@ -36,6 +36,7 @@ from standgen.write.pdf.styles import (
 )
 from standgen.write.pdf.tagging.metadata import DocInfo, add_metadata
 from standgen.write.pdf.tagging.serialize import write_structure
+from standgen.write.pdf.tagging.structure import cover_text
 from standgen.write.pdf.tagging.tagger import Tagger
 
 PRODUCER = "standgen PDF writer"
@@ -74,6 +75,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.heading_pages: dict[str, int] = {}
         self.running_header = ""
         self.tagger = Tagger(meta.language)
+        self.cover_struct = self.tagger.root.add("P", actual_text=cover_text(document.cover))
         self.addPageTemplates([self._template("cover", self._on_cover),
                                self._template("toc", self._on_toc),
                                self._template("body", self._on_body)])
@@ -149,7 +151,9 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
             font, FOOTER_SIZE, TEXT_GREY, lambda: page_label(page, self.last_page, marking)))
 
     def _on_cover(self, canv: Canvas, doc: StandDoc) -> None:
+        self.tagger.open(canv, self.cover_struct)
         draw_cover(canv, self.document.cover, self.styles, self.document.marking is not None)
+        self.tagger.close(canv)
         self._mark(canv)
         marking = self.document.marking
         if marking is not None and marking.page_x_of_y:

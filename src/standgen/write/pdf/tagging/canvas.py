@@ -19,6 +19,15 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
 
     standgen_tagger: Tagger | None = None
     standgen_link_text: str = ""
+    _standgen_target: str = ""
+
+    def linkRect(self, contents: str, destinationname: str, *args: Any, **kw: Any) -> Any:
+        self._standgen_target = f"#{destinationname}"
+        return super().linkRect(contents, destinationname, *args, **kw)
+
+    def linkURL(self, url: str, *args: Any, **kw: Any) -> Any:
+        self._standgen_target = url
+        return super().linkURL(url, *args, **kw)
 
     def showPage(self) -> None:
         tagger = self.standgen_tagger
@@ -44,10 +53,11 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
             annotation = annotation.Dict()
         count = self._annotationCount + 1
         name = name or f"NUMBER{count}"
-        key = tagger.annotation(self, self._doc.annotationName(name))
+        contents = (self.standgen_link_text or tagger.link_texts.get(self._standgen_target)
+                    or _describe(annotation))
+        key = tagger.annotation(self, self._doc.annotationName(name), contents)
         annotation["StructParent"] = key
         annotation["F"] = PRINT_FLAG
-        contents = self.standgen_link_text or _describe(annotation)
         annotation["Contents"] = pdfdoc.PDFString(contents)
         return super()._addAnnotation(annotation, name, addtopage)
 

@@ -34,6 +34,7 @@ class StructElem:
     attributes: dict[str, object] = field(default_factory=dict)
     page: str | None = None
     name: str | None = None
+    actual_text: str | None = None
 
     def add(self, kind: str, **kw: object) -> StructElem:
         """A new child of this element, appended after the existing kids."""

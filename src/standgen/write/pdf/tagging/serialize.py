@@ -51,6 +51,8 @@ class _Writer:
             entries["Pg"] = PDFObjectReference(elem.page)
         if elem.alt is not None:
             entries["Alt"] = PDFString(elem.alt)
+        if elem.actual_text is not None:
+            entries["ActualText"] = PDFString(elem.actual_text)
         if elem.ident is not None:
             entries["ID"] = PDFString(elem.ident)
         if elem.attributes:

@@ -87,11 +87,11 @@ def _tag_table(table: t.Table, flowables: list[Flowable], parent: StructElem) ->
                                           grid._cellvalues, strict=False)):
         tr = elem.add("TR")
         paras = [v for v in values if isinstance(v, TaggedDraw)]
-        for cell, para in zip(row.cells, paras, strict=False):
-            head = r < heads
+        for c, (cell, para) in enumerate(zip(row.cells, paras, strict=False)):
+            head = r < heads or (not heads and c == 0 and len(row.cells) > 1)
             attrs: dict[str, object] = {"O": "/Table"}
             if head:
-                attrs["Scope"] = "/Column"
+                attrs["Scope"] = "/Column" if heads else "/Row"
             if cell.colspan > 1:
                 attrs["ColSpan"] = cell.colspan
             if cell.rowspan > 1:
@@ -140,3 +140,38 @@ def tag_toc(flowables: list[Flowable], parent: StructElem, headings: HeadingLeve
             flowable.struct = toc.add("TOCI").add("Link")
         elif isinstance(flowable, TaggedDraw):
             _set(flowable, parent.add(headings.kind(1)))
+
+
+def _inline_links(inlines: tuple[t.Inline, ...], into: dict[str, str]) -> None:
+    for inline in inlines:
+        if isinstance(inline, t.Link):
+            into.setdefault(inline.target, "".join(c.text for c in inline.children))
+        elif isinstance(inline, t.FootnoteRef):
+            _inline_links(inline.content, into)
+
+
+def link_texts(document: t.Document) -> dict[str, str]:
+    """The visible text of every link target in the document (the first, if several)."""
+    out: dict[str, str] = {}
+    for section in document.sections:
+        for block in section.blocks:
+            match block:
+                case t.Paragraph():
+                    _inline_links(block.inlines, out)
+                case t.ListBlock():
+                    for entry in t.list_entries(block):
+                        _inline_links(entry.inlines, out)
+                case t.Table():
+                    for row in block.header_rows + block.body_rows:
+                        for cell in row.cells:
+                            _inline_links(cell.inlines, out)
+                    for note in block.notes:
+                        _inline_links(note.inlines, out)
+    return out
+
+
+def cover_text(cover: t.Cover) -> str:
+    """What the cover says, in reading order, as one text (its lines are drawn apart)."""
+    parts = [cover.ministry, cover.title, cover.subtitle, cover.period, cover.tagline,
+             cover.edition_label, *cover.classification_lines]
+    return "\n".join(p for p in parts if p)

@@ -26,6 +26,7 @@ class Tagger:
         self.parent_tree: dict[int, StructElem | list[StructElem]] = {}
         self.page_keys: dict[str, int] = {}
         self.notes: dict[int, StructElem] = {}
+        self.link_texts: dict[str, str] = {}
         self._next_key = 0
         self._current: list[StructElem] = []
 
@@ -76,10 +77,11 @@ class Tagger:
             self.notes[number] = self.current.add("Note", ident=f"voetnoot-{number}")
         return self.notes[number]
 
-    def annotation(self, canv: Canvas, name: str, owner: StructElem | None = None) -> int:
-        """Own an annotation by a Link element; returns its StructParent key."""
-        parent = owner or self.current
-        link = parent if parent.kind == "Link" else parent.add("Link")
+    def annotation(self, canv: Canvas, name: str, text: str) -> int:
+        """Own an annotation by a Link element; returns its StructParent key. A Link made
+        here (inside a paragraph) holds no text of its own, so `text` becomes its Alt."""
+        parent = self.current
+        link = parent if parent.kind == "Link" else parent.add("Link", alt=text)
         page = canv._doc.thisPageName()
         link.page = link.page or page
         link.kids.append(ObjectRef(page, name))
