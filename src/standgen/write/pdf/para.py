@@ -9,7 +9,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from standgen.write.pdf.tagging.draw import TaggedDraw
+from standgen.write.pdf.tagging.draw import TaggedDraw, space_line_ends
+from standgen.write.pdf.tagging.tagger import tagger_of
 
 _PLAIN_FRAGS: dict[str, Any] = {}  # by font name: the parser's frag of plain text
 
@@ -42,6 +43,11 @@ class Para(TaggedDraw, RLParagraph):  # type: ignore[misc]
         size = super().wrap(availWidth, availHeight)
         self._wrap_memo = (availWidth, size)
         return size
+
+    def draw(self) -> None:
+        if tagger_of(self.canv) is not None:
+            space_line_ends(self)
+        super().draw()
 
     def split(self, availWidth: float, availHeight: float) -> list[RLParagraph]:
         self.__dict__.pop("_wrap_memo", None)

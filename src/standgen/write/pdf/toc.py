@@ -72,10 +72,10 @@ class TocLine(Flowable):  # type: ignore[misc]
         canv.setFont(self._font, self._size)
         color = LOGO_BLUE if self._entry.level <= 1 else "#000000"
         canv.setFillColor(color)
-        if self._entry.number:
-            canv.drawString(self._indent, baseline, self._entry.number)
+        if self._entry.number:  # trailing spaces: invisible, they keep read-out words apart
+            canv.drawString(self._indent, baseline, self._entry.number + " ")
         for i, line in enumerate(self._lines):
-            canv.drawString(text_x, baseline - i * self._leading, line)
+            canv.drawString(text_x, baseline - i * self._leading, line + " ")
         last_y = baseline - (len(self._lines) - 1) * self._leading
         anchor = self._entry.anchor
         self._late.place(canv, f"toc-{anchor}", self._width, last_y, LateText(

@@ -36,3 +36,38 @@ class TaggedDraw:
                 elem.attributes.update({"O": "/Layout", "Placement": "/Block",
                                         "BBox": _bbox(self, canvas, left, y)})
             super().drawOn(canvas, x, y, _sW)  # type: ignore[misc]
+
+
+NO_SPACE_AFTER = ("-", "\xad", " ")
+SPACED = "_standgen_spaced"
+
+
+def _spaced(word: Any) -> Any:
+    """The word or fragment with a space after it; None when it must not get one."""
+    if isinstance(word, str):
+        return None if word.endswith(NO_SPACE_AFTER) or not word else word + " "
+    text = getattr(word, "text", None)
+    if not isinstance(text, str) or not text or text.endswith(NO_SPACE_AFTER):
+        return None
+    return word.clone(text=text + " ")
+
+
+def space_line_ends(paragraph: Any) -> None:
+    """Give every line but the last a trailing space, as the source text had between the
+    words; reportlab drops it, and text read through the tags would join the words. The
+    space is drawn after the line's last glyph, so the page looks the same."""
+    lines = getattr(getattr(paragraph, "blPara", None), "lines", None)
+    if not lines or paragraph.__dict__.get(SPACED):
+        return
+    paragraph.__dict__[SPACED] = True
+    for i, line in enumerate(lines[:-1]):
+        words = line[1] if isinstance(line, tuple) else getattr(line, "words", None)
+        if not words:
+            continue
+        spaced = _spaced(words[-1])
+        if spaced is not None:
+            words = [*words[:-1], spaced]
+            if isinstance(line, tuple):
+                lines[i] = (line[0], words, *line[2:])
+            else:
+                line.words = words
