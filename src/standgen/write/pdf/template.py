@@ -135,9 +135,15 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
     def _mark(self, canv: Canvas) -> None:
         marking = self.document.marking
         if marking is not None:
-            draw_marking(canv, marking, self.styles.fonts.bold, self.styles.fonts.regular)
+            with self.tagger.pagination(canv, None):
+                draw_marking(canv, marking, self.styles.fonts.bold, self.styles.fonts.regular)
 
     def _footer(self, canv: Canvas) -> None:
+        """The footer, marked as a pagination artifact."""
+        with self.tagger.pagination(canv, "Footer"):
+            self._draw_footer(canv)
+
+    def _draw_footer(self, canv: Canvas) -> None:
         """The footer; 'pagina x van y' is a late form, as y is known only at the end."""
         page = self.last_page = int(self.page)
         font = self.styles.fonts.regular
@@ -165,7 +171,8 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
 
     def _on_body(self, canv: Canvas, doc: StandDoc) -> None:
         if self.running_header:
-            draw_header(canv, self.running_header, self.styles.fonts.regular)
+            with self.tagger.pagination(canv, "Header"):
+                draw_header(canv, self.running_header, self.styles.fonts.regular)
         self.keeper.end_page(canv, MARGIN_LEFT, MARGIN_BOTTOM)
         self._footer(canv)
         self._mark(canv)

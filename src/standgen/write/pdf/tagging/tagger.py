@@ -71,6 +71,17 @@ class Tagger:
         finally:
             self.close(canv)
 
+    @contextmanager
+    def pagination(self, canv: Canvas, subtype: str | None) -> Iterator[None]:
+        """Mark what is drawn inside as a pagination artifact (running header, footer,
+        page number, marking), so readers know it repeats on every page."""
+        extra = f" /Subtype /{subtype}" if subtype else ""
+        canv.addLiteral(f"/Artifact <</Type /Pagination{extra}>> BDC")
+        try:
+            yield
+        finally:
+            canv.addLiteral(CLOSE)
+
     def note(self, number: int) -> StructElem:
         """The Note element of footnote `number`, made where its mark is drawn."""
         if number not in self.notes:
