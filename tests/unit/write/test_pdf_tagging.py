@@ -6,8 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import re
-from itertools import pairwise
 import subprocess
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
