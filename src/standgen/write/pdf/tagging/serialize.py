@@ -22,6 +22,33 @@ def _kept(elem: StructElem) -> bool:
     return elem.has_content() or elem.kind in TABLE_PARTS
 
 
+class _Kids(pdfdoc.PDFObject):  # type: ignore[misc]
+    """An element's K array, written directly: an MCID alone when its page is the
+    element's, else an MCR or OBJR dictionary (thousands of these; PDFDictionary is slow)."""
+
+    def __init__(self, kids: list[PDFObjectReference | MarkedRef | ObjectRef],
+                 page: str | None) -> None:
+        self._items = kids
+        self._page = page
+
+    def format(self, document: pdfdoc.PDFDocument) -> bytes:
+        parts: list[bytes] = []
+        for kid in self._items:
+            if isinstance(kid, MarkedRef):
+                if kid.page == self._page:
+                    parts.append(b"%d" % kid.mcid)
+                    continue
+                page = PDFObjectReference(kid.page).format(document)
+                parts.append(b"<< /Type /MCR /Pg %s /MCID %d >>" % (page, kid.mcid))
+            elif isinstance(kid, ObjectRef):
+                page = PDFObjectReference(kid.page).format(document)
+                obj = PDFObjectReference(kid.annotation).format(document)
+                parts.append(b"<< /Type /OBJR /Pg %s /Obj %s >>" % (page, obj))
+            else:
+                parts.append(kid.format(document))
+        return b"[" + b" ".join(parts) + b"]"
+
+
 class _Writer:
     def __init__(self, doc: pdfdoc.PDFDocument) -> None:
         self._doc = doc
@@ -33,20 +60,14 @@ class _Writer:
             elem.name = f"StructElem{self._count}"
         return PDFObjectReference(elem.name)
 
-    def _kid(self, kid: StructElem | MarkedRef | ObjectRef) -> object:
-        if isinstance(kid, StructElem):
-            return self.ref(kid)
-        if isinstance(kid, MarkedRef):
-            return PDFDictionary({"Type": PDFName("MCR"), "Pg": PDFObjectReference(kid.page),
-                                  "MCID": kid.mcid})
-        return PDFDictionary({"Type": PDFName("OBJR"), "Pg": PDFObjectReference(kid.page),
-                              "Obj": PDFObjectReference(kid.annotation)})
+    def _kids(self, elem: StructElem, kids: list[StructElem | MarkedRef | ObjectRef]) -> _Kids:
+        return _Kids([self.ref(k) if isinstance(k, StructElem) else k for k in kids], elem.page)
 
     def element(self, elem: StructElem, parent: PDFObjectReference) -> PDFObjectReference:
         ref = self.ref(elem)
         kids = [k for k in elem.kids if not isinstance(k, StructElem) or _kept(k)]
         entries: dict[str, object] = {"Type": PDFName("StructElem"), "S": PDFName(elem.kind),
-                                      "P": parent, "K": PDFArray([self._kid(k) for k in kids])}
+                                      "P": parent, "K": self._kids(elem, kids)}
         if elem.page:
             entries["Pg"] = PDFObjectReference(elem.page)
         if elem.alt is not None:
