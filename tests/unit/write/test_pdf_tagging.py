@@ -14,6 +14,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
+from pypdf.generic import IndirectObject
 
 from standgen.compose import tree as t
 from standgen.write.pdf import render_pdf
@@ -81,7 +82,8 @@ def test_figure_alt_text_and_links_are_tagged(tagged: tuple[t.Document, Path]) -
         elem = stack.pop()
         if elem.get("/S") == "/Figure":
             alts.append(str(elem["/Alt"]))
-        stack += [k.get_object() for k in elem.get("/K", []) if "/S" in k.get_object()]
+        kids = [k.get_object() for k in elem.get("/K", []) if isinstance(k, IndirectObject)]
+        stack += [k for k in kids if "/S" in k]
     figures = [b for s in doc.sections for b in s.blocks if isinstance(b, t.Figure)]
     assert sorted(alts) == sorted(f.alt_text for f in figures)
     for page in reader.pages:
