@@ -150,3 +150,10 @@ def test_plain_cmap_spells_out_ranges_as_single_codes() -> None:
 
 def test_plain_cmap_leaves_an_unreadable_map_alone() -> None:
     assert plain_cmap(b"not a cmap") == b"not a cmap"
+
+
+def test_plain_cmap_gives_a_simple_font_one_byte_codes() -> None:
+    source = (b"1 begincodespacerange\n<0000> <ffff>\nendcodespacerange\n"
+              b"1 beginbfchar\n<002e> <002e>\nendbfchar\n")
+    out = plain_cmap(source, simple=True).decode()
+    assert "<00> <FF>" in out and "<2E> <002E>" in out

@@ -13,7 +13,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from standgen.errors import BuildError
-from standgen.write.pdf.tagging.cmaps import plain_cmap
+from standgen.write.pdf.tagging.cmaps import SIMPLE_FONTS, plain_cmap
 
 _DECODABLE = {"/FlateDecode", "/LZWDecode", "/ASCII85Decode", "/ASCIIHexDecode"}
 
@@ -75,7 +75,8 @@ class _Converter:
         key = (ref.idnum, ref.generation)
         target = ref.get_object()
         if key not in self._refs and isinstance(target, g.StreamObject):
-            data = plain_cmap(bytes(target.get_data()))
+            simple = str(font.get("/Subtype")) in SIMPLE_FONTS
+            data = plain_cmap(bytes(target.get_data()), simple)
             stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({}), data, [pdfdoc.PDFZCompress])
             self._refs[key] = self._doc.Reference(stream)
 

@@ -12,6 +12,8 @@ _SPACE = re.compile(r"begincodespacerange\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>"
 _HEX = re.compile(r"<([0-9A-Fa-f]*)>")
 _ENTRY = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(\[[^\]]*\]|<[0-9A-Fa-f]+>)")
 BLOCK = 100
+ONE_BYTE = 0xFF
+SIMPLE_FONTS = ("/Type1", "/TrueType", "/Type3", "/MMType1")
 
 
 def _mappings(text: str) -> dict[int, str]:
@@ -34,19 +36,26 @@ def _mappings(text: str) -> dict[int, str]:
     return out
 
 
-def plain_cmap(data: bytes) -> bytes:
-    """The same ToUnicode map as bfchar entries only; unchanged when it cannot be read."""
+def plain_cmap(data: bytes, simple: bool = False) -> bytes:
+    """The same ToUnicode map as bfchar entries only; unchanged when it cannot be read.
+    A simple font (`simple`: Type1, TrueType, Type3) has one-byte codes, whatever code
+    space the map was written with (matplotlib writes two bytes for Type3 fonts)."""
     text = data.decode("latin-1")
     space = _SPACE.search(text)
     mappings = _mappings(text)
     if space is None or not mappings:
         return data
     digits = len(space.group(1))
+    if simple:
+        mappings = {c: v for c, v in mappings.items() if c <= ONE_BYTE}
+        digits, low, high = 2, "00", "FF"
+    else:
+        low, high = space.group(1).upper(), space.group(2).upper()
     lines = ["/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap",
              "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def",
              "/CMapName /Adobe-Identity-UCS def", "/CMapType 2 def",
              "1 begincodespacerange",
-             f"<{space.group(1).upper()}> <{space.group(2).upper()}>", "endcodespacerange"]
+             f"<{low}> <{high}>", "endcodespacerange"]
     codes = sorted(c for c, v in mappings.items() if v.strip("0"))
     for start in range(0, len(codes), BLOCK):
         chunk = codes[start:start + BLOCK]
