@@ -88,3 +88,11 @@ def test_awkward_alt_text_survives_intact(hostile_pdf: Path) -> None:
         kids = [k.get_object() for k in elem.get("/K", []) if isinstance(k, IndirectObject)]
         stack += [k for k in kids if "/S" in k]
     assert ALT in alts
+
+
+def test_repeated_header_rows_are_pagination_artifacts(hostile_pdf: Path) -> None:
+    from pypdf import PdfReader
+
+    pages = [p.get_contents() for p in PdfReader(hostile_pdf).pages]
+    marked = [c.get_data().count(b"/Artifact <</Type /Pagination>> BDC") for c in pages if c is not None]
+    assert sum(marked) >= 2  # the two header cells, again on the table's second page

@@ -58,12 +58,16 @@ class Tagger:
     @contextmanager
     def content(self, canv: Canvas, elem: StructElem, flowable: object) -> Iterator[bool]:
         """Mark what `flowable` draws as `elem`'s content; drawn again (a repeated table
-        header) or inside another sequence, it stays what surrounds it. Yields True when
-        marked."""
+        header) it is a pagination artifact, and inside another sequence it belongs to that
+        one. Yields True when marked."""
         first = not getattr(flowable, DRAWN, False)
         setattr(flowable, DRAWN, True)
-        if not first or self._current:
+        if self._current:
             yield False
+            return
+        if not first:
+            with self.pagination(canv, None):
+                yield False
             return
         self.open(canv, elem)
         try:
