@@ -139,3 +139,12 @@ def test_tag_tree_holds_every_reference_table_row_as_cells_in_order(
         else:
             position = found
     assert missing == []
+
+
+def test_classified_bijlage_passes_pdf_ua1_and_pdf_a2a(reference_build: BuildResult) -> None:
+    bijlage = artifact(reference_build, "bijlage.pdf")
+    for profile in PROFILES:
+        assert _failures(bijlage, profile) == [], profile
+    xmp = subprocess.run(["pdfinfo", "-meta", str(bijlage)], capture_output=True, text=True,
+                         check=True).stdout
+    assert re.search(r"<standgen:rubricering>[^<]*VERTROUWELIJK</standgen:rubricering>", xmp)

@@ -94,5 +94,6 @@ def test_repeated_header_rows_are_pagination_artifacts(hostile_pdf: Path) -> Non
     from pypdf import PdfReader
 
     pages = [p.get_contents() for p in PdfReader(hostile_pdf).pages]
-    marked = [c.get_data().count(b"/Artifact <</Type /Pagination>> BDC") for c in pages if c is not None]
+    marked = [c.get_data().count(b"/Artifact <</Type /Pagination>> BDC")
+              for c in pages if c is not None]
     assert sum(marked) >= 2  # the two header cells, again on the table's second page
