@@ -66,7 +66,7 @@ def test_heading_tags_never_skip_a_level(tagged: tuple[t.Document, Path]) -> Non
 def test_structure_has_the_expected_element_types(tagged: tuple[t.Document, Path]) -> None:
     tree = _struct(tagged[1])
     for kind in ("Document", "TOC", "TOCI", "Link", "Table", "TR", "TH", "TD", "Caption",
-                 "Figure", "L", "LI", "LBody", "Note", "P"):
+                 "Figure", "L", "LI", "Lbl", "LBody", "Note", "P"):
         assert re.search(rf"^\s*{kind}\b", tree, re.MULTILINE), kind
     assert "/Scope /Column" in tree
 

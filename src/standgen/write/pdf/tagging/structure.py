@@ -14,6 +14,7 @@ from reportlab.platypus import Table as RLTable
 from standgen.compose import tree as t
 from standgen.write.pdf.tagging.draw import TaggedDraw
 from standgen.write.pdf.tagging.elements import StructElem
+from standgen.write.pdf.tagging.tagger import tagger_of
 
 MAX_HEADING = 6
 
@@ -61,14 +62,38 @@ def tag_block(block: t.Block, flowables: list[Flowable], parent: StructElem,
 
 
 def _tag_list(listing: ListFlowable, elem: StructElem) -> None:
+    labels: dict[int, StructElem] = {}
     for item in listing._flowables:
         parts = item._flowables if isinstance(item, ListItem) else [item]
-        body = elem.add("LI").add("LBody")
+        entry = elem.add("LI")
+        label = entry.add("Lbl")
+        body = entry.add("LBody")
         for part in parts:
             if isinstance(part, ListFlowable):
                 _tag_list(part, body.add("L"))
             else:
                 _set(part, body)
+                labels.setdefault(id(part), label)
+    for indenter in listing._content:  # reportlab pairs each item with its bullet here
+        bullet = getattr(indenter, "_bullet", None)
+        owner = labels.get(id(getattr(indenter, "_flowable", None)))
+        if bullet is not None and owner is not None:
+            _tag_bullet(bullet, owner)
+
+
+def _tag_bullet(bullet: Any, label: StructElem) -> None:
+    """Draw a list item's bullet or number as the content of its Lbl element."""
+    draw = bullet.drawOn
+
+    def tagged(indenter: Any, canv: Any, x: float, y: float, _sW: float = 0) -> None:
+        tagger = tagger_of(canv)
+        if tagger is None:
+            draw(indenter, canv, x, y, _sW)
+            return
+        with tagger.content(canv, label, bullet):
+            draw(indenter, canv, x, y, _sW)
+
+    bullet.drawOn = tagged
 
 
 def _tag_table(table: t.Table, flowables: list[Flowable], parent: StructElem) -> None:
