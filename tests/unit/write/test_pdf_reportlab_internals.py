@@ -71,3 +71,11 @@ def test_markup_paragraph_lines_hold_fragments_with_text_and_clone() -> None:
     para.wrap(60, 1000)
     last = para.blPara.lines[0].words[-1]
     assert isinstance(last.text, str) and last.clone(text="x").text == "x"
+
+
+def test_list_content_pairs_each_item_with_its_bullet_drawer() -> None:
+    para = Paragraph("item", None)
+    (indenter,) = ListFlowable([ListItem([para])])._content
+    assert indenter._flowable is para
+    assert list(inspect.signature(indenter._bullet.drawOn).parameters)[:4] == [
+        "indenter", "canv", "x", "y"]
