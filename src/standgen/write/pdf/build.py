@@ -14,7 +14,12 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, PageBreakI
 from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.files import write_bytes_atomically
-from standgen.write.pdf.blocks import BlockBuilder, SectionStart, outline_levels
+from standgen.write.pdf.blocks import (
+    BlockBuilder,
+    HeadingFlowable,
+    SectionStart,
+    outline_levels,
+)
 from standgen.write.pdf.fonts import FontSet, default_fonts, register_fonts
 from standgen.write.pdf.footnotes import NoteDrain, NoteLog
 from standgen.write.pdf.glyphs import ensure_glyphs
@@ -26,6 +31,7 @@ from standgen.write.pdf.tagging.structure import HeadingLevels, link_texts, tag_
 from standgen.write.pdf.template import StandDoc
 from standgen.write.pdf.toc import build_toc
 from standgen.write.pdf.vector import VectorPage
+from standgen.write.pdf.wide import carry_headings
 
 
 @dataclass(frozen=True)
@@ -65,7 +71,8 @@ def footnotes_of(document: t.Document) -> dict[int, tuple[t.Inline, ...]]:
 
 def _story(document: t.Document, doc: StandDoc, styles: Styles,
            vectors: dict[Path, VectorPage]) -> list[Flowable]:
-    builder = BlockBuilder(styles, outline_levels(document), vectors, doc.on_heading)
+    builder = BlockBuilder(styles, outline_levels(document), vectors, doc.on_heading,
+                           document.words)
     story: list[Flowable] = [Spacer(1, 1)]
     headings = HeadingLevels()
     doc.tagger.link_texts = link_texts(document)
@@ -75,12 +82,16 @@ def _story(document: t.Document, doc: StandDoc, styles: Styles,
         tag_toc(toc, doc.tagger.root, headings)
         story += toc
     story.append(NextPageTemplate("body"))
-    for section in document.sections:
-        story += [PageBreakIfNotEmpty(), SectionStart(section.running_header,
-                                                      doc.set_running_header)]
+    for index, section in enumerate(document.sections):
+        if section.new_page or index == 0:
+            story.append(PageBreakIfNotEmpty())
+        story.append(SectionStart(section.running_header, doc.set_running_header))
         for block in section.blocks:
             flowables = builder.build(block)
             tag_block(block, flowables, doc.tagger.root, headings)
+            if isinstance(block, t.Table) and block.layout.mode == "landscape":
+                flowables = carry_headings(story, flowables,
+                                           lambda f: isinstance(f, HeadingFlowable))
             story += flowables
     story.append(NoteDrain(doc.keeper))
     return story
