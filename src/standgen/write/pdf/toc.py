@@ -91,7 +91,7 @@ class TocLine(Flowable):  # type: ignore[misc]
         """Dots from the end of the text to the page number (decoration only)."""
         height = self._leading * len(self._lines)
         y = height - self._size - (len(self._lines) - 1) * self._leading
-        start = (self._indent + NUMBER_COLUMN
+        start = (self._indent + self._number_width
                  + stringWidth(self._lines[-1], self._font, self._size))
         end = self._width - stringWidth("000", self._font, self._size) - 5
         first = (int((start + 4) / DOT_STEP) + 1) * DOT_STEP
