@@ -32,6 +32,10 @@ from standgen.write.pdf.styles import (
     TEXT_GREY,
     Styles,
 )
+from standgen.write.pdf.tagging.metadata import DocInfo, add_metadata
+from standgen.write.pdf.tagging.serialize import write_structure
+from standgen.write.pdf.tagging.structure import cover_text
+from standgen.write.pdf.tagging.tagger import Tagger
 
 PRODUCER = "standgen PDF writer"
 
@@ -69,6 +73,8 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.heading_pages: dict[str, int] = {}
         self.running_header = ""
         self.page_header = ""
+        self.tagger = Tagger(meta.language)
+        self.cover_struct = self.tagger.root.add("P", actual_text=cover_text(document.cover))
         self.addPageTemplates([self._template("cover", self._on_cover),
                                self._template("toc", self._on_toc),
                                self._template("body", self._on_body),
@@ -87,6 +93,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
         self.keeper.install(self.canv)
+        self.canv.standgen_tagger = self.tagger
         stamp = pdf_date(self.document.metadata.created)
         self.canv.setDateFormatter(lambda *_: stamp)
         self.canv.showOutline()
@@ -95,7 +102,18 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self._doSave = 0
         super()._endBuild()
         self.late.define(self.canv)
+        write_structure(self.canv._doc, self.tagger)
+        add_metadata(self.canv._doc, self._info())
         self.canv.save()
+
+    def _info(self) -> DocInfo:
+        """The Info dictionary's values, for the XMP metadata that must repeat them."""
+        meta = self.document.metadata
+        marking = self.document.marking
+        return DocInfo(title=meta.title, author=meta.author, subject=meta.subject,
+                       keywords=", ".join(meta.keywords), creator=meta.generator,
+                       producer=PRODUCER, language=meta.language, created=meta.created,
+                       marking=marking.text if marking is not None else None)
 
     def heading_page(self, anchor: str) -> str:
         """The page of a heading as printed in the Inhoud (known once the pass has ended)."""
@@ -125,10 +143,16 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
     def _mark(self, canv: Canvas) -> None:
         marking = self.document.marking
         if marking is not None:
-            draw_marking(canv, marking, self.styles.fonts.bold, self.styles.fonts.regular,
-                         self.document.words)
+            with self.tagger.pagination(canv, None):
+                draw_marking(canv, marking, self.styles.fonts.bold, self.styles.fonts.regular,
+                             self.document.words)
 
     def _footer(self, canv: Canvas) -> None:
+        """The footer, marked as a pagination artifact."""
+        with self.tagger.pagination(canv, "Footer"):
+            self._draw_footer(canv)
+
+    def _draw_footer(self, canv: Canvas) -> None:
         """The footer; 'pagina x van y' is a late form, as y is known only at the end."""
         page = self.last_page = int(self.page)
         font = self.styles.fonts.regular
@@ -144,7 +168,9 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
                                                   self.document.words)))
 
     def _on_cover(self, canv: Canvas, doc: StandDoc) -> None:
+        self.tagger.open(canv, self.cover_struct)
         draw_cover(canv, self.document.cover, self.styles, self.document.marking is not None)
+        self.tagger.close(canv)
         self._mark(canv)
         marking = self.document.marking
         if marking is not None and marking.page_x_of_y:
@@ -156,7 +182,8 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
 
     def _on_body(self, canv: Canvas, doc: StandDoc) -> None:
         if self.page_header:
-            draw_header(canv, self.page_header, self.styles.fonts.regular)
+            with self.tagger.pagination(canv, "Header"):
+                draw_header(canv, self.page_header, self.styles.fonts.regular)
         self.keeper.end_page(canv, MARGIN_LEFT, MARGIN_BOTTOM)
         self._footer(canv)
         self._mark(canv)
