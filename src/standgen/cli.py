@@ -90,7 +90,16 @@ def _build_request(args: argparse.Namespace) -> BuildRequest:
     editions = tuple(args.edition) if args.edition else ("openbaar",)
     return BuildRequest(source=args.path, out_dir=args.out, editions=editions,
                         formats=formats, strict=args.strict, templates=args.templates,
-                        jobs=args.jobs, copies=_copies(args.exemplaren), concept=args.concept)
+                        jobs=args.jobs, copies=_copies(args.exemplaren), concept=args.concept,
+                        new_page=_new_page(args.new_page))
+
+
+def _new_page(given: list[str] | None) -> tuple[str, ...] | None:
+    """`--new-page chapter --new-page section`, or `--new-page none`; None keeps the
+    report's own page policy."""
+    if not given:
+        return None
+    return tuple(level for level in given if level != "none")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -149,10 +158,11 @@ def _report_rebuild(rebuild: Rebuild) -> bool:
 def cmd_dump(args: argparse.Namespace) -> int:
     """Print the composed document tree of one edition as indented text."""
     from standgen.api import load
+    from standgen.build import report_templates
     from standgen.compose import ComposeOptions, compose_document, dump_document
 
     report = load(args.path)
-    options = ComposeOptions(templates=args.templates)
+    options = ComposeOptions(templates=report_templates(report, args.templates))
     sys.stdout.write(dump_document(compose_document(report, args.edition, options=options)))
     return EXIT_OK
 
@@ -160,11 +170,15 @@ def cmd_dump(args: argparse.Namespace) -> int:
 def cmd_check_leaks(args: argparse.Namespace) -> int:
     """Report confidential content of the source found in an artifact."""
     from standgen.api import load
+    from standgen.edition.levels import load_levels
     from standgen.leaks import check_artifact
+    from standgen.leaks.candidates import gather
 
     if not args.artifact.is_file():
         raise StandgenError(f"{args.artifact}: no such file")
-    leaks = check_artifact(args.artifact, load(args.source))
+    gathered = gather(load(args.source), load_levels())
+    gathered.print_notices()
+    leaks = check_artifact(args.artifact, None, candidates=gathered.candidates)
     for leak in leaks:
         print(str(leak))
     print(f"{args.artifact}: {len(leaks)} leak(s)", file=sys.stderr)
@@ -198,6 +212,14 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """List a reviewed DOCX's comments and tracked changes by source; apply prose edits."""
+    from standgen.review import ReviewOptions, run_review
+
+    return run_review(ReviewOptions(args.docx, args.source, args.apply, args.force,
+                                    args.comments))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "new": cmd_new,
@@ -208,6 +230,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "watch": cmd_watch,
     "dump": cmd_dump,
     "check-leaks": cmd_check_leaks,
+    "review": cmd_review,
 }
 
 
@@ -247,8 +270,23 @@ def build_parser() -> argparse.ArgumentParser:
     leaks = sub.add_parser("check-leaks", help="scan an artifact for confidential content")
     leaks.add_argument("artifact", type=Path)
     leaks.add_argument("--source", type=Path, required=True, help="the report's main file")
+    _add_review_parser(sub)
     add_snapshot_parsers(sub)
     return parser
+
+
+def _add_review_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    review = sub.add_parser("review", help="comments and tracked changes of a reviewed DOCX, "
+                            "by source file; --apply takes prose edits back")
+    review.add_argument("docx", type=Path, help="the DOCX as edited in Word or LibreOffice")
+    review.add_argument("--source", type=Path, required=True, help="the report's main file")
+    review.add_argument("--apply", action="store_true",
+                        help="write tracked prose edits into the YAML sources")
+    review.add_argument("--force", action="store_true",
+                        help="with --apply: go on when sources changed since the build "
+                        "(only edits whose source text still matches are applied)")
+    review.add_argument("--comments", type=Path,
+                        help="write the comments as a review list (.csv or .md)")
 
 
 def _version() -> str:
@@ -287,6 +325,10 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                          help="parallel processes for charts and artifacts (default: one per "
                          "core; 1 builds in this process)")
+    command.add_argument("--new-page", action="append",
+                         choices=["chapter", "section", "none"],
+                         help="which levels start a new page (repeat; overrides the report's "
+                         "settings.page_policy)")
     command.add_argument("--concept", action="store_true",
                          help="mark every page CONCEPT with the build date and source version")
 
@@ -313,6 +355,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a file the system refused outside a located read or a write
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"standgen: {where}{exc.strerror or exc}; check that the path exists and that "
+              "you may read (or, for --out, write) it", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except RecursionError:
+        print("standgen: the sources are nested too deeply to process; flatten them",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
     except MemoryError:
         print("standgen: out of memory; the sources are too large for this machine",
               file=sys.stderr)

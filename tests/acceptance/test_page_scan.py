@@ -73,8 +73,10 @@ def test_the_docx_lets_word_hyphenate_dutch_and_keeps_what_belongs_together(
     # body text after a table (or its notes) has room above it
     after_tables = re.findall(r"</w:tbl>(?:<w:p>(?:(?!</w:p>).)*?Note.*?</w:p>)*<w:p>(.*?)</w:p>",
                               body)
+    # (not the empty paragraph that ends a landscape table's section)
     assert after_tables and all('w:before="160"' in p for p in after_tables
-                                if "Normal" in p or "<w:pStyle" not in p)
+                                if ("Normal" in p or "<w:pStyle" not in p)
+                                and "<w:sectPr" not in p)
 
 
 def _faulty_pdf(path: Path) -> Path:

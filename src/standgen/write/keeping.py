@@ -34,14 +34,22 @@ def is_signature(block: t.Block) -> bool:
 def introduces(blocks: Sequence[t.Block], index: int) -> bool:
     """Whether block `index` must stay with the block after it: a heading with what it
     heads, a sentence ending in ":" with its table, list or figure, a closing paragraph
-    with the signatures and each signature line with the next."""
+    with the signatures and each signature line with the next. Headings right before a
+    landscape table keep nothing: they move onto the table's own page."""
     if index + 1 >= len(blocks):
         return False
     block, after = blocks[index], blocks[index + 1]
     if isinstance(after, t.PageBreak):
         return False
     if isinstance(block, t.Heading):
-        return True
+        return not _before_landscape(blocks, index)
     if ends_with_colon(block):
         return isinstance(after, t.Table | t.ListBlock | t.Figure)
     return is_signature(after) and isinstance(block, t.Paragraph)
+
+
+def _before_landscape(blocks: Sequence[t.Block], index: int) -> bool:
+    """Whether the heading at `index` starts a run of headings that ends in a landscape
+    table (the writers carry that run onto the table's page)."""
+    after = next((b for b in blocks[index + 1:] if not isinstance(b, t.Heading)), None)
+    return isinstance(after, t.Table) and after.layout.mode == "landscape"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
@@ -12,6 +14,7 @@ from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 
 from standgen.compose import tree as t
+from standgen.errors import source_error
 from standgen.files import write_atomically
 from standgen.resources import template_path
 from standgen.write.docx.blocks import render_block
@@ -19,6 +22,7 @@ from standgen.write.docx.bookmarks import Bookmarks
 from standgen.write.docx.context import Context
 from standgen.write.docx.cover import render_cover
 from standgen.write.docx.footnotes import Footnotes
+from standgen.write.docx.headings import add_label_headings
 from standgen.write.docx.keeps import (
     allow_hyphenation,
     keep_added,
@@ -27,6 +31,8 @@ from standgen.write.docx.keeps import (
     widow_control,
 )
 from standgen.write.docx.lists import Numbering
+from standgen.write.docx.origins import OriginMarks, store_provenance
+from standgen.write.docx.oxml import Element
 from standgen.write.docx.package import normalise_zip
 from standgen.write.docx.pagination import estimate_pages
 from standgen.write.docx.properties import (
@@ -42,7 +48,9 @@ from standgen.write.docx.styles import (
     apply_house_style,
     ensure_language,
 )
+from standgen.write.docx.tables import render_table_here
 from standgen.write.docx.toc import render_toc
+from standgen.write.docx.wide import landscape_text_width_cm
 from standgen.write.keeping import introduces
 
 REFERENCE = "docx/reference.docx"
@@ -52,7 +60,12 @@ _PT_PER_CM = 28.3465
 
 def _open(reference_docx: Path | None) -> DocxDocument:
     path = reference_docx if reference_docx is not None else template_path(REFERENCE)
-    document = docx.Document(str(path))
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many types for a file that is no DOCX
+        raise source_error(Path(path), None, "", "this reference document cannot be read "
+                           f"as a Word .docx file ({type(exc).__name__}); save it from Word "
+                           "as .docx or remove it from the templates folder") from None
     body = document.element.body
     body.clear_content()
     sect_pr = body.get_or_add_sectPr()
@@ -78,6 +91,7 @@ def _reference_font(document: DocxDocument) -> str:
 def _prepare(document: DocxDocument, tree: t.Document, house: HouseStyle) -> None:
     adopt_style_ids(document.styles.element, house)
     apply_house_style(document.styles.element, house, replace=False)
+    add_label_headings(document.styles.element, house)
     ensure_language(document.styles.element, tree.metadata.language)
     configure_settings(document, tree.metadata.language)
     allow_hyphenation(document.settings.element)
@@ -105,7 +119,116 @@ def _context(document: DocxDocument, tree: t.Document, house: HouseStyle) -> Con
     house = replace(house, text_width_cm=width / _PT_PER_CM)
     bookmarks = Bookmarks()
     return Context(document, house, bookmarks, Footnotes(document.part, bookmarks.name),
-                   Numbering(document, house.font), estimate_pages(tree, width, height))
+                   Numbering(document, house.font), estimate_pages(tree, width, height),
+                   words=tree.words)
+
+
+class _Sections:
+    """Closes sections as the body is written, and sets a landscape table in a section
+    of its own (the part of the DocSection before it is closed first)."""
+
+    def __init__(self, ctx: Context, tree: t.Document) -> None:
+        self.ctx, self.tree = ctx, tree
+        self.furniture = SectionFurniture(None, None)
+        self.continuous = False
+        self.turned: Element | None = None
+
+    def start(self, furniture: SectionFurniture, continuous: bool) -> None:
+        self.furniture, self.continuous = furniture, continuous
+
+    def close(self, final: bool) -> None:
+        body = self.ctx.docx.element.body
+        ends = self.turned is not None and len(body) >= 2 and body[-2] is self.turned
+        if final and ends and self.turned is not None:
+            self._end_turned(body, self.turned)
+            return
+        end_section(self.ctx, self.tree, self.furniture, final=final,
+                    continuous=self.continuous)
+
+    @staticmethod
+    def _end_turned(body: Element, paragraph: Element) -> None:
+        """A landscape table that ends the document: its section is the last one (no
+        empty portrait page after it)."""
+        sect_pr = paragraph.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        final = body.find(qn("w:sectPr"))
+        if sect_pr is not None and final is not None:
+            sect_pr.getparent().remove(sect_pr)
+            final.addprevious(sect_pr)
+            body.remove(final)
+
+    def landscape(self, render: Callable[[], None]) -> None:
+        ctx = self.ctx
+        self.close(final=False)
+        saved = ctx.house
+        body_sect_pr = ctx.docx.element.body.find(qn("w:sectPr"))
+        width = landscape_text_width_cm(body_sect_pr) if body_sect_pr is not None else None
+        ctx.house = replace(saved, text_width_cm=width or saved.text_width_cm * 1.5)
+        render()
+        ctx.house = saved
+        end_section(ctx, self.tree, self.furniture, final=False, landscape=True)
+        self.turned = ctx.docx.element.body[-2]
+        self.continuous = False
+
+
+Render = Callable[[Context, t.Block], None]
+
+
+class _Keeps:
+    """The keep step around each block of a section: its paragraphs keep with the next
+    block where it introduces it, a table's header keeps with its first rows, and a
+    paragraph after a table gets room above it."""
+
+    def __init__(self, blocks: tuple[t.Block, ...]) -> None:
+        self.blocks = blocks
+        self.after_table = False
+
+    def at(self, index: int, render: Render = render_block) -> Render:
+        """`render` for block `index`, followed by its keep step."""
+        def kept(ctx: Context, block: t.Block) -> None:
+            body = ctx.docx.element.body
+            start = len(body)
+            render(ctx, block)
+            end = len(body) - (1 if body[-1].tag == qn("w:sectPr") else 0)
+            added = list(body[end - (len(body) - start):end])
+            keep_added(added, block, introduces(self.blocks, index))
+            for element in added:
+                if element.tag == qn("w:tbl"):
+                    keep_table(element)
+            if self.after_table and added and added[0].tag == qn("w:p"):
+                space_before(added[0])
+            self.after_table = (bool(added) and added[-1].tag == qn("w:tbl")) or (
+                isinstance(block, t.Table) and bool(block.notes))
+        return kept
+
+
+def _render_blocks(ctx: Context, blocks: tuple[t.Block, ...], marks: OriginMarks) -> None:
+    """Render blocks, each with its keep step; headings right before a landscape table
+    go onto its page. Each block's paragraphs are bookmarked with its origin (`marks`)."""
+    keeps = _Keeps(blocks)
+    waiting: list[tuple[int, t.Heading]] = []
+    for index, block in enumerate(blocks):
+        if isinstance(block, t.Heading):
+            waiting.append((index, block))
+            continue
+        if (isinstance(block, t.Table) and block.layout.mode == "landscape" and waiting
+                and ctx.in_landscape is not None):
+            ctx.in_landscape(functools.partial(_headed_table, ctx, tuple(waiting),
+                                               (index, block), marks, keeps))
+        else:
+            for at, heading in waiting:
+                marks.render(ctx, heading, keeps.at(at))
+            marks.render(ctx, block, keeps.at(index))
+        waiting = []
+    for at, heading in waiting:
+        marks.render(ctx, heading, keeps.at(at))
+
+
+def _headed_table(ctx: Context, headings: tuple[tuple[int, t.Heading], ...],
+                  table: tuple[int, t.Table], marks: OriginMarks, keeps: _Keeps) -> None:
+    for at, heading in headings:
+        marks.render(ctx, heading, keeps.at(at))
+    index, block = table
+    marks.render(ctx, block, keeps.at(index, lambda c, b: render_table_here(c, block)))
 
 
 def build_docx(tree: t.Document, reference_docx: Path | None = None,
@@ -122,33 +245,21 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
     for section, page in zip(tree.sections, ctx.pages.section_pages, strict=True):
         parts.append((SectionFurniture(section.running_header, page), section))
     end_section(ctx, tree, SectionFurniture(None, None), final=not parts)
+    sections = _Sections(ctx, tree)
+    ctx.in_landscape = sections.landscape
+    marks = OriginMarks()
+    ctx.notes.origin_mark = marks.mark_paragraph(ctx)
     for index, (furniture, part) in enumerate(parts):
+        continuous = isinstance(part, t.DocSection) and not part.new_page and index > 0
+        sections.start(furniture, continuous)
         match part:
             case t.TableOfContents():
                 render_toc(ctx, part)
             case t.DocSection():
-                _render_blocks(ctx, part.blocks)
-        end_section(ctx, tree, furniture, final=index == len(parts) - 1)
+                _render_blocks(ctx, part.blocks, marks)
+        sections.close(final=index == len(parts) - 1)
+    store_provenance(document, tree.provenance)
     return document
-
-
-def _render_blocks(ctx: Context, blocks: tuple[t.Block, ...]) -> None:
-    """Append a section's blocks, each with the keep rules that apply to it."""
-    body = ctx.docx.element.body
-    after_table = False
-    for index, block in enumerate(blocks):
-        start = len(body)
-        render_block(ctx, block)
-        end = len(body) - (1 if body[-1].tag == qn("w:sectPr") else 0)
-        added = list(body[end - (len(body) - start):end])
-        keep_added(added, block, introduces(blocks, index))
-        for element in added:
-            if element.tag == qn("w:tbl"):
-                keep_table(element)
-        if after_table and added and added[0].tag == qn("w:p"):
-            space_before(added[0])
-        after_table = (bool(added) and added[-1].tag == qn("w:tbl")) or (
-            isinstance(block, t.Table) and bool(block.notes))
 
 
 def write_docx(document: t.Document, path: Path, *, reference_docx: Path | None = None) -> None:

@@ -17,9 +17,11 @@ from standgen.write.docx.context import Context
 from standgen.write.docx.fields import numpages_field, page_field
 from standgen.write.docx.oxml import Element, el, paragraph, text_run
 from standgen.write.docx.styles import STYLE
+from standgen.write.docx.wide import landscape as turned
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_PLAIN_WORDS = t.Words()
 _PARTS = {"header": ("hdr", CT.WML_HEADER, RT.HEADER),
           "footer": ("ftr", CT.WML_FOOTER, RT.FOOTER)}
 
@@ -32,15 +34,17 @@ class SectionFurniture:
     page: int | None
 
 
-def _marking_lines(marking: t.Marking | None, with_extra: bool) -> list[Element]:
+def _marking_lines(marking: t.Marking | None, with_extra: bool,
+                   words: t.Words = _PLAIN_WORDS) -> list[Element]:
     if marking is None:
         return []
     lines = [marking.text.upper()]
     if with_extra:
         if marking.copy_number:
             number = marking.copy_number
-            lines.append(number if number.lower().startswith("exemplaar")
-                         else f"Exemplaar {number}")
+            before, after = words.copy_header
+            lines.append(number if number.lower().startswith(before.strip().lower() or "\0")
+                         else f"{before}{number}{after}")
         lines.extend(marking.extra)
     return [paragraph(STYLE.marking, text_run(line)) for line in lines]
 
@@ -49,17 +53,21 @@ def _page_line(document: t.Document, page: int, total: int) -> Element:
     p = paragraph(STYLE.footer)
     p.append(text_run(f"{document.footer_label}\t\t" if document.footer_label else "\t\t"))
     if document.marking is not None and document.marking.page_x_of_y:
-        p.append(text_run("pagina "))
+        before, between, after = document.words.page_x_of_y
+        if before:
+            p.append(text_run(before))
         p.extend(page_field(page))
-        p.append(text_run(" van "))
+        p.append(text_run(between))
         p.extend(numpages_field(total))
+        if after:
+            p.append(text_run(after))
     else:
         p.extend(page_field(page))
     return p
 
 
 def _header(document: t.Document, furniture: SectionFurniture) -> list[Element]:
-    out = _marking_lines(document.marking, with_extra=True)
+    out = _marking_lines(document.marking, with_extra=True, words=document.words)
     if furniture.running_header:
         out.append(paragraph(STYLE.header, text_run(furniture.running_header)))
     return out or [paragraph(STYLE.marking)]
@@ -99,13 +107,27 @@ def strip_references(sect_pr: Element) -> None:
 
 
 def end_section(ctx: Context, document: t.Document, furniture: SectionFurniture,
-                final: bool) -> None:
-    """Close the current section (new page) with its own header and footer."""
-    ctx.break_pending = False  # the next section starts on a new page anyway
+                final: bool, continuous: bool = False, landscape: bool = False) -> None:
+    """Close the current section with its own header and footer. The section started on
+    a new page, or (`continuous`) on the page where the one before it ended; `landscape`
+    turns its pages."""
+    if not continuous:
+        ctx.break_pending = False  # the section starts on a new page anyway
     body_sect_pr = ctx.docx.element.body.find(qn("w:sectPr"))
     sect_pr = body_sect_pr if final else copy.deepcopy(body_sect_pr)
+    if landscape and not final:
+        sect_pr = turned(sect_pr)
     strip_references(sect_pr)
+    for old in sect_pr.findall(qn("w:type")):
+        sect_pr.remove(old)
     for offset, reference in enumerate(_references(ctx, document, furniture)):
         sect_pr.insert(offset, reference)
+    if continuous:
+        sect_pr.insert(len(_references_in(sect_pr)), el("w:type", {"w:val": "continuous"}))
     if not final:
         ctx.add(el("w:p", None, el("w:pPr", None, sect_pr)))
+
+
+def _references_in(sect_pr: Element) -> list[Element]:
+    return [c for c in sect_pr if c.tag in (qn("w:headerReference"),
+                                             qn("w:footerReference"))]

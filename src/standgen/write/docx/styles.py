@@ -322,7 +322,7 @@ def apply_doc_defaults(styles_root: Element, house: HouseStyle) -> None:
 
 
 def ensure_language(styles_root: Element, language: str) -> None:
-    """Make the document's default run language `language` (kept on every house style)."""
+    """Make the document's default run language, and that of every style, `language`."""
     defaults = styles_root.find(qn("w:docDefaults"))
     if defaults is None:
         defaults = el("w:docDefaults")
@@ -335,11 +335,10 @@ def ensure_language(styles_root: Element, language: str) -> None:
     if rpr is None:
         rpr = el("w:rPr")
         rpr_default.append(rpr)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = el("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), language)
+    if rpr.find(qn("w:lang")) is None:
+        rpr.append(el("w:lang"))
+    for lang in styles_root.iter(qn("w:lang")):  # a reference made in English Word too
+        lang.set(qn("w:val"), language)
 
 
 def adopt_style_ids(styles_root: Element, house: HouseStyle) -> None:

@@ -14,16 +14,25 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, PageBreakI
 from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.files import write_bytes_atomically
-from standgen.write.pdf.blocks import BlockBuilder, SectionStart, outline_levels
+from standgen.write.pdf.blocks import (
+    BlockBuilder,
+    HeadingFlowable,
+    SectionStart,
+    outline_levels,
+)
 from standgen.write.pdf.fonts import FontSet, default_fonts, register_fonts
 from standgen.write.pdf.footnotes import NoteDrain, NoteLog
 from standgen.write.pdf.glyphs import ensure_glyphs
 from standgen.write.pdf.inlines import collect_footnotes
-from standgen.write.pdf.keeps import kept_flowables
+from standgen.write.pdf.keeps import NeedSpace, kept_flowables
 from standgen.write.pdf.styles import TEXT_WIDTH, Styles, make_styles
+from standgen.write.pdf.tagging.canvas import TaggedCanvas
+from standgen.write.pdf.tagging.streams import conformant_streams
+from standgen.write.pdf.tagging.structure import HeadingLevels, link_texts, tag_block, tag_toc
 from standgen.write.pdf.template import StandDoc
 from standgen.write.pdf.toc import build_toc
 from standgen.write.pdf.vector import VectorPage
+from standgen.write.pdf.wide import carry_headings
 
 
 @dataclass(frozen=True)
@@ -61,18 +70,41 @@ def footnotes_of(document: t.Document) -> dict[int, tuple[t.Inline, ...]]:
     return notes
 
 
+def _place(block: t.Block, story: list[Flowable], flowables: list[Flowable]
+           ) -> list[Flowable]:
+    """A landscape table takes the headings that end the story onto its own page."""
+    if isinstance(block, t.Table) and block.layout.mode == "landscape":
+        return carry_headings(story, flowables,
+                              lambda f: isinstance(f, HeadingFlowable | NeedSpace))
+    return flowables
+
+
 def _story(document: t.Document, doc: StandDoc, styles: Styles,
            vectors: dict[Path, VectorPage]) -> list[Flowable]:
-    builder = BlockBuilder(styles, outline_levels(document), vectors, doc.on_heading)
+    builder = BlockBuilder(styles, outline_levels(document), vectors, doc.on_heading,
+                           document.words)
     story: list[Flowable] = [Spacer(1, 1)]
+    headings = HeadingLevels()
+    doc.tagger.link_texts = link_texts(document)
     if document.toc is not None:
         story += [NextPageTemplate("toc"), PageBreak()]
-        story += build_toc(document.toc, doc.heading_page, doc.late, styles)
+        toc = build_toc(document.toc, doc.heading_page, doc.late, styles)
+        tag_toc(toc, doc.tagger.root, headings)
+        story += toc
     story.append(NextPageTemplate("body"))
-    for section in document.sections:
-        story += [PageBreakIfNotEmpty(), SectionStart(section.running_header,
-                                                      doc.set_running_header)]
-        story += kept_flowables(section.blocks, builder.build, TEXT_WIDTH)
+
+    def build(block: t.Block) -> list[Flowable]:
+        flowables = builder.build(block)
+        tag_block(block, flowables, doc.tagger.root, headings)
+        return flowables
+
+    for index, section in enumerate(document.sections):
+        if section.new_page or index == 0:
+            story.append(PageBreakIfNotEmpty())
+        story.append(SectionStart(section.running_header, doc.set_running_header))
+        kept_flowables(story, section.blocks, build, TEXT_WIDTH, _place)
+    if type(story[-1]) is PageBreak:
+        story.pop()  # a landscape table ends the document: no empty page after it
     story.append(NoteDrain(doc.keeper))
     return story
 
@@ -82,8 +114,8 @@ def _layout(document: t.Document, styles: Styles, notes: dict[int, tuple[t.Inlin
     buffer = BytesIO()
     doc = StandDoc(buffer, document, styles, notes)
     try:
-        with _binary_streams():
-            doc.build(_story(document, doc, styles, vectors))
+        with _binary_streams(), conformant_streams():
+            doc.build(_story(document, doc, styles, vectors), canvasmaker=TaggedCanvas)
     except BuildError:
         raise
     except Exception as exc:  # reportlab raises LayoutError and plain errors

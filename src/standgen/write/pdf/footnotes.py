@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -19,7 +20,9 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from standgen.compose import tree as t
 from standgen.write.pdf.inlines import FOOTNOTE_CALLBACK, to_markup
+from standgen.write.pdf.para import Para
 from standgen.write.pdf.styles import RULE_GREY, TEXT_HEIGHT, TEXT_WIDTH, Styles
+from standgen.write.pdf.tagging.tagger import tagger_of
 
 RULE_GAP = 7.0
 RULE_LENGTH = 45 * mm
@@ -77,8 +80,8 @@ class FootnoteKeeper:
 
     def _piece(self, number: int) -> Piece:
         if number not in self._made:
-            para = RLParagraph(to_markup(self._notes[number], notes=False),
-                               self._styles.footnote, bulletText=str(number))
+            para = Para(to_markup(self._notes[number], notes=False),
+                        self._styles.footnote, bulletText=str(number))
             height = para.wrap(TEXT_WIDTH, TEXT_HEIGHT)[1]
             self._made[number] = Piece(number, para, height)
         return self._made[number]
@@ -87,7 +90,11 @@ class FootnoteKeeper:
         number = int(label or 0)
         if number in self._notes and number not in self.log.seen:
             self.log.seen.add(number)
-            self.pending.append(self._piece(number))
+            piece = self._piece(number)
+            tagger = tagger_of(canv)
+            if tagger is not None and isinstance(piece.paragraph, Para):
+                piece.paragraph.struct = tagger.note(number)
+            self.pending.append(piece)
 
     def fresh(self, numbers: Iterable[int]) -> list[int]:
         """The numbers among `numbers` whose note has not been set yet, without repeats."""
@@ -146,6 +153,10 @@ class FootnoteKeeper:
         self.reserve = 0.0
 
 
+def _nothing(frame: Any) -> None:
+    """A frame action that does nothing."""
+
+
 class NoteDrain(Flowable):  # type: ignore[misc]
     """Placed after the last block: when notes are left over after the last page's foot,
     it continues on fresh pages and sets them there."""
@@ -160,6 +171,15 @@ class NoteDrain(Flowable):  # type: ignore[misc]
     @property
     def _ZEROSIZE(self) -> bool:  # reportlab's attribute name
         return not self._part and not self._keeper.pending
+
+    @property
+    def frameAction(self) -> Callable[[Any], None] | None:  # reportlab's attribute name
+        """With no notes left to set, the drain is placed without a fit check: a page that
+        ends a hair overfull (its notes' room grew after the last block) then needs no
+        page of its own."""
+        if self._part or self._keeper.pending:
+            return None
+        return _nothing
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         need = area_height(self._keeper.pending)

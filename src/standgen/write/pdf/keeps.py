@@ -146,15 +146,24 @@ def _group_leads(blocks: Sequence[t.Block], built: list[list[Flowable]], keeps: 
         index += 1
 
 
-def kept_flowables(blocks: Sequence[t.Block], build: Callable[[t.Block], list[Flowable]],
-                   width: float) -> list[Flowable]:
-    """The flowables of a section's blocks with a NeedSpace before every keep group."""
+Place = Callable[[t.Block, list[Flowable], list[Flowable]], list[Flowable]]
+
+
+def _as_built(block: t.Block, story: list[Flowable], flowables: list[Flowable]
+              ) -> list[Flowable]:
+    return flowables
+
+
+def kept_flowables(story: list[Flowable], blocks: Sequence[t.Block],
+                   build: Callable[[t.Block], list[Flowable]], width: float,
+                   place: Place = _as_built) -> None:
+    """Append the flowables of a section's blocks to `story`, with a NeedSpace before
+    every keep group; `place` may rearrange a block's flowables against the story so far
+    (a landscape table takes the headings before it onto its own page)."""
     built = [build(block) for block in blocks]
     keeps = _keeps(blocks, built, width)
-    out: list[Flowable] = []
     for index, block in enumerate(blocks):
         starts = keeps[index] or is_signature(block)
         if starts and not (index and keeps[index - 1]):
-            out.append(NeedSpace(_group_leads(blocks, built, keeps, index)))
-        out += built[index]
-    return out
+            story.append(NeedSpace(_group_leads(blocks, built, keeps, index)))
+        story += place(block, story, built[index])

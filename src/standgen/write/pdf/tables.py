@@ -2,30 +2,53 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from xml.sax.saxutils import escape, quoteattr
 
-from reportlab.lib.styles import ParagraphStyle
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, TableStyle
 from reportlab.platypus import Table as RLTable
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.format.hyphenate import soft_hyphens
-from standgen.write.keeping import figures_in
 from standgen.write.pdf import labels
 from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.inlines import to_markup
 from standgen.write.pdf.keeps import Lead, NeedSpace
 from standgen.write.pdf.para import Para
-from standgen.write.pdf.styles import GROUP_GREY, LIGHT_BLUE, LOGO_BLUE, RULE_GREY, Styles
+from standgen.write.pdf.styles import (
+    GROUP_GREY,
+    LIGHT_BLUE,
+    LOGO_BLUE,
+    RULE_GREY,
+    TEXT_HEIGHT,
+    Styles,
+)
+from standgen.write.pdf.wide import cell_padding, cell_style
 
 Command = tuple[object, ...]
 BOLD_ROLES = ("total", "subtotal", "group")
-CELL_PADDING = 4
-MIN_CELL_SIZE = 6.0
+TALL_ROW = TEXT_HEIGHT / 2  # a row taller than this is split over pages, not moved whole
 
+
+class CellPara(Para):
+    """A cell's paragraph: measured whole, since a table sizes its rows from it."""
+
+    split_long = False
+
+
+class SplittingTable(RLTable):  # type: ignore[misc]
+    """A table that moves a row that does not fit to the next page, as before, unless the
+    row is too tall for any page: such a row (a long status text) is split inside, with
+    the header rows repeated above its continuation."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if not getattr(self, "splitInRow", 0):
+            self.wrap(availWidth, availHeight)
+            heads = self.repeatRows if isinstance(self.repeatRows, int) else 0
+            if max((h or 0 for h in self._rowHeights[heads:]), default=0) > TALL_ROW:
+                self.splitInRow = 1
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
 
 
 def caption_markup(label: str, number: int | None, caption: str, anchor: str) -> str:
@@ -51,46 +74,7 @@ def _widths(table: t.Table, count: int, width: float) -> list[float]:
     return [width * s / total for s in shares]
 
 
-def _placed(table: t.Table) -> Iterator[tuple[int, int, t.Cell]]:
-    """Each cell with its grid row and column (after the rows and columns that spans
-    above and to its left take)."""
-    taken: set[tuple[int, int]] = set()
-    for r, row in enumerate(table.header_rows + table.body_rows):
-        col = 0
-        for cell in row.cells:
-            while (r, col) in taken:
-                col += 1
-            yield r, col, cell
-            taken |= {(rr, cc) for rr in range(r, r + cell.rowspan)
-                      for cc in range(col, col + cell.colspan)}
-            col += cell.colspan
-
-
-def _fit_scale(table: t.Table, widths: list[float], styles: Styles) -> float:
-    """The factor (at most 1) by which a table's cell text must shrink so that every
-    figure fits its column on one line: a number is never broken, so where figures are
-    too wide for the columns the whole table is set smaller. Never below MIN_CELL_SIZE:
-    a figure too wide even then (a table of far too many columns) still wraps, and the
-    page scan of the tests reports it."""
-    scale = 1.0
-    for _, col, cell in _placed(table):
-        room = sum(widths[col:col + cell.colspan]) - 2 * CELL_PADDING
-        text = "".join(i.text for i in cell.inlines if isinstance(i, t.Text))
-        for token in figures_in(text):
-            wide = stringWidth(token, styles.fonts.bold, styles.cell.fontSize)
-            if wide > room > 0:
-                scale = min(scale, room / wide)
-    return max(scale, MIN_CELL_SIZE / float(styles.cell.fontSize))
-
-
-def _sized(style: ParagraphStyle, scale: float) -> ParagraphStyle:
-    if scale >= 1.0:
-        return style
-    return ParagraphStyle(f"{style.name}-{scale:.3f}", parent=style,
-                          fontSize=style.fontSize * scale, leading=style.leading * scale)
-
-
-def _grid(table: t.Table, count: int, styles: Styles, scale: float = 1.0
+def _grid(table: t.Table, count: int, styles: Styles
           ) -> tuple[list[list[object]], list[Command]]:
     """Cell flowables placed on the grid, with SPAN commands for merged cells."""
     rows = table.header_rows + table.body_rows
@@ -108,8 +92,8 @@ def _grid(table: t.Table, count: int, styles: Styles, scale: float = 1.0
             if last_col >= count or last_row >= len(rows):
                 raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
                                  "spans beyond the table")
-            style = _sized(styles.cell_style(cell.align, bold), scale)
-            data[r][col] = Para(to_markup(_hyphenated(cell.inlines)), style)
+            style = cell_style(styles, cell.align, bold, table.layout.font_scale)
+            data[r][col] = CellPara(to_markup(_hyphenated(cell.inlines)), style)
             taken |= {(rr, cc) for rr in range(r, last_row + 1)
                       for cc in range(col, last_col + 1)}
             if cell.colspan > 1 or cell.rowspan > 1:
@@ -127,11 +111,11 @@ def _hyphenated(inlines: tuple[t.Inline, ...]) -> tuple[t.Inline, ...]:
 
 def _row_commands(table: t.Table, font: str) -> list[Command]:
     heads = len(table.header_rows)
+    pad = cell_padding(table)
     cmds: list[Command] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, LOGO_BLUE),
     ]
@@ -151,22 +135,23 @@ def _row_commands(table: t.Table, font: str) -> list[Command]:
     return cmds
 
 
-def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
+def build_table(table: t.Table, styles: Styles, width: float, label: str = labels.TABLE
+                ) -> list[Flowable]:
     """The caption, the table itself (splitting with repeated headers) and its notes."""
     count = _column_count(table)
-    widths = _widths(table, count, width)
-    data, spans = _grid(table, count, styles, _fit_scale(table, widths, styles))
+    data, spans = _grid(table, count, styles)
     flowables: list[Flowable] = []
     leads: list[Lead] = []
     if table.caption or table.number is not None:
-        markup = caption_markup(labels.TABLE, table.number, table.caption, table.anchor)
+        markup = caption_markup(label, table.number, table.caption, table.anchor)
         caption = Para(markup, styles.table_caption)
         flowables.append(caption)
         leads.append(Lead(caption, "all"))
     if data:
-        body = RLTable(data, colWidths=widths,
-                       repeatRows=len(table.header_rows), hAlign="LEFT",
-                       style=TableStyle(_row_commands(table, styles.fonts.regular) + spans))
+        body = SplittingTable(data, colWidths=_widths(table, count, width),
+                              repeatRows=len(table.header_rows), hAlign="LEFT",
+                              style=TableStyle(_row_commands(table, styles.fonts.regular)
+                                               + spans))
         flowables.append(body)
         leads.append(Lead(body, "rows"))
     flowables.insert(0, NeedSpace(leads))

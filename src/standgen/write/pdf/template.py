@@ -15,12 +15,12 @@ from standgen.write.pdf.notes_frame import NoteFrame
 from standgen.write.pdf.pages import (
     FOOTER_SIZE,
     FOOTER_Y,
-    RIGHT_EDGE,
     draw_cover,
     draw_footer,
     draw_header,
     draw_marking,
     page_label,
+    page_size,
 )
 from standgen.write.pdf.styles import (
     MARGIN_BOTTOM,
@@ -30,10 +30,12 @@ from standgen.write.pdf.styles import (
     PAGE_HEIGHT,
     PAGE_WIDTH,
     TEXT_GREY,
-    TEXT_HEIGHT,
-    TEXT_WIDTH,
     Styles,
 )
+from standgen.write.pdf.tagging.metadata import DocInfo, add_metadata
+from standgen.write.pdf.tagging.serialize import write_structure
+from standgen.write.pdf.tagging.structure import cover_text
+from standgen.write.pdf.tagging.tagger import Tagger
 
 PRODUCER = "standgen PDF writer"
 
@@ -70,20 +72,28 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.keeper = FootnoteKeeper(notes, styles, lambda: int(self.page))
         self.heading_pages: dict[str, int] = {}
         self.running_header = ""
+        self.page_header = ""
+        self.tagger = Tagger(meta.language)
+        self.cover_struct = self.tagger.root.add("P", actual_text=cover_text(document.cover))
         self.addPageTemplates([self._template("cover", self._on_cover),
                                self._template("toc", self._on_toc),
-                               self._template("body", self._on_body)])
+                               self._template("body", self._on_body),
+                               self._template("landscape", self._on_body)])
 
     def _template(self, name: str, on_end: Any) -> PageTemplate:
-        geometry = (MARGIN_LEFT, MARGIN_BOTTOM, TEXT_WIDTH, TEXT_HEIGHT)
+        size = (PAGE_HEIGHT, PAGE_WIDTH) if name == "landscape" else (PAGE_WIDTH, PAGE_HEIGHT)
+        geometry = (MARGIN_LEFT, MARGIN_BOTTOM, size[0] - MARGIN_LEFT - MARGIN_RIGHT,
+                    size[1] - MARGIN_TOP - MARGIN_BOTTOM)
         padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
         frame = (NoteFrame(*geometry, id=f"{name}-frame", keeper=self.keeper, **padding)
-                 if name == "body" else Frame(*geometry, id=f"{name}-frame", **padding))
-        return PageTemplate(id=name, frames=[frame], onPageEnd=on_end)
+                 if name in ("body", "landscape")
+                 else Frame(*geometry, id=f"{name}-frame", **padding))
+        return PageTemplate(id=name, frames=[frame], onPageEnd=on_end, pagesize=size)
 
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
         self.keeper.install(self.canv)
+        self.canv.standgen_tagger = self.tagger
         stamp = pdf_date(self.document.metadata.created)
         self.canv.setDateFormatter(lambda *_: stamp)
         self.canv.showOutline()
@@ -92,7 +102,18 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self._doSave = 0
         super()._endBuild()
         self.late.define(self.canv)
+        write_structure(self.canv._doc, self.tagger)
+        add_metadata(self.canv._doc, self._info())
         self.canv.save()
+
+    def _info(self) -> DocInfo:
+        """The Info dictionary's values, for the XMP metadata that must repeat them."""
+        meta = self.document.metadata
+        marking = self.document.marking
+        return DocInfo(title=meta.title, author=meta.author, subject=meta.subject,
+                       keywords=", ".join(meta.keywords), creator=meta.generator,
+                       producer=PRODUCER, language=meta.language, created=meta.created,
+                       marking=marking.text if marking is not None else None)
 
     def heading_page(self, anchor: str) -> str:
         """The page of a heading as printed in the Inhoud (known once the pass has ended)."""
@@ -100,6 +121,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         return "" if page is None else str(page)
 
     def beforePage(self) -> None:
+        self.page_header = self.running_header
         frame = self.pageTemplate.frames[0]
         if isinstance(frame, NoteFrame):
             frame.begin_page()
@@ -111,29 +133,44 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.heading_pages.setdefault(heading.anchor, int(self.page))
 
     def set_running_header(self, text: str) -> None:
-        """Called when a section starts: the header for this and the following pages."""
+        """Called when a section starts: the header of the following pages, and of this
+        one when the section starts at its top (a section that follows on below other
+        content leaves this page's header alone)."""
         self.running_header = text
+        if getattr(self.frame, "_atTop", True):
+            self.page_header = text
 
     def _mark(self, canv: Canvas) -> None:
         marking = self.document.marking
         if marking is not None:
-            draw_marking(canv, marking, self.styles.fonts.bold, self.styles.fonts.regular)
+            with self.tagger.pagination(canv, None):
+                draw_marking(canv, marking, self.styles.fonts.bold, self.styles.fonts.regular,
+                             self.document.words)
 
     def _footer(self, canv: Canvas) -> None:
+        """The footer, marked as a pagination artifact."""
+        with self.tagger.pagination(canv, "Footer"):
+            self._draw_footer(canv)
+
+    def _draw_footer(self, canv: Canvas) -> None:
         """The footer; 'pagina x van y' is a late form, as y is known only at the end."""
         page = self.last_page = int(self.page)
         font = self.styles.fonts.regular
         marking = self.document.marking
         label = "" if self.pageTemplate.id == "cover" else self.document.footer_label
         if marking is None or not marking.page_x_of_y:
-            draw_footer(canv, label, page_label(page, None, marking), font)
+            draw_footer(canv, label, page_label(page, None, marking, self.document.words), font)
             return
         draw_footer(canv, label, "", font)
-        self.late.place(canv, f"page-{page}", RIGHT_EDGE, FOOTER_Y, LateText(
-            font, FOOTER_SIZE, TEXT_GREY, lambda: page_label(page, self.last_page, marking)))
+        right = page_size(canv)[0] - MARGIN_RIGHT
+        self.late.place(canv, f"page-{page}", right, FOOTER_Y, LateText(
+            font, FOOTER_SIZE, TEXT_GREY, lambda: page_label(page, self.last_page, marking,
+                                                  self.document.words)))
 
     def _on_cover(self, canv: Canvas, doc: StandDoc) -> None:
+        self.tagger.open(canv, self.cover_struct)
         draw_cover(canv, self.document.cover, self.styles, self.document.marking is not None)
+        self.tagger.close(canv)
         self._mark(canv)
         marking = self.document.marking
         if marking is not None and marking.page_x_of_y:
@@ -144,8 +181,9 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self._mark(canv)
 
     def _on_body(self, canv: Canvas, doc: StandDoc) -> None:
-        if self.running_header:
-            draw_header(canv, self.running_header, self.styles.fonts.regular)
+        if self.page_header:
+            with self.tagger.pagination(canv, "Header"):
+                draw_header(canv, self.page_header, self.styles.fonts.regular)
         self.keeper.end_page(canv, MARGIN_LEFT, MARGIN_BOTTOM)
         self._footer(canv)
         self._mark(canv)
