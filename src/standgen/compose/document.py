@@ -21,6 +21,7 @@ from standgen.compose.figures import chart_data, draw_all, figure_node
 from standgen.compose.templating import TextTemplates
 from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
+from standgen.format.dutch import long_date
 from standgen.model.report import (
     BlockContainer,
     ChangeList,
@@ -270,7 +271,7 @@ def _cover(report: Report, texts: TextTemplates, edition: Edition,
                    edition_label=texts.render("editions", edition),
                    period=report.period[:1].upper() + report.period[1:],
                    subtitle=report.subtitle, tagline=report.tagline,
-                   classification_lines=tuple(lines))
+                   classification_lines=tuple(lines), date=long_date(report.date))
 
 
 def _marking(selection: Selection, texts: TextTemplates, options: ComposeOptions

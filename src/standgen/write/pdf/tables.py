@@ -13,7 +13,7 @@ from standgen.write.pdf import labels
 from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.inlines import to_markup
 from standgen.write.pdf.para import Para
-from standgen.write.pdf.styles import GROUP_GREY, LIGHT_BLUE, LOGO_BLUE, RULE_GREY, Styles
+from standgen.write.pdf.styles import Palette, Styles
 
 Command = tuple[object, ...]
 BOLD_ROLES = ("total", "subtotal", "group")
@@ -59,7 +59,7 @@ def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]
             if last_col >= count or last_row >= len(rows):
                 raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
                                  "spans beyond the table")
-            style = styles.cell_style(cell.align, bold)
+            style = styles.cell_style(cell.align, bold, header=r < heads)
             data[r][col] = Para(to_markup(cell.inlines), style)
             taken |= {(rr, cc) for rr in range(r, last_row + 1)
                       for cc in range(col, last_col + 1)}
@@ -69,28 +69,28 @@ def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]
     return data, spans
 
 
-def _row_commands(table: t.Table, font: str) -> list[Command]:
+def _row_commands(table: t.Table, font: str, p: Palette) -> list[Command]:
     heads = len(table.header_rows)
     cmds: list[Command] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.8, LOGO_BLUE),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, p.primary),
     ]
     if heads:
-        cmds += [("BACKGROUND", (0, 0), (-1, heads - 1), LIGHT_BLUE),
+        cmds += [("BACKGROUND", (0, 0), (-1, heads - 1), p.header_fill or p.panel),
                  ("VALIGN", (0, 0), (-1, heads - 1), "BOTTOM"),
-                 ("LINEBELOW", (0, heads - 1), (-1, heads - 1), 0.8, LOGO_BLUE)]
+                 ("LINEBELOW", (0, heads - 1), (-1, heads - 1), 0.8, p.primary)]
     for i, row in enumerate(table.body_rows, start=heads):
         if row.role == "total":
-            cmds.append(("LINEABOVE", (0, i), (-1, i), 1.0, LOGO_BLUE))
+            cmds.append(("LINEABOVE", (0, i), (-1, i), 1.0, p.primary))
         elif row.role == "subtotal":
-            cmds.append(("LINEABOVE", (0, i), (-1, i), 0.6, RULE_GREY))
+            cmds.append(("LINEABOVE", (0, i), (-1, i), 0.6, p.rule))
         elif row.role == "group":
-            cmds.append(("BACKGROUND", (0, i), (-1, i), GROUP_GREY))
+            cmds.append(("BACKGROUND", (0, i), (-1, i), p.group_fill))
         elif i + 1 < heads + len(table.body_rows):
-            cmds.append(("LINEBELOW", (0, i), (-1, i), 0.25, RULE_GREY))
+            cmds.append(("LINEBELOW", (0, i), (-1, i), 0.25, p.rule))
     return cmds
 
 
@@ -107,7 +107,8 @@ def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
     if data:
         body = RLTable(data, colWidths=_widths(table, count, width),
                        repeatRows=len(table.header_rows), hAlign="LEFT",
-                       style=TableStyle(_row_commands(table, styles.fonts.regular) + spans))
+                       style=TableStyle(_row_commands(table, styles.fonts.regular,
+                                                      styles.palette) + spans))
         flowables.append(body)
     flowables.append(Gap(4))
     for note in table.notes:

@@ -29,7 +29,6 @@ from standgen.write.pdf.styles import (
     MARGIN_TOP,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    TEXT_GREY,
     TEXT_HEIGHT,
     TEXT_WIDTH,
     Styles,
@@ -70,6 +69,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.keeper = FootnoteKeeper(notes, styles, lambda: int(self.page))
         self.heading_pages: dict[str, int] = {}
         self.running_header = ""
+        self.opener_page = 0
         self.addPageTemplates([self._template("cover", self._on_cover),
                                self._template("toc", self._on_toc),
                                self._template("body", self._on_body)])
@@ -111,26 +111,35 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.heading_pages.setdefault(heading.anchor, int(self.page))
 
     def set_running_header(self, text: str) -> None:
-        """Called when a section starts: the header for this and the following pages."""
+        """Called when a section starts: the header for this and the following pages (the
+        opener page itself shows it only if the theme asks for it)."""
         self.running_header = text
+        self.opener_page = int(self.page)
+
+    def _shows_header(self) -> bool:
+        shown = self.styles.theme.running_header
+        if not (shown.show and self.running_header):
+            return False
+        return shown.on_opener or self.opener_page != int(self.page)
 
     def _mark(self, canv: Canvas) -> None:
         marking = self.document.marking
         if marking is not None:
-            draw_marking(canv, marking, self.styles.fonts.bold, self.styles.fonts.regular)
+            draw_marking(canv, marking, self.styles)
 
     def _footer(self, canv: Canvas) -> None:
         """The footer; 'pagina x van y' is a late form, as y is known only at the end."""
         page = self.last_page = int(self.page)
-        font = self.styles.fonts.regular
+        styles = self.styles
         marking = self.document.marking
         label = "" if self.pageTemplate.id == "cover" else self.document.footer_label
         if marking is None or not marking.page_x_of_y:
-            draw_footer(canv, label, page_label(page, None, marking), font)
+            draw_footer(canv, label, page_label(page, None, marking), styles)
             return
-        draw_footer(canv, label, "", font)
+        draw_footer(canv, label, "", styles)
         self.late.place(canv, f"page-{page}", RIGHT_EDGE, FOOTER_Y, LateText(
-            font, FOOTER_SIZE, TEXT_GREY, lambda: page_label(page, self.last_page, marking)))
+            styles.fonts.regular, FOOTER_SIZE, styles.palette.muted,
+            lambda: page_label(page, self.last_page, marking)))
 
     def _on_cover(self, canv: Canvas, doc: StandDoc) -> None:
         draw_cover(canv, self.document.cover, self.styles, self.document.marking is not None)
@@ -144,8 +153,8 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self._mark(canv)
 
     def _on_body(self, canv: Canvas, doc: StandDoc) -> None:
-        if self.running_header:
-            draw_header(canv, self.running_header, self.styles.fonts.regular)
+        if self._shows_header():
+            draw_header(canv, self.running_header, self.styles)
         self.keeper.end_page(canv, MARGIN_LEFT, MARGIN_BOTTOM)
         self._footer(canv)
         self._mark(canv)

@@ -15,7 +15,7 @@ from reportlab.platypus import Paragraph as RLParagraph
 from standgen.compose import tree as t
 from standgen.write.pdf import labels
 from standgen.write.pdf.late import LateNumbers, LateText
-from standgen.write.pdf.styles import LOGO_BLUE, RULE_GREY, Styles
+from standgen.write.pdf.styles import Styles
 
 NUMBER_COLUMN = 11 * mm
 PAGE_COLUMN = 12 * mm
@@ -30,6 +30,7 @@ class TocLine(Flowable):  # type: ignore[misc]
                  styles: Styles) -> None:
         super().__init__()
         self._entry = entry
+        self._palette = styles.palette
         self._page_of = page_of
         self._late = late
         top = entry.level <= 1
@@ -53,7 +54,7 @@ class TocLine(Flowable):  # type: ignore[misc]
         baseline = height - self._size
         text_x = self._indent + NUMBER_COLUMN
         canv.setFont(self._font, self._size)
-        color = LOGO_BLUE if self._entry.level <= 1 else "#000000"
+        color = self._palette.primary if self._entry.level <= 1 else self._palette.text
         canv.setFillColor(color)
         if self._entry.number:
             canv.drawString(self._indent, baseline, self._entry.number)
@@ -73,7 +74,7 @@ class TocLine(Flowable):  # type: ignore[misc]
         count = math.ceil((end - first) / DOT_STEP)
         if count <= 0:
             return
-        self.canv.setFillColor(RULE_GREY)
+        self.canv.setFillColor(self._palette.rule)
         dots = self.canv.beginText(first, y)  # one text run, spaced out to the dot grid
         dots.setFont(self._font, 8)
         dots.setCharSpace(DOT_STEP - stringWidth(labels.LEADER, self._font, 8))

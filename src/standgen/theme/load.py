@@ -1,0 +1,91 @@
+"""Find, read and check a theme: by name (templates/themes/<name>.yaml) or by path.
+
+Errors name the theme file, line and key. Font and logo files are resolved to absolute
+paths here (next to the theme file first, then the shipped fonts folder), so the writers
+never guess where a file is.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from standgen.errors import Location, SourceError, source_error
+from standgen.load.validation_errors import problems_from
+from standgen.load.yaml_source import load_yaml_tree
+from standgen.resources import template_path
+from standgen.theme.model import Fonts, Theme
+
+DEFAULT_THEME = "rijkshuisstijl"
+_NAME = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
+FONT_FACES = ("regular", "bold", "italic", "bold_italic")
+
+
+def shipped_themes() -> list[str]:
+    """The names of the themes shipped in templates/themes."""
+    return sorted(p.stem for p in template_path("themes").glob("*.yaml"))
+
+
+def theme_file(spec: str, base: Path | None = None, at: Location | None = None) -> Path:
+    """The file of a theme given by name or path (a relative path is taken from `base`)."""
+    at = at or Location(None, None, "theme")
+    if _NAME.match(spec) and not spec.endswith((".yaml", ".yml")):
+        path = template_path(f"themes/{spec}.yaml")
+        if not path.is_file():
+            raise source_error(at.file, at.line, at.field,
+                               f"unknown theme {spec!r}; use one of "
+                               f"{', '.join(shipped_themes())} or the path of a theme file")
+        return path
+    path = Path(spec)
+    if not path.is_absolute() and base is not None:
+        path = base / path
+    if not path.is_file():
+        raise source_error(at.file, at.line, at.field,
+                           f"theme file {str(path)!r} not found; give a shipped theme name "
+                           f"({', '.join(shipped_themes())}) or the path of a theme file")
+    return path.resolve()
+
+
+def _resolve(name: str, folder: Path, file: Path, key: str) -> str:
+    candidates = [Path(name)] if Path(name).is_absolute() else [folder / name,
+                                                                 template_path("fonts") / name]
+    for candidate in candidates:
+        if candidate.is_file():
+            return str(candidate.resolve())
+    raise source_error(file, None, key, f"file {name!r} not found next to the theme file or "
+                                        "in the shipped fonts; fix the path")
+
+
+@lru_cache(maxsize=16)
+def load_theme_file(path: Path) -> Theme:
+    """Read and check one theme file; font and logo paths come back absolute."""
+    data, files = load_yaml_tree(path)
+    if not isinstance(data, dict):
+        raise source_error(path, 1, "", "a theme file holds a mapping of keys (see "
+                                        "templates/themes/rijkshuisstijl.yaml)")
+    try:
+        theme = Theme.model_validate(data)
+    except ValidationError as exc:
+        raise SourceError(problems_from(exc, data, path, files)) from None
+    folder = path.parent
+    fonts = {face: _resolve(getattr(theme.fonts, face), folder, path, f"fonts.{face}")
+             for face in FONT_FACES}
+    update: dict[str, object] = {"fonts": Fonts(family=theme.fonts.family, **fonts)}
+    if theme.cover.logo is not None:
+        logo = _resolve(theme.cover.logo, folder, path, "cover.logo")
+        update["cover"] = theme.cover.model_copy(update={"logo": logo})
+    return theme.model_copy(update=update)
+
+
+def load_theme(spec: str | Path | None = None, base: Path | None = None,
+               at: Location | None = None) -> Theme:
+    """The theme named or pointed at by `spec` (the default theme when None)."""
+    return load_theme_file(theme_file(str(spec or DEFAULT_THEME), base, at))
+
+
+def default_theme() -> Theme:
+    """The shipped default theme (Rijkshuisstijl conventions with open fonts)."""
+    return load_theme()
