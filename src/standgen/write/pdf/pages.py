@@ -119,7 +119,7 @@ def _logo(canv: Canvas, styles: Styles, top: float) -> float:
     height = z.logo_height * mm
     canv.drawImage(z.logo, MARGIN_LEFT, top - height, height=height, width=TEXT_WIDTH / 2,
                    preserveAspectRatio=True, anchor="sw", mask="auto")
-    return top - height - 4 * mm
+    return float(top - height - 4 * mm)
 
 
 def draw_cover(canv: Canvas, cover: t.Cover, styles: Styles, marked: bool) -> None:
