@@ -90,7 +90,8 @@ def _build_request(args: argparse.Namespace) -> BuildRequest:
     editions = tuple(args.edition) if args.edition else ("openbaar",)
     return BuildRequest(source=args.path, out_dir=args.out, editions=editions,
                         formats=formats, strict=args.strict, templates=args.templates,
-                        jobs=args.jobs, copies=_copies(args.exemplaren), concept=args.concept)
+                        jobs=args.jobs, copies=_copies(args.exemplaren), concept=args.concept,
+                        theme=args.theme)
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -287,6 +288,9 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                          help="parallel processes for charts and artifacts (default: one per "
                          "core; 1 builds in this process)")
+    command.add_argument("--theme",
+                         help="house style: a shipped theme (rijkshuisstijl, sober) or a theme "
+                         "file; overrides report.yaml's theme:")
     command.add_argument("--concept", action="store_true",
                          help="mark every page CONCEPT with the build date and source version")
 

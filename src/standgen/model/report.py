@@ -227,6 +227,9 @@ class Report(Node):
     chapters: list[Chapter] = Field(default_factory=list)
     footnotes: list[Footnote] = Field(default_factory=list)
     bijlage_title: str | None = None
+    theme: str | None = None
+    """The house style: a shipped theme's name (templates/themes) or a theme file's path,
+    relative to report.yaml; `standgen build --theme` overrides it."""
     number_style: Literal["nl", "plain"] | None = None
     """How figures in data files are written (docs/data-files.md); None: plain, and a
     figure the two styles read differently is refused."""

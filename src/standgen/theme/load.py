@@ -10,11 +10,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from standgen.errors import Location, SourceError, source_error
-from standgen.load.validation_errors import problems_from
+from standgen.errors import Location, Problem, SourceError, source_error
+from standgen.load.validation_errors import explain, locate
 from standgen.load.yaml_source import load_yaml_tree
 from standgen.resources import template_path
 from standgen.theme.model import Fonts, Theme
@@ -49,6 +50,33 @@ def theme_file(spec: str, base: Path | None = None, at: Location | None = None) 
     return path.resolve()
 
 
+def _model_at(loc: tuple[object, ...]) -> type[BaseModel]:
+    """The theme section an error path points into (for the keys allowed there)."""
+    model: type[BaseModel] = Theme
+    for item in loc[:-1]:
+        field = model.model_fields.get(str(item))
+        kind = field.annotation if field is not None else None
+        if not (isinstance(kind, type) and issubclass(kind, BaseModel)):
+            break
+        model = kind
+    return model
+
+
+def _message(error: Any) -> str:
+    loc = tuple(error["loc"])
+    if error["type"] == "extra_forbidden":
+        allowed = sorted(k for k in _model_at(loc).model_fields if k != "source")
+        return f"unknown theme key {loc[-1]!r}; allowed here: {', '.join(allowed)}"
+    if error["type"] == "string_pattern_mismatch":
+        return f"a colour is written #RRGGBB (like \"#154273\"), got {error['input']!r}"
+    return explain(error)
+
+
+def _problems(exc: ValidationError, data: object, path: Path) -> list[Problem]:
+    return [Problem(locate(data, tuple(e["loc"]), path), _message(e), code=e["type"])
+            for e in exc.errors(include_url=False)]
+
+
 def _resolve(name: str, folder: Path, file: Path, key: str) -> str:
     candidates = [Path(name)] if Path(name).is_absolute() else [folder / name,
                                                                  template_path("fonts") / name]
@@ -62,14 +90,14 @@ def _resolve(name: str, folder: Path, file: Path, key: str) -> str:
 @lru_cache(maxsize=16)
 def load_theme_file(path: Path) -> Theme:
     """Read and check one theme file; font and logo paths come back absolute."""
-    data, files = load_yaml_tree(path)
+    data, _ = load_yaml_tree(path)
     if not isinstance(data, dict):
         raise source_error(path, 1, "", "a theme file holds a mapping of keys (see "
                                         "templates/themes/rijkshuisstijl.yaml)")
     try:
         theme = Theme.model_validate(data)
     except ValidationError as exc:
-        raise SourceError(problems_from(exc, data, path, files)) from None
+        raise SourceError(_problems(exc, data, path)) from None
     folder = path.parent
     fonts = {face: _resolve(getattr(theme.fonts, face), folder, path, f"fonts.{face}")
              for face in FONT_FACES}
