@@ -85,7 +85,6 @@ class ChapterOpener(Node):
     """How a chapter starts: a band with its number and title, or a plain heading."""
 
     style: Literal["band", "plain"] = "band"
-    number_size: Points = 28
 
 
 class RunningHeader(Node):

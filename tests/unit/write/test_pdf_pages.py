@@ -63,10 +63,10 @@ def test_running_header_follows_the_section(tmp_path: Path) -> None:
 
 
 def test_chapter_opener_page_has_no_running_header(tmp_path: Path) -> None:
-    """The opener shows the chapter band (number, then title), not the header above it."""
+    """The opener shows the chapter band (number and title), not the header above it."""
     pages = page_texts(build(sample_document(tmp_path), tmp_path))
-    assert _lines(pages[3])[:2] == ["2", "Vervullen personele behoefte"]
-    assert "Vervullen personele behoefte" not in _lines(pages[3])[2:]
+    assert _lines(pages[3])[0] == "2 Vervullen personele behoefte"
+    assert "Vervullen personele behoefte" not in _lines(pages[3])[1:]
 
 
 def test_page_break_block_starts_a_new_page(tmp_path: Path) -> None:

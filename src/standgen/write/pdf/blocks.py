@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import HexColor
 from reportlab.platypus import (
@@ -31,7 +32,7 @@ class HeadingFlowable(Para):
 
     def __init__(self, heading: t.Heading, styles: Styles, outline_level: int | None,
                  on_draw: Callable[[t.Heading], None]) -> None:
-        super().__init__(styles.heading_markup(heading), heading_style(styles, heading.level))
+        super().__init__(escape(heading.display), heading_style(styles, heading.level))
         self.heading = heading
         self.outline_level = outline_level
         self._on_draw = on_draw

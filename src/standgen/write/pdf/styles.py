@@ -4,7 +4,6 @@ role, taken from the theme (templates/themes) that the DOCX writer reads too."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from xml.sax.saxutils import escape
 
 from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
@@ -102,16 +101,6 @@ class Styles:
         return ParagraphStyle(f"{base.name}-{align}-head", parent=base, alignment=ALIGN[align],
                               textColor=colour)
 
-    def heading_markup(self, heading: t.Heading) -> str:
-        """A heading's paragraph markup: a chapter's number on a line of its own, large,
-        when the theme's chapter opener is a band."""
-        text = escape(heading.display)
-        if heading.level != 1 or self.theme.chapter_opener.style != "band":
-            return text
-        if not heading.number:
-            return escape(heading.text)
-        size = self.theme.chapter_opener.number_size
-        return f'<font size="{size:g}">{escape(heading.number)}</font><br/>{escape(heading.text)}'
 
 
 def _roles(f: RegisteredFonts, body: ParagraphStyle, theme: Theme, p: Palette
@@ -144,7 +133,7 @@ def _chapter(f: RegisteredFonts, body: ParagraphStyle, theme: Theme, p: Palette
     size = theme.sizes.h1
     if theme.chapter_opener.style == "band":
         return ParagraphStyle("h1", parent=body, fontName=f.bold, fontSize=size,
-                              leading=_lead(size, 1.25), autoLeading="max", textColor=p.on_primary,
+                              leading=_lead(size, 1.25), textColor=p.on_primary,
                               backColor=p.primary, borderPadding=(14, 10, 16, 10),
                               spaceBefore=14, spaceAfter=30, keepWithNext=1)
     return ParagraphStyle("h1", parent=body, fontName=f.bold, fontSize=size,
