@@ -12,6 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from fontTools.ttLib import TTFont as ToolsFont
 from pydantic import BaseModel, ValidationError
 
 from standgen.errors import Location, Problem, SourceError, source_error
@@ -87,9 +88,36 @@ def _resolve(name: str, folder: Path, file: Path, key: str) -> str:
                                         "in the shipped fonts; fix the path")
 
 
+def _check_font(path: str, file: Path, key: str) -> None:
+    """A font file must be a TrueType font the PDF can embed."""
+    try:
+        with ToolsFont(path, lazy=True) as font:
+            usable = "glyf" in font and font.getBestCmap() is not None
+    except Exception:  # fontTools raises many types for files that are no fonts
+        usable = False
+    if not usable:
+        raise source_error(file, None, key, f"{path} is not a TrueType (.ttf) font with "
+                                            "outlines; give the path of a .ttf file")
+
+
+_IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _check_image(path: str, file: Path, key: str) -> None:
+    """A logo must be a PNG or JPEG image (both writers can place those)."""
+    with open(path, "rb") as handle:
+        head = handle.read(8)
+    if not head.startswith(_IMAGE_MAGIC):
+        raise source_error(file, None, key, f"{path} is not a PNG or JPEG image; give the "
+                                            "path of a .png or .jpg file")
+
+
 @lru_cache(maxsize=16)
 def load_theme_file(path: Path) -> Theme:
     """Read and check one theme file; font and logo paths come back absolute."""
+    if not path.read_text(encoding="utf-8", errors="replace").strip():
+        raise source_error(path, 1, "", "the theme file is empty; it needs at least `name:` "
+                                        "(see templates/themes/rijkshuisstijl.yaml)")
     data, _ = load_yaml_tree(path)
     if not isinstance(data, dict):
         raise source_error(path, 1, "", "a theme file holds a mapping of keys (see "
@@ -101,9 +129,12 @@ def load_theme_file(path: Path) -> Theme:
     folder = path.parent
     fonts = {face: _resolve(getattr(theme.fonts, face), folder, path, f"fonts.{face}")
              for face in FONT_FACES}
+    for face, file in fonts.items():
+        _check_font(file, path, f"fonts.{face}")
     update: dict[str, object] = {"fonts": Fonts(family=theme.fonts.family, **fonts)}
     if theme.cover.logo is not None:
         logo = _resolve(theme.cover.logo, folder, path, "cover.logo")
+        _check_image(logo, path, "cover.logo")
         update["cover"] = theme.cover.model_copy(update={"logo": logo})
     return theme.model_copy(update=update)
 
