@@ -36,12 +36,14 @@ def writer_for(fmt: str, templates: Path | None = None, theme: Path | None = Non
 
         reference = templates / "docx" / "reference.docx" if templates else None
         if reference is not None and reference.is_file():
+            if chosen is None:
+                return functools.partial(write_docx, reference_docx=reference)
             return functools.partial(write_docx, reference_docx=reference, theme=chosen)
-        return functools.partial(write_docx, theme=chosen)
+        return functools.partial(write_docx, theme=chosen) if chosen else write_docx
     if fmt == "pdf":
         from standgen.write.pdf import write_pdf
 
-        return functools.partial(write_pdf, theme=chosen)
+        return functools.partial(write_pdf, theme=chosen) if chosen else write_pdf
     from standgen.write.markdown import write_markdown
 
     return write_markdown
