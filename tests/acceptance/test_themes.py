@@ -4,6 +4,7 @@ themes carries each theme's colours and fonts in its PDF and its DOCX, byte-iden
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 import zlib
 from pathlib import Path
@@ -13,6 +14,7 @@ from reportlab.lib.colors import HexColor
 from reportlab.lib.rl_accel import fp_str
 
 from standgen.build import BuildRequest, build
+from standgen.errors import SourceError
 from standgen.theme import load_theme
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -84,3 +86,30 @@ def test_a_themed_build_is_byte_identical(built: dict[str, dict[str, Path]],
                                cache_dir=tmp_path / "cache"))
     for path in again.artifacts:
         assert path.read_bytes() == built["sober"][path.suffix[1:]].read_bytes(), path.name
+
+
+def _report_with(tmp_path: Path, line: str) -> Path:
+    folder = tmp_path / "rapport"
+    shutil.copytree(SOURCE.parent, folder)
+    report = folder / "report.yaml"
+    report.write_text(report.read_text(encoding="utf-8") + line, encoding="utf-8")
+    return report
+
+
+def test_report_yaml_names_its_own_theme_file(tmp_path: Path) -> None:
+    report = _report_with(tmp_path, "theme: huisstijl/eigen.yaml\n")
+    (report.parent / "huisstijl").mkdir()
+    (report.parent / "huisstijl" / "eigen.yaml").write_text(
+        'name: eigen\ncolours:\n  primary: "#6A1B9A"\n', encoding="utf-8")
+    result = build(BuildRequest(report, tmp_path / "out", jobs=1, formats=("docx",),
+                                cache_dir=tmp_path / "c"))
+    with zipfile.ZipFile(result.artifacts[0]) as docx:
+        assert "6A1B9A" in docx.read("word/styles.xml").decode("utf-8")
+
+
+def test_unknown_theme_in_report_yaml_is_located(tmp_path: Path) -> None:
+    report = _report_with(tmp_path, "theme: blauw\n")
+    line = len(report.read_text(encoding="utf-8").splitlines())
+    with pytest.raises(SourceError, match=rf"report\.yaml:{line}: theme: .*unknown theme"):
+        build(BuildRequest(report, tmp_path / "out", jobs=1, cache_dir=tmp_path / "c"))
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
