@@ -56,6 +56,7 @@ def _logo(ctx: Context) -> list[Element]:
         raise BuildError(f"theme logo {cover.logo} is not a usable PNG or JPEG image "
                          f"({type(error).__name__}: {error})") from error
     p = paragraph(STYLE.cover_band)
+    p[0].append(el("w:spacing", {"w:after": _twips(4)}))
     p.append(el("w:r", None, el("w:drawing", None, inline)))
     return [p]
 
@@ -74,10 +75,11 @@ def _band(ctx: Context, cover: t.Cover, marked: bool) -> Element:
               for text in (cover.subtitle, cover.period) if text]
     height = theme.cover.band_height - cover_top_mm(marked)
     sides = {"left": left, "right": right}
+    upper = MINISTRY_ROW_MM + (theme.cover.logo_height + 4 if theme.cover.logo else 0)
     rows = [_row(_cell(top, width, fill, "top", {"top": PAD_MM, **sides, "bottom": 0}),
-                 MINISTRY_ROW_MM, "exact"),
+                 upper, "exact"),
             _row(_cell(title, width, fill, "bottom", {"top": 0, **sides, "bottom": PAD_MM}),
-                 max(height - MINISTRY_ROW_MM, 20), "atLeast")]
+                 max(height - upper, 20), "atLeast")]
     tbl_pr = el("w:tblPr", None,
                 el("w:tblW", {"w:w": width, "w:type": "dxa"}),
                 el("w:tblInd", {"w:w": "-" + _twips(left), "w:type": "dxa"}),
