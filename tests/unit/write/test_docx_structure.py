@@ -162,8 +162,8 @@ def test_marking_in_every_header_and_footer(marked: tuple[t.Document, Path]) -> 
         assert footer[-1] == "DEP. VERTROUWELIJK"
     outline = read_docx_structure(path).splitlines()
     footers = [line for line in outline if line.startswith("  footer(default)")]
-    assert sum("pagina {PAGE|" in line for line in footers) == 3
-    assert sum("van {NUMPAGES|" in line for line in footers) == 3
+    assert sum("pagina {PAGE|" in line for line in footers) == 4  # the cover's too
+    assert sum("van {NUMPAGES|" in line for line in footers) == 4
     firsts = [line for line in outline if line.startswith("  header(first)")]
     assert firsts and all(line.startswith("  header(first): DEP. VERTROUWELIJK")
                           for line in firsts)

@@ -119,7 +119,9 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
         parts.append((SectionFurniture(tree.toc.title, ctx.pages.toc_page), tree.toc))
     for section, page in zip(tree.sections, ctx.pages.section_pages, strict=True):
         parts.append((SectionFurniture(section.running_header, page), section))
-    end_section(ctx, tree, SectionFurniture(None, None, tree.cover), final=not parts)
+    counted = tree.marking is not None and tree.marking.page_x_of_y
+    cover = SectionFurniture(None, 1 if counted else None, tree.cover)  # VIR-BI: x of y
+    end_section(ctx, tree, cover, final=not parts)
     for index, (furniture, part) in enumerate(parts):
         match part:
             case t.TableOfContents():

@@ -48,9 +48,10 @@ def _marking_lines(marking: t.Marking | None, with_extra: bool) -> list[Element]
     return [paragraph(STYLE.marking, text_run(line)) for line in lines]
 
 
-def _page_line(document: t.Document, page: int, total: int) -> Element:
+def _page_line(document: t.Document, page: int, total: int, label: bool = True) -> Element:
     p = paragraph(STYLE.footer)
-    p.append(text_run(f"{document.footer_label}\t\t" if document.footer_label else "\t\t"))
+    shown = document.footer_label if label else ""
+    p.append(text_run(f"{shown}\t\t" if shown else "\t\t"))
     if document.marking is not None and document.marking.page_x_of_y:
         p.append(text_run("pagina "))
         p.extend(page_field(page))
@@ -75,7 +76,7 @@ def _footer(document: t.Document, furniture: SectionFurniture, total: int) -> li
         out += [paragraph(STYLE.cover_classification, text_run(line))
                 for line in furniture.cover.classification_lines]
     if furniture.page is not None:
-        out.append(_page_line(document, furniture.page, total))
+        out.append(_page_line(document, furniture.page, total, furniture.cover is None))
     out += _marking_lines(document.marking, with_extra=False)
     return out or [paragraph(STYLE.footer)]
 
