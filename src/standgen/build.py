@@ -26,15 +26,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from standgen.edition.levels import EDITIONS, Edition
-from standgen.errors import BuildError, Problems, SourceError
+from standgen.errors import BuildError, Problem, Problems, SourceError
 from standgen.files import write_bytes_atomically
 from standgen.leaks.guard import LeakGuard
+from standgen.outputs import check_output_folder, files_read, refuse_overwriting, writing
 from standgen.workers import Pools, TaskRunner, WriteTask, running, start_pools
 from standgen.write import check_format, writer_for
 
 if TYPE_CHECKING:
     from standgen.compose import tree as t
     from standgen.compose.document import ComposeOptions
+    from standgen.compose.templating import TextTemplates
     from standgen.load.cache import Entry
     from standgen.model.report import Report
 
@@ -60,6 +62,7 @@ class BuildRequest:
     concept: bool = False
     theme: str | None = None
     """A theme name or file (--theme); overrides report.yaml's `theme:`."""
+    new_page: tuple[str, ...] | None = None
 
 
 @dataclass
@@ -69,6 +72,13 @@ class BuildResult:
     artifacts: list[Path] = field(default_factory=list)
     problems: Problems = field(default_factory=Problems)
     timings: dict[str, float] = field(default_factory=dict)
+    notices: list[Problem] = field(default_factory=list)
+
+    def note(self, document: t.Document) -> None:
+        """Keep what composing a document found (each finding once over the editions)."""
+        for notice in document.notices:
+            if notice not in self.notices:
+                self.notices.append(notice)
 
 
 def slug(text: str) -> str:
@@ -77,13 +87,33 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-def artifact_name(report: Report, edition: Edition, fmt: str, copy: int | None = None) -> str:
-    """The file name of one artifact; it states the edition (and copy number)."""
-    base = (f"{slug(report.title)[:MAX_TITLE_SLUG]}-{slug(report.period)[:40]}-"
-            f"{EDITION_SUFFIX[edition]}")
+def artifact_name(report: Report, edition: Edition, fmt: str, copy: int | None = None,
+                  templates: Path | None = None) -> str:
+    """The file name of one artifact, from the templates' `titles.file_name` and `files`;
+    it states the edition (and copy number)."""
+    from standgen.compose.titles import report_title
+
+    texts = _texts(templates)
+    name = slug(report_title(texts, report, "file_name"))[:MAX_TITLE_SLUG + 41].strip("-")
+    suffix = slug(texts.render("files", edition)) or EDITION_SUFFIX[edition]
+    base = f"{name or 'rapport'}-{suffix}"
     if copy is not None:
         base += f"-exemplaar-{copy:02d}"
     return f"{base}.{fmt}"
+
+
+@functools.lru_cache(maxsize=8)
+def _texts(templates: Path | None) -> TextTemplates:
+    from standgen.compose.templating import TextTemplates
+
+    return TextTemplates(templates)
+
+
+def report_templates(report: Report, given: Path | None) -> Path | None:
+    """The templates folder: the command line's, else the report's own."""
+    from standgen.compose.templating import templates_folder
+
+    return templates_folder(report, given)
 
 
 @contextmanager
@@ -136,18 +166,24 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
             raise BuildError(f"unknown edition {edition!r}; use one of {', '.join(EDITIONS)}")
     for fmt in request.formats:
         check_format(fmt)
+    check_output_folder(request.out_dir)
     result = BuildResult()
     cache = cache_folder(request)
     with _pool(request, cache, pools) as pools, _fewer_collections(pools is not None):
         report, entry = load(request.source, result, cache / "model")
+        request = replace(request, templates=report_templates(report, request.templates))
         request = replace(request, theme=str(_theme(request, report)))
         checked = functools.partial(accept, report, request, result)
         if pools is None:
             checked()
         if request.concept or report.concept:
             request = replace(request, extra_marking=(*request.extra_marking,
-                                                      concept_marking(report)))
-        with _output_folder(request.out_dir), _staging(request.out_dir) as staging:
+                                                      concept_marking(
+                                                          report, request.templates)))
+        refuse_overwriting(_targets(report, request),
+                           files_read(report, request.source, request.templates))
+        with writing(request.out_dir), _output_folder(request.out_dir), \
+                _staging(request.out_dir) as staging:
             staged: list[tuple[Path, Path]] = []
             if pools is not None:
                 staged = _build_parallel(report, request, cache, staging, result, pools,
@@ -163,7 +199,9 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
 
             store(cache / "model", entry)
     if request.copies:
-        result.artifacts.append(_write_register(request, report, result.artifacts))
+        with writing(request.out_dir):
+            result.artifacts.append(_write_register(request, report, result.artifacts))
+    result.problems.extend(result.notices)
     return result
 
 
@@ -178,6 +216,23 @@ def _theme(request: BuildRequest, report: Report) -> Path:
 
 def _theme_path(request: BuildRequest) -> Path | None:
     return Path(request.theme) if request.theme else None
+
+
+def _targets(report: Report, request: BuildRequest) -> list[Path]:
+    """Every path a build of `request` writes."""
+    names = [artifact_name(report, edition, fmt, copy, request.templates)
+             for edition in request.editions
+             for copy in _copies(request, edition) for fmt in request.formats]
+    if request.copies:
+        names.append(_register_name(report, request.templates))
+    return [request.out_dir / name for name in names]
+
+
+def _register_name(report: Report, templates: Path | None) -> str:
+    from standgen.compose.titles import report_title
+
+    name = slug(report_title(_texts(templates), report, "file_name"))
+    return f"{name or 'rapport'}-register.csv"
 
 
 def cache_folder(request: BuildRequest) -> Path:
@@ -221,7 +276,7 @@ def _pool(request: BuildRequest, cache: Path, given: Pools | None) -> Iterator[P
         yield pools
 
 
-def concept_marking(report: Report) -> str:
+def concept_marking(report: Report, templates: Path | None = None) -> str:
     """The concept line: CONCEPT, the build date and the version of the source's content.
 
     The date is today's, or SOURCE_DATE_EPOCH's when set (for reproducible concept builds).
@@ -232,7 +287,8 @@ def concept_marking(report: Report) -> str:
     day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch and epoch.isdigit()
            else dt.date.today())
     digest = hashlib.sha256(report.model_dump_json().encode("utf-8")).hexdigest()[:12]
-    return f"CONCEPT – {dutch.long_date(day)} – bronversie {digest}"
+    return _texts(templates).render("words", "concept", datum=dutch.long_date(day),
+                                    versie=digest)
 
 
 def _refuse_missing_values(problems: Problems) -> None:
@@ -251,15 +307,18 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
     guard: LeakGuard | None = None
     for copy in _copies(request, edition):
         with _timed(result, "compose"):
-            document = _compose(report, edition, _options(request, cache, copy))
+            document = _compose(report, edition, _options(request, cache, copy, report))
+        result.note(document)
         for fmt in request.formats:
-            name = artifact_name(report, edition, fmt, copy)
+            name = artifact_name(report, edition, fmt, copy, request.templates)
             temp = staging / name
             with _timed(result, fmt):
                 writer_for(fmt, request.templates, _theme_path(request))(document, temp)
             if edition == "openbaar":
                 with _timed(result, "leak-check"):
-                    guard = guard or LeakGuard.for_report(report, cache / "charts")
+                    guard = guard or LeakGuard.for_report(report, cache / "charts",
+                                                          {edition: document},
+                                                          request.templates)
                     guard.assert_clean(temp)
             staged.append((temp, request.out_dir / name))
     return staged
@@ -278,6 +337,7 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
     is `checked` once the first edition is with the writers (or as soon as composing it
     fails: a report that does not validate is reported as such)."""
     tasks: list[tuple[tuple[int, int, int], WriteTask]] = []  # (sequential order, task)
+    composed: dict[Edition, t.Document] = {}  # one of each edition, for the leak check
     progress = _Progress(sum(len(_copies(request, e)) for e in request.editions)
                          * len(request.formats))
     runner = TaskRunner(pools, progress.done, result.timings)
@@ -287,13 +347,15 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
         for edition in editions:
             for copy_index, copy in enumerate(_copies(request, edition)):
                 with _timed(result, "compose"):
-                    options = replace(_options(request, cache, copy),
+                    options = replace(_options(request, cache, copy, report),
                                       executor=pools.chart_executor)
                     document = _compose_checked(report, edition, options,
                                                 checked if unchecked else None)
+                    composed.setdefault(edition, document)
+                    result.note(document)
                     pickled = pickle.dumps(document, protocol=pickle.HIGHEST_PROTOCOL)
                 for fmt in sorted(request.formats, key=lambda f: f != "pdf"):
-                    name = artifact_name(report, edition, fmt, copy)
+                    name = artifact_name(report, edition, fmt, copy, request.templates)
                     task = WriteTask(pickled, edition, fmt, staging / name,
                                      request.out_dir / name, request.templates,
                                      _theme_path(request))
@@ -307,7 +369,8 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
         guard = None
         if "openbaar" in request.editions:
             with _timed(result, "leak-check"):
-                guard = LeakGuard.for_report(report, cache / "charts")
+                guard = LeakGuard.for_report(report, cache / "charts", composed,
+                                             request.templates)
         runner.finish(guard)
     except BaseException:
         runner.abandon()  # before the staging folder is removed under a running writer
@@ -363,12 +426,17 @@ def _compose(report: Report, edition: Edition, options: ComposeOptions) -> t.Doc
     return compose_document(report, edition, options=options)
 
 
-def _options(request: BuildRequest, cache: Path, copy: int | None) -> ComposeOptions:
+def _options(request: BuildRequest, cache: Path, copy: int | None,
+             report: Report | None = None) -> ComposeOptions:
     from standgen.compose.document import ComposeOptions
 
+    policy = None
+    if request.new_page is not None and report is not None:
+        policy = report.settings.page_policy.model_copy(update={
+            "chapter": "chapter" in request.new_page, "section": "section" in request.new_page})
     return ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
                           jobs=request.jobs, copy_number=str(copy) if copy else None,
-                          extra_marking=request.extra_marking)
+                          extra_marking=request.extra_marking, page_policy=policy)
 
 
 GC_THRESHOLDS = (50_000, 20, 20)
@@ -449,6 +517,6 @@ def _write_register(request: BuildRequest, report: Report, artifacts: list[Path]
         if match:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
             lines.append(f"{int(match.group(1))};{path.name};{digest};")
-    register = request.out_dir / f"{slug(report.title)}-{slug(report.period)}-register.csv"
+    register = request.out_dir / _register_name(report, request.templates)
     write_bytes_atomically(register, ("\n".join(lines) + "\n").encode("utf-8"))
     return register

@@ -91,7 +91,15 @@ def _build_request(args: argparse.Namespace) -> BuildRequest:
     return BuildRequest(source=args.path, out_dir=args.out, editions=editions,
                         formats=formats, strict=args.strict, templates=args.templates,
                         jobs=args.jobs, copies=_copies(args.exemplaren), concept=args.concept,
-                        theme=args.theme)
+                        new_page=_new_page(args.new_page), theme=args.theme)
+
+
+def _new_page(given: list[str] | None) -> tuple[str, ...] | None:
+    """`--new-page chapter --new-page section`, or `--new-page none`; None keeps the
+    report's own page policy."""
+    if not given:
+        return None
+    return tuple(level for level in given if level != "none")
 
 
 def cmd_build(args: argparse.Namespace) -> int:
@@ -150,10 +158,11 @@ def _report_rebuild(rebuild: Rebuild) -> bool:
 def cmd_dump(args: argparse.Namespace) -> int:
     """Print the composed document tree of one edition as indented text."""
     from standgen.api import load
+    from standgen.build import report_templates
     from standgen.compose import ComposeOptions, compose_document, dump_document
 
     report = load(args.path)
-    options = ComposeOptions(templates=args.templates)
+    options = ComposeOptions(templates=report_templates(report, args.templates))
     sys.stdout.write(dump_document(compose_document(report, args.edition, options=options)))
     return EXIT_OK
 
@@ -161,11 +170,15 @@ def cmd_dump(args: argparse.Namespace) -> int:
 def cmd_check_leaks(args: argparse.Namespace) -> int:
     """Report confidential content of the source found in an artifact."""
     from standgen.api import load
+    from standgen.edition.levels import load_levels
     from standgen.leaks import check_artifact
+    from standgen.leaks.candidates import gather
 
     if not args.artifact.is_file():
         raise StandgenError(f"{args.artifact}: no such file")
-    leaks = check_artifact(args.artifact, load(args.source))
+    gathered = gather(load(args.source), load_levels())
+    gathered.print_notices()
+    leaks = check_artifact(args.artifact, None, candidates=gathered.candidates)
     for leak in leaks:
         print(str(leak))
     print(f"{args.artifact}: {len(leaks)} leak(s)", file=sys.stderr)
@@ -291,6 +304,10 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--theme",
                          help="house style: a shipped theme (rijkshuisstijl, sober) or a theme "
                          "file; overrides report.yaml's theme:")
+    command.add_argument("--new-page", action="append",
+                         choices=["chapter", "section", "none"],
+                         help="which levels start a new page (repeat; overrides the report's "
+                         "settings.page_policy)")
     command.add_argument("--concept", action="store_true",
                          help="mark every page CONCEPT with the build date and source version")
 
@@ -317,6 +334,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_UNUSABLE
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a file the system refused outside a located read or a write
+        where = f"{exc.filename}: " if exc.filename else ""
+        print(f"standgen: {where}{exc.strerror or exc}; check that the path exists and that "
+              "you may read (or, for --out, write) it", file=sys.stderr)
+        return EXIT_UNUSABLE
+    except RecursionError:
+        print("standgen: the sources are nested too deeply to process; flatten them",
+              file=sys.stderr)
+        return EXIT_UNUSABLE
     except MemoryError:
         print("standgen: out of memory; the sources are too large for this machine",
               file=sys.stderr)

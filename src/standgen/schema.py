@@ -44,6 +44,14 @@ SHORTHANDS: dict[str, list[SchemaDict]] = {
                {"type": "string", "description": "a column with this label"}],
     "Unit": [{"type": "string", "enum": UNIT_KINDS}],
     "TableNote": [{"type": "string"}],
+    "Term": [{"type": "object", "minProperties": 1, "maxProperties": 1,
+              "additionalProperties": {"type": "string"},
+              "description": "one abbreviation and its meaning: {WBI: Woningbouwimpuls}"},
+             {"type": "object", "required": ["afkorting", "betekenis"],
+              "properties": {"afkorting": {"type": "string"}, "begrip": {"type": "string"},
+                             "betekenis": {"type": "string"},
+                             "rubricering": {"type": "string"}}}],
+    "TermList": [{"type": "array", "items": {"$ref": "#/$defs/Term"}}],
 }
 
 

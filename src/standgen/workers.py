@@ -225,6 +225,10 @@ def _guarded(function: Callable[..., Timings], *args: object) -> tuple[Timings, 
         return function(*args), None
     except StandgenError as exc:
         return {}, str(exc)
+    except OSError as exc:  # a full disk, a folder made read-only meanwhile
+        from standgen.outputs import output_error
+
+        return {}, str(output_error(exc, getattr(args[0], "final", None)))
 
 
 class TaskRunner:

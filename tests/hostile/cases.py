@@ -323,3 +323,141 @@ CASES: list[Hostile] = [
 def _mkdir(path: Path) -> Path:
     path.mkdir()
     return path
+
+
+def _include(name: str, setup: Callable[[Path], object]) -> Maker:
+    """A report whose first chapter is `include: <name>`, after `setup(folder)`."""
+    def make(folder: Path) -> Path:
+        setup(folder)
+        (folder / "report.yaml").write_text(HEADER + f"chapters:\n  - include: {name}\n",
+                                            encoding="utf-8")
+        return folder / "report.yaml"
+    return make
+
+
+def _merge_bomb() -> bytes:
+    rows = ["a: &a {k0: x, k1: y}"]
+    for p, n in zip("abcdefghijklmno", "bcdefghijklmnop", strict=True):
+        rows.append(f"{n}: &{n} {{<<: [{', '.join([f'*{p}'] * 10)}], z{n}: 1}}")
+    return ("\n".join(rows) + "\n").encode()
+
+
+def _include_chain(depth: int) -> Callable[[Path], object]:
+    def setup(folder: Path) -> None:
+        for i in range(depth):
+            (folder / f"i{i}.yaml").write_text(f"include: i{i + 1}.yaml\n", encoding="utf-8")
+        (folder / f"i{depth}.yaml").write_text("number: 1\ntitle: X\n", encoding="utf-8")
+    return setup
+
+
+def _symlink_loop(folder: Path) -> None:
+    os.symlink("b.yaml", folder / "a.yaml")
+    os.symlink("a.yaml", folder / "b.yaml")
+
+
+def _header(replace: str, by: str) -> Maker:
+    def make(folder: Path) -> Path:
+        main = write_report(folder, one_topic("- toelichting: Tekst.\n"))
+        main.write_text(main.read_text(encoding="utf-8").replace(replace, by, 1),
+                        encoding="utf-8")
+        return main
+    return make
+
+
+def _long_cell(chars: int) -> Maker:
+    cell = ("Status lang verhaal " * (chars // 20 + 1))[:chars].strip()
+    return _topic(f"""\
+- table:
+    id: t
+    title: Tabel
+    unit: text
+    columns: [2024, 2025]
+    rows:
+      - {{id: a, label: A, values: [kort, "{cell}"]}}
+""")
+
+
+def _chart(categories: int, series: int) -> Maker:
+    values = ", ".join(str(i % 7) for i in range(categories))
+    rows = "".join(f"      - {{label: S{j}, values: [{values}]}}\n" for j in range(series))
+    return _topic("- figure:\n    id: f1\n    title: Figuur\n    chart:\n      type: bar\n"
+                  f"      categories: [{', '.join(f'c{i}' for i in range(categories))}]\n"
+                  f"      series:\n{rows}")
+
+
+def _many_rows(count: int) -> Maker:
+    rows = "".join(f"      - {{id: r{i}, label: Rij {i}, values: [{i}, {i + 1}]}}\n"
+                   for i in range(count))
+    return _topic("- table:\n    id: t\n    title: T\n    columns: [2024, 2025]\n"
+                  "    rows:\n" + rows)
+
+
+def _link(target: str) -> Maker:
+    return _topic(f"- toelichting: 'Zie [de stukken]({target}) voor meer.'\n")
+
+
+TEMPLATE = "template"
+CASES += [
+    # Expansion and paths (issue #19).
+    Hostile("merge keys nested and repeated", _raw("h1.yaml", _merge_bomb()), "h1.yaml",
+            "merge keys", "<<"),
+    Hostile("mapping with 100,000 keys", _raw("h1.yaml", b"number: 1\ntitle: X\n" + b"".join(
+        b"k%d: 1\n" % i for i in range(100_000))), "h1.yaml", "unknown key", 3),
+    Hostile("include that is a FIFO", _include("h1.yaml", lambda f: os.mkfifo(f / "h1.yaml")),
+            "report.yaml", "not a regular file", INCLUDE_LINE),
+    Hostile("include through a symbolic link loop", _include("a.yaml", _symlink_loop),
+            "report.yaml", "loop of symbolic links", INCLUDE_LINE),
+    Hostile("include name longer than the file system allows",
+            _include("x" * 300 + ".yaml", lambda f: None), "report.yaml",
+            "longer than the file system allows", INCLUDE_LINE),
+    Hostile("include chain hundreds deep", _include("i0.yaml", _include_chain(300)),
+            "i18.yaml", "includes nested more than 20", 1),
+    Hostile("python tag on a mapping", _topic(
+        "- !!python/object:os.system {kind: toelichting, text: hoi}\n"),
+            "report.yaml", "python/object", "!!python"),
+    Hostile("id with a zero-width space", _header("- id: onderwerp",
+                                                  '- id: "onder\\u200bwerp"'),
+            "report.yaml", "U+200B", "- id:"),
+    Hostile("id with a bidi override", _header("- id: onderwerp",
+                                               '- id: "onder\\u202ewerp"'),
+            "report.yaml", "U+202E", "- id:"),
+    Hostile("title without ASCII letters", _header("title: Stand van Test",
+                                                   "title: Ελληνικά"),
+            "report.yaml", "no letter", "title"),
+    Hostile("heading too long to fit a page", _header("title: Onderwerp",
+                                                      "title: " + "Lang woord " * 400),
+            "report.yaml", "heading of", "title: Lang"),
+    Hostile("table cell too long to lay out", _long_cell(60_000), "report.yaml",
+            "table cell of", "id: a"),
+    Hostile("caption too long", _topic("- figure: {id: f1, title: '" + "Lang " * 300
+                                       + "', placeholder: volgt}\n"),
+            "report.yaml", "caption of", "figure"),
+    Hostile("footnote too long", _topic("- toelichting: 'Tekst[^n].'\n",
+                                        notes="- {id: n, text: '" + "Noot " * 5_000 + "'}\n"),
+            "report.yaml", "footnote of", "Noot"),
+    Hostile("table with 4,000 rows", _many_rows(4_000), "report.yaml", "rows; the limit",
+            "rows:"),
+    Hostile("chart with 2,000 categories", _chart(2_000, 1), "report.yaml", "categories",
+            "type: bar"),
+    Hostile("chart with 200 series", _chart(20, 200), "report.yaml", "series", "type: bar"),
+    # Templates that allocate or expose what is behind the values.
+    Hostile("template repeating a list 20,000 times", _template(
+        "{{ ['x' * 99999] * 20000 }}"), "report.yaml", TEMPLATE, TEXT),
+    Hostile("template multiplying huge integers", _template(
+        "{{ " + " * ".join(["(9 ** 999)"] * 60) + " }}"), "report.yaml", TEMPLATE, TEXT),
+    Hostile("template summing lists", _template("{{ [[1]] * 50000 | sum(start=[]) }}"),
+            "report.yaml", TEMPLATE, TEXT),
+    Hostile("template printing an object", _template("{{ waarde }}"),
+            "report.yaml", "numbers and text only", TEXT),
+    Hostile("template reaching the tables behind waarde", _template("{{ waarde.tables }}"),
+            "report.yaml", TEMPLATE, TEXT),
+    # Links a reader's click would open outside the web.
+    Hostile("link to an smb: share", _link("smb://server/geheim"), "report.yaml",
+            "scheme smb:", TEXT),
+    Hostile("link with ms-word:", _link("ms-word:ofe|u|https://x.nl/a.docx"),
+            "report.yaml", "scheme ms-word:", TEXT),
+    Hostile("link with file:", _link("file:///etc/passwd"), "report.yaml", "scheme file:",
+            TEXT),
+    Hostile("relative link climbing out", _link("../../geheim.docx"), "report.yaml",
+            "relative path", TEXT),
+]

@@ -15,6 +15,12 @@ def _snapshot(folder: Path) -> set[str]:
     return {str(p.relative_to(folder)) for p in folder.rglob("*")}
 
 
+def _contents(folder: Path) -> dict[str, bytes]:
+    """The bytes of every regular file below `folder` (symbolic links and pipes skipped)."""
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*")
+            if p.is_file() and not p.is_symlink()}
+
+
 def _expected_line(case: Hostile, file: Path) -> int | None:
     if case.line is None or isinstance(case.line, int):
         return case.line
@@ -31,10 +37,11 @@ def test_hostile_input_is_refused_cleanly(case: Hostile, tmp_path: Path) -> None
     out.mkdir()
     (out / "earlier.txt").write_text("from before\n", encoding="utf-8")
     before = _snapshot(out)
+    sources = _contents(project)
 
     run = run_cli(["build", str(main), "--out", str(out)])
 
-    assert run.signal is None, f"killed by signal {run.signal} (time or memory guard)"
+    run.assert_bounded()
     assert run.code in case.codes, run.output
     assert "Traceback" not in run.output
     named = (project / case.file).resolve()
@@ -45,6 +52,7 @@ def test_hostile_input_is_refused_cleanly(case: Hostile, tmp_path: Path) -> None
     assert case.message.lower() in run.stderr.lower(), run.stderr[:2000]
     assert _snapshot(out) == before
     assert (out / "earlier.txt").read_text(encoding="utf-8") == "from before\n"
+    assert _contents(project) == sources
 
 
 def test_every_kind_of_hostile_input_is_covered() -> None:

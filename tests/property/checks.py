@@ -22,6 +22,7 @@ from standgen.edition.levels import Edition, load_levels
 from standgen.leaks import check_artifact
 from standgen.load import load_report
 from standgen.write.docx.readback import read_docx_structure
+from tests.acceptance.accessibility import docx_problems, heading_problems, pdf_outline
 
 EDITIONS: tuple[Edition, ...] = ("openbaar", "vertrouwelijk", "bijlage")
 _MARKS = re.compile(r"\{#[^}]*\}|<page>|\[\^\d+\]|<span \d+>|<vmerge \w+>")
@@ -74,6 +75,10 @@ def build_and_check(data: dict[str, Any], folder: Path) -> Outcome:
     for path in result.artifacts:
         if path.suffix == ".pdf":
             outcome.failures += _qpdf(path)
+            outcome.failures += [f"{path.name}: outline {p}"
+                                 for p in heading_problems(pdf_outline(path))]
+        if path.suffix == ".docx":
+            outcome.failures += [f"{path.name}: {p}" for p in docx_problems(path)]
         if "openbare-versie" in path.name:
             found = check_artifact(path, report, levels)
             outcome.leaks += len(found)
@@ -136,7 +141,7 @@ def docx_outline(path: Path) -> tuple[list[str], list[list[str]]]:
     tables: list[list[str]] = []
     for line in read_docx_structure(path).splitlines():
         text = line.lstrip()
-        if text.startswith("[Heading"):
+        if text.lower().startswith("[heading"):  # "[heading 3 label]" too
             headings.append(norm(_MARKS.sub("", text.split("] ", 1)[1])))
         elif text.startswith("table cols="):
             tables.append([])

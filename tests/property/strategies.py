@@ -241,7 +241,7 @@ def chapter(draw: st.DrawFn, number: int) -> Data:
 def reports(draw: st.DrawFn) -> Data:
     """A whole report as plain data, ready to be written as report.yaml."""
     data: Data = {
-        "title": draw(words(max_size=5, longest=80)),
+        "title": "Stand " + draw(words(max_size=5, longest=80)),  # a-z names the files
         "period": draw(words(max_size=3, long_word=False)),
         "report_year": draw(st.integers(1990, 2100)), "ministry": draw(words(max_size=4)),
         "date": draw(st.dates()).isoformat(), "rubricering": levels()[0],

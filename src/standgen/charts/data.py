@@ -35,6 +35,7 @@ class ChartData:
     norm_label: str | None = None
     y_label: str | None = None
     height_cm: float = 7.0
+    sort: Literal["none", "descending", "ascending"] = "none"
 
     @property
     def data_series(self) -> tuple[ChartSeries, ...]:
@@ -60,13 +61,15 @@ class RenderedChart:
 
 
 def ranked_order(data: ChartData) -> list[int]:
-    """Category indexes from the largest value of the first data series down; gaps last."""
+    """Category indexes in the author's order, or by the first data series when a sort is
+    asked for (largest first for `descending`); gaps last."""
     series = data.data_series[0] if data.data_series else None
-    if series is None:
+    if series is None or data.sort == "none":
         return list(range(len(data.categories)))
+    sign = -1 if data.sort == "descending" else 1
 
     def rank(i: int) -> tuple[int, Decimal]:
         value = series.values[i] if i < len(series.values) else None
-        return (1, Decimal(0)) if value is None else (0, -value)
+        return (1, Decimal(0)) if value is None else (0, sign * value)
 
     return sorted(range(len(data.categories)), key=rank)

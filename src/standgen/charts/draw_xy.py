@@ -166,7 +166,8 @@ def _stack_limits(ax: Axes, data: ChartData, up: list[float], down: list[float])
 
 
 def draw_hbar(ax: Axes, data: ChartData, style: ChartStyle) -> None:
-    """Horizontal bars ranked by the first series, the largest on top, values at the ends."""
+    """Horizontal bars in the author's order (or sorted, as asked), the first on top,
+    values at the ends."""
     n = len(data.categories)
     order = ranked_order(data)
     series_list = data.data_series

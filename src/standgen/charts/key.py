@@ -56,6 +56,13 @@ def _unit_payload(unit: Unit) -> dict[str, Any]:
 
 
 def _data_payload(data: ChartData) -> dict[str, Any]:
+    payload = _plain_payload(data)
+    if data.sort != "none":
+        payload["sort"] = data.sort
+    return payload
+
+
+def _plain_payload(data: ChartData) -> dict[str, Any]:
     return {
         "type": data.type,
         "title": data.title,

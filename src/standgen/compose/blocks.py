@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 from standgen.compose import tree as t
 from standgen.compose.context import ComposeContext
+from standgen.compose.table_layout import place_table
 from standgen.compose.tables import compose_table
+from standgen.errors import Problem, Severity
 from standgen.model.report import (
     BijlageVerwijzing,
     Block,
@@ -28,44 +30,45 @@ class BlockComposer:
         self.ctx = ctx
         self.figures = figures
 
-    def compose(self, blocks: list[Block], path: str, owner: str) -> list[t.Block]:
-        """Tree blocks for `blocks`; `owner` seeds anchors, `path` names fields in errors."""
+    def compose(self, blocks: list[Block], path: str, owner: str, depth: int
+                ) -> list[t.Block]:
+        """Tree blocks for `blocks` under a heading of level `depth` (their labels and
+        sub-headings are one level below it); `owner` seeds anchors, `path` names fields
+        in errors."""
         out: list[t.Block] = []
         previous_label: str | None = None
         for index, block in enumerate(blocks):
             where = f"{path}.blocks[{index}]"
             with self.ctx.scoped(block):
                 if isinstance(block, TextBlock):
-                    previous_label = self._text(block, where, owner, previous_label, out)
+                    previous_label = self._text(block, where, owner, previous_label, out,
+                                                depth + 1)
                     continue
                 previous_label = None
-                out.extend(self._other(block, where, owner))
+                out.extend(self._other(block, where, owner, depth + 1))
         return out
 
     def _text(self, block: TextBlock, where: str, owner: str, previous: str | None,
-              out: list[t.Block]) -> str | None:
+              out: list[t.Block], level: int) -> str | None:
         label = block.label or (self.ctx.texts.render("labels", block.kind)
                                 if block.kind in LABELLED else None)
         if label and label != previous:
-            out.append(t.Heading(4, label, self.ctx.anchor(f"{owner}-{label}")))
+            out.append(t.Heading(level, label, self.ctx.anchor(f"{owner}-{label}"),
+                                 kind="label"))
         out.extend(self.ctx.blocks(block.text, block.loc("text", f"{where}.text")))
         return label
 
-    def _other(self, block: Block, where: str, owner: str) -> list[t.Block]:
+    def _other(self, block: Block, where: str, owner: str, level: int) -> list[t.Block]:
         ctx = self.ctx
         if isinstance(block, HeadingBlock):
             text = ctx.render(block.text, block.loc("text", f"{where}.text"))
-            return [t.Heading(4, text, ctx.anchor(f"{owner}-{text}"))]
+            return [t.Heading(level, text, ctx.anchor(f"{owner}-{text}"), kind="label")]
         if isinstance(block, ListBlock):
             items = tuple(ctx.inlines(item, block.loc("items", f"{where}.items[{i}]"))
                           for i, item in enumerate(block.items))
             return [t.ListBlock(items, block.ordered)]
         if isinstance(block, TableBlock):
-            ctx.table_count += 1
-            with ctx.scoped(block.table):
-                return [compose_table(block.table, ctx.table_count, ctx.texts,
-                                      lambda s: ctx.inlines(s, block.loc("table", where)),
-                                      ctx.values(block.table))]
+            return list(self._table(block, where))
         if isinstance(block, FigureBlock):
             ctx.figure_count += 1
             return [self.figures(block, ctx.figure_count, where)]
@@ -75,4 +78,37 @@ class BlockComposer:
                                     title=ctx.report.title)
             return [t.Paragraph(ctx.inlines(text, block.loc("onderwerp", where)))]
         return []
+
+    def _table(self, block: TableBlock, where: str) -> tuple[t.Table, ...]:
+        ctx = self.ctx
+        ctx.table_count += 1
+        table = block.table
+
+        def inline(text: str) -> tuple[t.Inline, ...]:
+            return ctx.inlines(text, block.loc("table", where))
+
+        with ctx.scoped(table):
+            composed = compose_table(table, ctx.table_count, ctx.texts, inline,
+                                     ctx.values(table))
+            compact = (compose_table(table, ctx.table_count, ctx.texts, inline,
+                                     ctx.values(table), short=True)
+                       if table.short_labels else None)
+        placed = place_table(composed, table.layout, compact)
+        if placed.fallback == "forced-normal":
+            ctx.notices.append(Problem(
+                table.loc("layout", f"{where}.table.layout"),
+                f"table {table.id!r} is forced to `layout: normal` but does not fit the page "
+                "width: figures may break over lines; remove `layout:` to let standgen fit it",
+                Severity.WARNING, "table-layout"))
+        elif placed.fallback is not None:
+            columns = len(table.columns)
+            how = ("set on a landscape page" if placed.fallback == "landscape" else
+                   f"split into {len(placed.tables)} parts, each with the label column")
+            ctx.notices.append(Problem(
+                table.loc("layout", f"{where}.table.layout"),
+                f"table {table.id!r} with {columns} columns does not fit the page width, even "
+                f"with a smaller font; it was {how}. Set `layout:` (fit, landscape, split) "
+                "to choose, or give `short_labels:` for the column headers",
+                Severity.WARNING, "table-layout"))
+        return placed.tables
 

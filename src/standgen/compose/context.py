@@ -17,7 +17,7 @@ from standgen.compose.tables import TableValues, cell_text, unit_for
 from standgen.compose.templating import IndicatorLookup, TextTemplates, render_text
 from standgen.edition.levels import Level, Levels, load_levels
 from standgen.edition.value_levels import ValueLevels
-from standgen.errors import Location
+from standgen.errors import Location, Problem
 from standgen.model.base import Classified
 from standgen.model.report import Footnote, Report
 from standgen.model.tables import IndicatorTable, Row
@@ -37,6 +37,7 @@ class ComposeContext:
     figure_count: int = 0
     anchors: set[str] = field(default_factory=set)
     note_content: dict[str, tuple[t.Inline, ...]] = field(default_factory=dict)
+    notices: list[Problem] = field(default_factory=list)
     _values: dict[str, TableValues] = field(default_factory=dict)
     source: Report | None = None
     levels: Levels | None = None

@@ -18,7 +18,16 @@ from standgen.compose import tree as t
 from standgen.compose.blocks import BlockComposer
 from standgen.compose.context import ComposeContext
 from standgen.compose.figures import chart_data, draw_all, figure_node
-from standgen.compose.templating import TextTemplates
+from standgen.compose.outline import even_levels, toc_levels
+from standgen.compose.parts import (
+    annex_number,
+    chapter_number,
+    part_title,
+    term_kind,
+    term_table,
+)
+from standgen.compose.templating import TextTemplates, templates_folder
+from standgen.compose.titles import report_title, writer_words
 from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
 from standgen.format.dutch import long_date
@@ -32,7 +41,9 @@ from standgen.model.report import (
     Report,
     Section,
     TableBlock,
+    TermList,
 )
+from standgen.model.settings import PagePolicy
 from standgen.model.tables import IndicatorTable
 
 
@@ -50,6 +61,7 @@ class ComposeOptions:
     levels: Levels | None = None
     rendered: dict[str, RenderedChart] = field(default_factory=dict)
     executor: Executor | None = field(default=None, compare=False)
+    page_policy: PagePolicy | None = None
 
 
 def compose_document(report: Report, edition: Edition = "openbaar", locale: str = "nl_NL",
@@ -61,35 +73,53 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     levels = options.levels or load_levels()
     selection = select_edition(report, edition, levels)
     selected = selection.report
-    texts = TextTemplates(options.templates)
+    texts = TextTemplates(templates_folder(report, options.templates))
     tables = {b.table.id: b.table for b in all_blocks(selected) if isinstance(b, TableBlock)}
     notes = {n.id: n for n in selected.all_footnotes()}
     ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels)
     charts = _draw_charts(selected, tables, texts, options)
-    builder = _Builder(ctx, charts, edition)
-    sections = builder.sections()
+    policy = options.page_policy or report.settings.page_policy
+    builder = _Builder(ctx, charts, edition, policy, annex_places(report))
+    sections = even_levels(builder.sections())
     marking = _marking(selection, texts, options)
     return t.Document(
         metadata=_metadata(report, texts, edition),
         cover=_cover(report, texts, edition, selection),
-        toc=t.TableOfContents(texts.render("labels", "inhoud"), tuple(builder.toc)),
+        toc=t.TableOfContents(texts.render("labels", "inhoud"),
+                              tuple(toc_levels(builder.toc, sections))),
         sections=tuple(sections),
         marking=marking,
-        footer_label=f"{report.title} {report.period}",
+        footer_label=report_title(texts, report, "footer"),
+        words=writer_words(texts),
+        notices=tuple(ctx.notices),
     )
 
 
+def annex_key(part: Part) -> tuple[object, ...]:
+    """What identifies a public annex across editions: where it was written."""
+    source = part.source
+    return (source.file, source.line, part.title) if source else (None, None, part.title)
+
+
+def annex_places(report: Report) -> dict[tuple[object, ...], int]:
+    """Each public annex's place in the source: its number in every edition."""
+    return {annex_key(a): i for i, a in enumerate(report.back_matter.bijlagen)}
+
+
 def all_blocks(report: Report) -> list[object]:
-    """Every block of the report, front matter and chapters, in reading order."""
+    """Every block of the report, front matter, chapters and back matter, in reading
+    order."""
     out: list[object] = []
-    containers: list[BlockContainer] = [p for p in (report.front_matter.voorwoord,
-                                                    report.front_matter.samenvatting,
-                                                    report.front_matter.inleiding) if p]
+    containers: list[BlockContainer] = [p for _, p in report.front_matter.parts()]
+    for part in containers:
+        if isinstance(part, Inleiding):
+            out.extend(part.leeswijzer)
     for chapter in report.chapters:
         containers.append(chapter)
         for section in chapter.sections:
             containers.append(section)
             containers.extend(section.topics)
+    containers.extend(p for _, p in report.back_matter.parts())
     for container in containers:
         out.extend(container.blocks)
     return out
@@ -110,10 +140,14 @@ class _Builder:
 
     def __init__(self, ctx: ComposeContext,
                  charts: dict[str, tuple[ChartData, RenderedChart | None]],
-                 edition: Edition) -> None:
+                 edition: Edition, policy: PagePolicy,
+                 places: dict[tuple[object, ...], int] | None = None) -> None:
+        self.places = places or {}
         self.ctx = ctx
         self.charts = charts
         self.edition = edition
+        self.policy = policy
+        self.numbering = ctx.report.settings.numbering
         self.toc: list[t.TocEntry] = []
         self.blocks = BlockComposer(ctx, self._figure)
 
@@ -127,42 +161,72 @@ class _Builder:
         anchor = self.ctx.anchor(f"{number or ''} {text}")
         if in_toc:
             self.toc.append(t.TocEntry(level, text, anchor, number))
-        return t.Heading(level, text, anchor, number, in_toc)
+        kind: t.HeadingKind = ("part", "section", "topic")[min(level, 3) - 1]
+        return t.Heading(level, text, anchor, number, in_toc, kind)
 
     def sections(self) -> list[t.DocSection]:
         report = self.ctx.report
         out: list[t.DocSection] = []
         if self.edition == "bijlage":
             out.append(self._bijlage_intro())
-        front = report.front_matter
-        if front.voorwoord is not None:
-            out.append(self._part(front.voorwoord, "voorwoord", "front_matter.voorwoord"))
-        if front.samenvatting is not None:
-            out.append(self._part(front.samenvatting, "samenvatting",
-                                  "front_matter.samenvatting"))
-        if front.inleiding is not None:
-            with self.ctx.scoped(front.inleiding):
-                out.append(self._inleiding(front.inleiding))
+        for name, part in report.front_matter.parts():
+            with self.ctx.scoped(part):
+                if isinstance(part, Inleiding):
+                    out.append(self._inleiding(part))
+                else:
+                    out.append(self._part(part, name, f"front_matter.{name}"))
         out.extend(self._chapter(c, i) for i, c in enumerate(report.chapters))
+        annexes = 0
+        for name, part in report.back_matter.parts():
+            path = f"back_matter.{name}"
+            if name == "bijlagen":
+                place = self.places.get(annex_key(part), annexes)
+                path = f"back_matter.bijlagen[{place}]"
+                number = self.ctx.texts.render("parts", "bijlage_nummer", number=annex_number(
+                    place, self.numbering.bijlagen))
+                annexes += 1
+                if self.edition == "bijlage":
+                    out.append(self._annex_in_bijlage(part, path, number))
+                else:
+                    out.append(self._part(part, name, path, number, front=False))
+            else:
+                out.append(self._part(part, name, path, front=False))
         return out
 
-    def _title(self, part: Part, key: str) -> str:
-        report = self.ctx.report
-        return part.title or self.ctx.texts.render("labels", key, title=report.title,
-                                                   period=report.period)
-
-    def _part(self, part: Part, key: str, path: str) -> t.DocSection:
+    def _part(self, part: Part, key: str, path: str, number: str | None = None,
+              front: bool = True) -> t.DocSection:
         with self.ctx.scoped(part):
-            return self._part_at_level(part, key, path)
+            return self._part_at_level(part, key, path, number, front)
 
-    def _part_at_level(self, part: Part, key: str, path: str) -> t.DocSection:
-        title = self._title(part, key)
-        blocks: list[t.Block] = [self.heading(1, title, in_toc=True)]
-        blocks += self.blocks.compose(part.blocks, path, key)
+    def _part_at_level(self, part: Part, key: str, path: str, number: str | None,
+                       front: bool) -> t.DocSection:
+        report = self.ctx.report
+        title = part_title(part, key, self.ctx.texts, report.title, report.period)
+        heading = self.heading(1, title, number, in_toc=True)
+        blocks: list[t.Block] = [heading]
+        blocks += self.blocks.compose(part.blocks, path, key, 1)
+        kind = term_kind(key, part)
+        if kind is not None and isinstance(part, TermList):
+            table = term_table(part, kind, self.ctx.texts,
+                               lambda s: self.ctx.inlines(s, part.loc("entries",
+                                                                      f"{path}.entries")),
+                               self.ctx.anchor(f"{heading.anchor}-lijst"))
+            if table is not None:
+                blocks.append(table)
         if key == "voorwoord":
             for signatory in self.ctx.report.signatories:
                 blocks.append(t.Paragraph((t.Text(signatory.role),), "signature"))
                 blocks.append(t.Paragraph((t.Text(signatory.name, bold=True),), "signature"))
+        default = self.policy.front_matter if front else self.policy.back_matter
+        new_page = default if part.new_page is None else part.new_page
+        return t.DocSection(heading.display, tuple(blocks), new_page)
+
+    def _annex_in_bijlage(self, part: Part, path: str, number: str) -> t.DocSection:
+        """The confidential content of a public annex, under "Bijlage bij Bijlage A …"."""
+        title = self.ctx.texts.render("phrases", "bijlage_bij", number=number,
+                                      title=part.title or "")
+        heading = self.heading(1, title, in_toc=True)
+        blocks = [heading, *self.blocks.compose(part.blocks, path, heading.anchor, 1)]
         return t.DocSection(title, tuple(blocks))
 
     def _inleiding(self, part: Inleiding) -> t.DocSection:
@@ -176,15 +240,15 @@ class _Builder:
         if part.leeswijzer:
             blocks.append(self.heading(2, texts.render("labels", "leeswijzer")))
             blocks += self.blocks.compose(list(part.leeswijzer), "front_matter.inleiding"
-                                          ".leeswijzer", "leeswijzer")
-        return t.DocSection(section.running_header, tuple(blocks))
+                                          ".leeswijzer", "leeswijzer", 2)
+        return t.DocSection(section.running_header, tuple(blocks), section.new_page)
 
     def _changes(self, changes: ChangeList) -> list[t.Block]:
         texts = self.ctx.texts
         path = "front_matter.inleiding.rapportage_in_ontwikkeling"
         blocks: list[t.Block] = [
             self.heading(2, texts.render("labels", "rapportage_in_ontwikkeling"))]
-        blocks += self.blocks.compose(changes.blocks, path, "rapportage")
+        blocks += self.blocks.compose(changes.blocks, path, "rapportage", 2)
         if changes.changes:
             intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
             blocks.append(t.Paragraph((t.Text(intro),)))
@@ -199,14 +263,17 @@ class _Builder:
 
     def _chapter_at_level(self, chapter: Chapter, index: int) -> t.DocSection:
         path = f"chapters[{index}]"
-        blocks: list[t.Block] = [self.heading(1, chapter.title, str(chapter.number), True)]
-        blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}")
-        for number, section in enumerate(chapter.sections):
-            if self.edition != "bijlage":
+        number = chapter_number(chapter.number, self.numbering.chapters)
+        blocks: list[t.Block] = [self.heading(1, chapter.title, number, True)]
+        blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}", 1)
+        for place, section in enumerate(chapter.sections):
+            new_page = self.policy.section if section.new_page is None else section.new_page
+            if self.edition != "bijlage" and new_page and (place or len(blocks) > 1):
                 blocks.append(t.PageBreak())
             with self.ctx.scoped(section):
-                blocks += self._section(section, f"{path}.sections[{number}]")
-        return t.DocSection(chapter.running_header or chapter.title, tuple(blocks))
+                blocks += self._section(section, f"{path}.sections[{place}]")
+        new_page = self.policy.chapter if chapter.new_page is None else chapter.new_page
+        return t.DocSection(chapter.running_header or chapter.title, tuple(blocks), new_page)
 
     def _section(self, section: Section, path: str) -> list[t.Block]:
         if self.edition == "bijlage":
@@ -215,13 +282,14 @@ class _Builder:
             blocks: list[t.Block] = [self.heading(2, title, in_toc=True)]
         else:
             blocks = [self.heading(2, section.title, section.number, True)]
-        blocks += self.blocks.compose(section.blocks, path, f"s{section.number}")
+        blocks += self.blocks.compose(section.blocks, path, f"s{section.number}", 2)
         for index, topic in enumerate(section.topics):
             where = f"{path}.topics[{index}]"
             if topic.title:
                 blocks.append(self.heading(3, topic.title))
             with self.ctx.scoped(topic):
-                blocks += self.blocks.compose(topic.blocks, where, topic.id)
+                blocks += self.blocks.compose(topic.blocks, where, topic.id,
+                                              3 if topic.title else 2)
         return blocks
 
     def _bijlage_intro(self) -> t.DocSection:
@@ -243,7 +311,7 @@ def _metadata(report: Report, texts: TextTemplates, edition: Edition) -> t.Metad
     created = dt.datetime.combine(report.date, dt.time(0, 0))
     label = texts.render("editions", edition)
     return t.Metadata(
-        title=_short(f"{report.title} {report.period}", 255),
+        title=_short(report_title(texts, report, "metadata"), 255),
         subject=_short(label, 255),
         author=_short(report.author or report.ministry, 255),
         language="nl-NL",
@@ -269,7 +337,7 @@ def _cover(report: Report, texts: TextTemplates, edition: Edition,
                                       period=report.rubricering_period))
     return t.Cover(title=report.title, ministry=report.ministry,
                    edition_label=texts.render("editions", edition),
-                   period=report.period[:1].upper() + report.period[1:],
+                   period=report_title(texts, report, "cover_period"),
                    subtitle=report.subtitle, tagline=report.tagline,
                    classification_lines=tuple(lines), date=long_date(report.date))
 

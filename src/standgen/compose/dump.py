@@ -58,7 +58,8 @@ def _document(document: t.Document) -> Iterator[str]:
         for entry in document.toc.entries:
             yield f"    {'  ' * (entry.level - 1)}{entry.display} -> #{entry.anchor}"
     for section in document.sections:
-        yield f"  section header={section.running_header!r}"
+        follows = "" if section.new_page else " follows-on"
+        yield f"  section header={section.running_header!r}{follows}"
         for block in section.blocks:
             yield from _block(block, "    ")
 
@@ -66,7 +67,8 @@ def _document(document: t.Document) -> Iterator[str]:
 def _block(block: t.Block, pad: str) -> Iterator[str]:
     if isinstance(block, t.Heading):
         toc = " toc" if block.in_toc else ""
-        yield f"{pad}h{block.level} {block.display!r} #{block.anchor}{toc}"
+        look = f" look={block.look}" if block.look != block.level else ""
+        yield f"{pad}h{block.level} {block.display!r} #{block.anchor}{toc}{look}"
     elif isinstance(block, t.Paragraph):
         yield f"{pad}p[{block.style}] {inline_text(block.inlines)}"
         yield from _notes(block.inlines, pad + "  ")
@@ -95,7 +97,10 @@ def _block(block: t.Block, pad: str) -> Iterator[str]:
 
 def _table(table: t.Table, pad: str) -> Iterator[str]:
     widths = ", ".join(f"{w:.2f}" for w in table.column_widths)
-    yield f"{pad}table {table.number} {table.caption!r} widths=[{widths}]"
+    layout = table.layout
+    placed = ("" if layout.mode == "normal" else
+              f" layout={layout.mode} font={layout.font_scale:g}")
+    yield f"{pad}table {table.number} {table.caption!r} widths=[{widths}]{placed}"
     yield f"{pad}  alt {table.alt_text!r}"
     for row in table.header_rows:
         yield f"{pad}  header | " + " | ".join(_cell(c) for c in row.cells)

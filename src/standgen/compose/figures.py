@@ -28,9 +28,33 @@ REFERENCE_ROLES = {"norm": "norm", "streefwaarde": "streefwaarde", "plan": "plan
                    "doel": "streefwaarde"}
 
 
+MAX_CHART_CATEGORIES = 100  # categories of one chart (x-axis labels, slices)
+MAX_CHART_SERIES = 20  # series of one chart (lines, bar groups)
+MAX_CHART_LABEL = 1_000  # characters of a category or series label
+
+
 def chart_data(figure: FigureBlock, spec: ChartSpec, tables: Mapping[str, IndicatorTable],
                texts: TextTemplates) -> ChartData:
-    """The plain data of one chart, from its table or from its own series."""
+    """The plain data of one chart, from its table or from its own series, refused when
+    it is too large to draw in bounded time (drawing 200 series of 200 bars took
+    minutes)."""
+    data = _chart_data(figure, spec, tables, texts)
+    at = spec.loc("type", f"figure {figure.id}.chart")
+    labels = [*data.categories, *(s.label for s in data.series)]
+    for count, limit, what in ((len(data.categories), MAX_CHART_CATEGORIES, "categories"),
+                               (len(data.series), MAX_CHART_SERIES, "series"),
+                               (max(map(len, labels), default=0), MAX_CHART_LABEL,
+                                "characters in a label")):
+        if count > limit:
+            raise source_error(at.file, at.line, at.field,
+                               f"the chart has {count:,} {what}; the limit is {limit}; "
+                               "chart fewer rows or columns (choose them with rows: and "
+                               "columns:) or show the data as a table")
+    return data
+
+
+def _chart_data(figure: FigureBlock, spec: ChartSpec, tables: Mapping[str, IndicatorTable],
+                texts: TextTemplates) -> ChartData:
     if spec.table is not None:
         table = tables.get(spec.table)
         if table is None:
@@ -42,7 +66,7 @@ def chart_data(figure: FigureBlock, spec: ChartSpec, tables: Mapping[str, Indica
     series = tuple(ChartSeries(s.label, tuple(s.values), s.role) for s in spec.series or [])
     return ChartData(spec.type, figure.title, tuple(spec.categories or ()), series,
                      spec.unit or Unit(), spec.norm, spec.norm_label, spec.y_label,
-                     spec.height_cm)
+                     spec.height_cm, spec.sort)
 
 
 def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
@@ -61,7 +85,7 @@ def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
     unit = spec.unit or (rows[0].unit if rows and rows[0].unit else table.unit)
     categories = tuple(column_label(c, texts) for c in columns)
     return ChartData(spec.type, figure.title, categories, tuple(series), unit, spec.norm,
-                     spec.norm_label, spec.y_label, spec.height_cm)
+                     spec.norm_label, spec.y_label, spec.height_cm, spec.sort)
 
 
 def _plotted(cell: Cell) -> Decimal | None:
@@ -124,10 +148,13 @@ def _image_problem(path: Path) -> str | None:
     """Why a file cannot be printed as a figure, or None when it can."""
     from PIL import Image
 
-    if not path.is_file():
-        return "file not found (the path is relative to the YAML file that names it)"
-    if path.stat().st_size > MAX_IMAGE_BYTES:
-        return f"file is larger than {MAX_IMAGE_BYTES:,} bytes"
+    try:
+        if not path.is_file():
+            return "file not found (the path is relative to the YAML file that names it)"
+        if path.stat().st_size > MAX_IMAGE_BYTES:
+            return f"file is larger than {MAX_IMAGE_BYTES:,} bytes"
+    except (OSError, RuntimeError) as exc:  # a name too long, a loop of symbolic links
+        return f"the path cannot be used ({exc}); name an image file"
     try:
         with Image.open(path) as image:
             kind, (width, height) = image.format, image.size

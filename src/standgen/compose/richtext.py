@@ -22,6 +22,7 @@ from standgen.compose import mdrefuse
 from standgen.compose import tree as t
 from standgen.compose.mdrefuse import refuse
 from standgen.errors import Location
+from standgen.validate.links import link_problem
 
 NOTE_REF = re.compile(r"\[\^([^\]\s]+)\]")
 _MARKUP = re.compile(r"[\\`*_\[\]<>!&~^\n\r\t\ue000\ue001]")
@@ -51,9 +52,12 @@ def footnote_ids(text: str) -> list[str]:
 def _parser() -> MarkdownIt:
     # text_join stays off: an escaped character (\\*) is then a token of its own, so that
     # markup left unmatched can be told from markup written to be printed
-    return (MarkdownIt("commonmark", {"linkify": False, "maxNesting": MAX_NESTING})
-            .enable("table").disable("text_join")
-            .use(superscript_plugin).use(sub_plugin))
+    parser = (MarkdownIt("commonmark", {"linkify": False, "maxNesting": MAX_NESTING})
+              .enable("table").disable("text_join")
+              .use(superscript_plugin).use(sub_plugin))
+    # every target becomes a link, so that a refused one is named as such (link_open)
+    parser.validateLink = lambda url: True  # type: ignore[method-assign]
+    return parser
 
 
 @dataclass
@@ -182,6 +186,9 @@ def convert_inline(children: list[Any], notes: NoteResolver, at: Location | None
             style.script = "normal"
         elif kind == "link_open":
             style.link = str(token.attrs.get("href", ""))
+            refused = link_problem(style.link)
+            if refused is not None:
+                raise refuse(at, line, refused)
             link_runs = []
         elif kind == "link_close":
             merged = _merge(list(link_runs))

@@ -28,8 +28,12 @@ def unit_for(table: IndicatorTable, row: Row, column: Column | None, cell: Cell)
     return cell.unit or row.unit or (column.unit if column else None) or table.unit
 
 
-def column_label(column: Column, texts: TextTemplates) -> str:
-    """A column's header text: its label, or the standard label for its role and year."""
+def column_label(column: Column, texts: TextTemplates, short: dict[str, str] | None = None
+                 ) -> str:
+    """A column's header text: its short label when asked for and given, its label, or the
+    standard label for its role and year."""
+    if short and column.key in short:
+        return short[column.key]
     if column.label:
         return column.label
     if column.role:
@@ -76,11 +80,17 @@ def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell
     if cell.value is None:
         return cell.text or ""
     if _unit_in_header(table, row, column, cell):
-        number = dutch.number(cell.value, unit.decimals)
-        return f"{cell.text} ({number})" if cell.text else number
+        printed = qualified(cell, dutch.number(cell.value, unit.decimals))
+        return f"{cell.text} ({printed})" if cell.text else printed
     signed = bool(column and column.role == "delta") or row.role == "delta"
     printed = format_amount(cell.value, unit, of=cell.of, top=cell.top, signed=signed)
+    printed = qualified(cell, printed)
     return f"{cell.text} ({printed})" if cell.text else printed
+
+
+def qualified(cell: Cell, printed: str) -> str:
+    """A printed value with its qualifier in front, joined by a no-break space."""
+    return f"{cell.qualifier}\u00a0{printed}" if cell.qualifier else printed
 
 
 def _unit_in_header(table: IndicatorTable, row: Row, column: Column | None, cell: Cell
@@ -95,10 +105,13 @@ def _unit_in_header(table: IndicatorTable, row: Row, column: Column | None, cell
 
 
 def compose_table(table: IndicatorTable, number: int, texts: TextTemplates,
-                  inline: Inlines, values: TableValues | None = None) -> t.Table:
-    """Build the tree table for an indicator table (already filtered for the edition)."""
+                  inline: Inlines, values: TableValues | None = None, short: bool = False
+                  ) -> t.Table:
+    """Build the tree table for an indicator table (already filtered for the edition);
+    `short` uses the author's short column labels."""
     values = values or TableValues(table)
-    header = _header_rows(table, texts, inline) if table.show_header else ()
+    header = (_header_rows(table, texts, inline, table.short_labels if short else None)
+              if table.show_header else ())
     mark = texts.render("labels", "herberekend")
     body = tuple(_body_row(table, row, values, inline, mark) for row in table.rows)
     notes = tuple(_note(n.marker, n.text, inline) for n in table.notes)
@@ -114,16 +127,18 @@ def compose_table(table: IndicatorTable, number: int, texts: TextTemplates,
 
 
 def _stub_text(table: IndicatorTable) -> str:
-    if table.unit.kind == "euro" and table.unit.scale != "een":
+    """The label column's header as the author wrote it; the scale note only when asked
+    for (`unit_note: stub`), and never twice."""
+    if table.unit_note == "stub" and table.unit.kind == "euro" and table.unit.scale != "een":
         note = dutch.scale_header(table.unit.scale)
         return f"{table.stub} {note}".strip() if note not in table.stub else table.stub
     return table.stub
 
 
-def _header_rows(table: IndicatorTable, texts: TextTemplates, inline: Inlines
-                 ) -> tuple[t.TableRow, ...]:
+def _header_rows(table: IndicatorTable, texts: TextTemplates, inline: Inlines,
+                 short: dict[str, str] | None = None) -> tuple[t.TableRow, ...]:
     stub = inline(_stub_text(table))
-    labels = [column_label(c, texts) for c in table.columns]
+    labels = [column_label(c, texts, short) for c in table.columns]
     if not any(c.group for c in table.columns):
         cells = [t.Cell(stub)] + [t.Cell(inline(label), "right") for label in labels]
         return (t.TableRow(tuple(cells)),)
@@ -187,5 +202,7 @@ def _alt_text(table: IndicatorTable, texts: TextTemplates) -> str:
     labels = [column_label(c, texts) for c in table.columns]
     span = f"{labels[0]}–{labels[-1]}" if len(labels) > 1 else (labels[0] if labels else "")
     rows = [r.label for r in table.rows if r.label and r.role != "group"]
-    rows_text = ", ".join(rows[:6]) + (" en meer" if len(rows) > 6 else "")
-    return f"Tabel: {table.title}; kolommen {span}; rijen {rows_text}.".replace(" ;", ";")
+    more = " " + texts.render("words", "en_meer") if len(rows) > 6 else ""
+    rows_text = ", ".join(rows[:6]) + more
+    return texts.render("words", "alt_tabel", title=table.title, columns=span,
+                        rows=rows_text).replace(" ;", ";")

@@ -25,7 +25,8 @@ from standgen.edition.value_levels import FigureLevel
 from standgen.errors import Location, source_error
 from standgen.format import dutch
 from standgen.format.units import format_amount
-from standgen.load.yaml_nodes import YamlSyntaxError, load_plain
+from standgen.load.yaml_nodes import YamlSyntaxError, read_plain_file
+from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Unit
 from standgen.resources import template_path
@@ -92,6 +93,7 @@ def _filters() -> dict[str, Any]:
         "datum": lambda v: dutch.long_date(v if isinstance(v, dt.date)
                                            else dt.date.fromisoformat(str(v))),
         "rangtelwoord": lambda v: dutch.ordinal(int(_number(v))),
+        "hoofdletter": lambda v: str(v)[:1].upper() + str(v)[1:],
     }
 
 
@@ -103,6 +105,20 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     env.tests = {name: labelling(cast("Callable[..., Any]", f))
                  for name, f in env.tests.items()}
     return env
+
+
+def templates_folder(report: Report, given: Path | None) -> Path | None:
+    """The templates folder: `given` (the command line's), else the report's
+    `settings.templates`, relative to the file that sets it."""
+    if given is not None or report.settings.templates is None:
+        return given
+    at = report.settings.loc("templates", "settings.templates")
+    base = at.file.parent if at.file is not None else Path.cwd()
+    folder = (base / report.settings.templates).resolve()
+    if not folder.is_dir():
+        raise source_error(at.file, at.line, at.field, f"templates folder {folder} does not "
+                           "exist; give a folder relative to this file, or leave it out")
+    return folder
 
 
 class TextTemplates:
@@ -129,9 +145,12 @@ class TextTemplates:
 
 def _read_yaml(path: Path) -> dict[str, dict[str, str]]:
     try:
-        data = load_plain(path.read_text(encoding="utf-8"))
+        data = read_plain_file(path)
     except YamlSyntaxError as exc:
         raise source_error(path, exc.line, "", exc.message, code="yaml") from None
+    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
+        raise source_error(path, 1, "", "template texts are a mapping of groups (labels, "
+                           "phrases, ...) each mapping names to texts", code="yaml")
     return {str(k): {str(kk): str(vv) for kk, vv in v.items()} for k, v in data.items()}
 
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
+from standgen.errors import Problem
+
 Script = Literal["normal", "super", "sub"]
 Align = Literal["left", "right", "center"]
 RowRole = Literal["data", "total", "subtotal", "group"]
@@ -64,16 +66,29 @@ class Paragraph:
     style: ParagraphStyle = "body"
 
 
+HeadingKind = Literal["part", "section", "topic", "label"]
+KIND_LOOK: dict[HeadingKind, int] = {"part": 1, "section": 2, "topic": 3, "label": 4}
+
+
 @dataclass(frozen=True)
 class Heading:
-    """A heading. Level 1 is a chapter (or front-matter part), 2 a section, 3 a topic,
-    4 a standard label or sub-heading. `anchor` is unique and stable, for TOC links."""
+    """A heading. `level` is its place in the document's structure (1 a chapter or
+    front-matter part, 2 a section, 3 a topic, one below its container for a label or
+    sub-heading); levels never skip, so every writer maps it as it is (Heading N, outline
+    level, tag H N). `kind` is how it looks: a label looks the same at any level.
+    `anchor` is unique and stable, for TOC links."""
 
     level: int
     text: str
     anchor: str
     number: str | None = None
     in_toc: bool = False
+    kind: HeadingKind | None = None
+
+    @property
+    def look(self) -> int:
+        """The level whose appearance the heading takes (its kind's, else its own)."""
+        return KIND_LOOK[self.kind] if self.kind is not None else self.level
 
     @property
     def display(self) -> str:
@@ -136,10 +151,26 @@ class TableRow:
     role: RowRole = "data"
 
 
+TableMode = Literal["normal", "fit", "landscape", "split"]
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """How a table is placed on the page, chosen when composing: as it is, fitted (a
+    smaller font and tighter padding, `font_scale` of the body size), on a landscape page,
+    or split into `column_groups` (column indexes after the label column, which every
+    part repeats). `column_widths` of the table hold for the chosen orientation."""
+
+    mode: TableMode = "normal"
+    font_scale: float = 1.0
+    column_groups: tuple[tuple[int, ...], ...] = ()
+
+
 @dataclass(frozen=True)
 class Table:
     """A table with header rows (repeated on every page), body rows, notes below it,
-    a numbered caption, alt text and relative column widths (summing to 1)."""
+    a numbered caption, alt text and relative column widths (summing to 1). A table without
+    header rows is a key-value table: the first cell of each row is that row's header."""
 
     caption: str
     header_rows: tuple[TableRow, ...]
@@ -149,6 +180,7 @@ class Table:
     alt_text: str = ""
     number: int | None = None
     anchor: str = ""
+    layout: TableLayout = TableLayout()
 
 
 @dataclass(frozen=True)
@@ -241,10 +273,23 @@ class TableOfContents:
 @dataclass(frozen=True)
 class DocSection:
     """A run of content with one running header (a chapter or front-matter part).
-    It starts on a new page."""
+    It starts on a new page unless `new_page` is False (then it follows on)."""
 
     running_header: str
     blocks: tuple[Block, ...]
+    new_page: bool = True
+
+
+@dataclass(frozen=True)
+class Words:
+    """The words writers print themselves, from the templates. `page_x_of_y` is split
+    around the page number and the page count: (before, between, after)."""
+
+    table: str = "Tabel"
+    figure: str = "Figuur"
+    page_x_of_y: tuple[str, str, str] = ("pagina ", " van ", "")
+    copy: tuple[str, str] = ("Exemplaar nr. ", "")
+    copy_header: tuple[str, str] = ("Exemplaar ", "")
 
 
 @dataclass(frozen=True)
@@ -272,3 +317,5 @@ class Document:
     marking: Marking | None = None
     footer_label: str = ""
     fonts: tuple[str, ...] = field(default=())
+    words: Words = Words()
+    notices: tuple[Problem, ...] = ()

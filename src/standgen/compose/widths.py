@@ -25,18 +25,28 @@ class _Need:
     minimum: int = 0
 
 
-def column_widths(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...]
+def column_widths(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...],
+                  budget: float = TEXT_BLOCK_CHARS, padding: float = PADDING
                   ) -> tuple[float, ...]:
-    """Relative widths (summing to 1) for a table's columns."""
+    """Relative widths (summing to 1) for a table's columns, for a text block `budget`
+    characters wide with `padding` characters around each cell's text."""
+    natural, minimum = natural_and_minimum(header, body, padding)
+    widths = _shrink(natural, minimum, budget)
+    total = float(sum(widths))
+    return tuple(round(w / total, 4) for w in widths)
+
+
+def natural_and_minimum(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...],
+                        padding: float = PADDING) -> tuple[list[float], list[float]]:
+    """Each column's natural width and the least it can take (figures unbroken, words
+    whole), in characters with padding."""
     needs = _needs(header, body)
-    natural = [min(n.natural, VALUE_MAX) + PADDING for n in needs]
-    minimum = [max(min(n.minimum, n.natural, VALUE_MAX) + PADDING, FLOOR) for n in needs]
+    natural = [min(n.natural, VALUE_MAX) + padding for n in needs]
+    minimum = [max(min(n.minimum, n.natural, VALUE_MAX) + padding, FLOOR) for n in needs]
     natural = [max(n, m) for n, m in zip(natural, minimum, strict=True)]
     natural[0] = min(max(natural[0], STUB_MIN), STUB_MAX)
     minimum[0] = min(max(minimum[0], STUB_MIN), natural[0])
-    widths = _shrink(natural, minimum, TEXT_BLOCK_CHARS)
-    total = float(sum(widths))
-    return tuple(round(w / total, 4) for w in widths)
+    return natural, minimum
 
 
 def _needs(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...]) -> list[_Need]:
@@ -65,7 +75,7 @@ def _measure(need: _Need, cell: t.Cell, is_header: bool, is_stub: bool) -> None:
     need.minimum = max(need.minimum, longest_word if wraps else len(text))
 
 
-def _shrink(natural: list[int], minimum: list[int], budget: int) -> list[float]:
+def _shrink(natural: list[float], minimum: list[float], budget: float) -> list[float]:
     """Take width away where it can go: from the label column first, then from the other
     columns in proportion to what each can spare."""
     widths: list[float] = [float(w) for w in natural]

@@ -7,8 +7,11 @@ text) and renamed into place only when every edit has succeeded. The input is ne
 
 from __future__ import annotations
 
+import os
 import shutil
+import stat
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,7 +58,14 @@ class _Job:
     notes: list[str]
 
     def staged(self, path: Path) -> Path:
-        return self.stage / path.resolve().relative_to(self.root)
+        """Where the copy of source file `path` stands in the staging folder; a path
+        that resolves outside the report folder is refused (nothing outside the new
+        edition's folder is ever written)."""
+        resolved = path.resolve()
+        if not resolved.is_relative_to(self.root):
+            raise DraftError(f"{path} lies outside the report folder {self.root}; keep "
+                             "every file the report names inside its folder")
+        return self.stage / resolved.relative_to(self.root)
 
 
 def roll_forward(source: Path, out_dir: Path, period: str) -> RollForwardResult:
@@ -71,8 +81,7 @@ def roll_forward(source: Path, out_dir: Path, period: str) -> RollForwardResult:
     out.parent.mkdir(parents=True, exist_ok=True)
     stage = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
     try:
-        shutil.copytree(root, stage, dirs_exist_ok=True,
-                        ignore=shutil.ignore_patterns(".*", "__pycache__"))
+        shutil.copytree(root, stage, dirs_exist_ok=True, ignore=_not_copied(root))
         result = _run(_Job(report, root, stage, previous, new, []), main, out)
         if out.exists():
             out.rmdir()
@@ -81,6 +90,30 @@ def roll_forward(source: Path, out_dir: Path, period: str) -> RollForwardResult:
         shutil.rmtree(stage, ignore_errors=True)
         raise
     return result
+
+
+def _not_copied(root: Path) -> Callable[[str, list[str]], set[str]]:
+    """What the copy of the report folder leaves out: hidden files, caches, and anything
+    that is not a regular file or folder inside the report folder once links are followed
+    (reading a pipe never ends, a link to a device or out of the folder copies what is not
+    the report's)."""
+    hidden = shutil.ignore_patterns(".*", "__pycache__")
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        skipped = set(hidden(folder, names))
+        for name in names:
+            path = Path(folder) / name
+            try:
+                real = path.resolve()
+                mode = os.stat(real).st_mode
+                keep = real.is_relative_to(root) and (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+            except (OSError, RuntimeError):
+                keep = False
+            if not keep:
+                skipped.add(name)
+        return skipped
+
+    return ignore
 
 
 def _main_file(source: Path) -> Path:
@@ -108,7 +141,7 @@ def _run(job: _Job, main: Path, out: Path) -> RollForwardResult:
     for table_id, plan in plans.items():
         table = tables[table_id]
         if table.data is not None and table.source is not None and table.source.file:
-            path = job.staged(table.source.file).parent / table.data
+            path = job.staged(table.source.file.parent / table.data)
             file_rows[table_id] = _edit_data(path, table, plan, job.notes)
             written.add(path)
     _, files = load_yaml_tree(main)

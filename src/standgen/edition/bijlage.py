@@ -1,6 +1,6 @@
 """The bijlage: only confidential content, under the headings it belongs to.
 
-The skeleton of a report is its front matter, parts, chapters, sections and topics (the
+The skeleton of a report is its front and back matter, parts, chapters, sections and topics (the
 `BlockContainer`s). A confidential node is kept whole (pointers to the bijlage left out);
 a public content node (a block, a table) is kept whole when it holds confidential content
 (a table with one confidential row keeps its public rows for context) and left out
@@ -17,9 +17,9 @@ from typing import Any
 from standgen.edition.fields import classified_fields
 from standgen.edition.walker import Walker
 from standgen.model.base import Classified, Node
-from standgen.model.report import BlockContainer, Footnote, FrontMatter, Report
+from standgen.model.report import BackMatter, BlockContainer, Footnote, FrontMatter, Report
 
-SKELETON: tuple[type[Node], ...] = (Report, FrontMatter, BlockContainer)
+SKELETON: tuple[type[Node], ...] = (Report, FrontMatter, BackMatter, BlockContainer)
 
 
 def select_bijlage(report: Report, base: str, walker: Walker) -> Report:

@@ -1,144 +1,227 @@
-"""What counts as confidential in a source: texts and printed figures of secret nodes.
+"""What counts as confidential: the units the confidential editions print beyond the public.
 
-A candidate is a sentence-sized piece of confidential text, or a distinctive formatted
-value of a confidential cell. Anything that also stands in the public source is not a
-candidate, so the check cannot fire on content the public edition may legitimately hold.
+The vertrouwelijk and bijlage editions are composed as their artifacts print them
+(templates, links and footnotes resolved) and compared with the composed openbaar edition
+unit by unit, counting repeats: whatever a confidential edition prints more often than the
+public one is confidential. A public sentence prints as often in both and is never a
+candidate; a confidential sentence that the public text happens to repeat prints once more
+in the confidential edition and is one, so the collision fails the build unless the source
+lists it under `declared_public`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+import sys
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
 
-from standgen.compose.tables import TableValues, cell_text
-from standgen.edition.levels import Levels
-from standgen.format.units import format_amount
+from standgen.leaks.figures import distinctive, figure_keys, is_year, key
+from standgen.leaks.match import MIN_TEXT
+from standgen.leaks.rendered import GAP, Unit, document_units
 from standgen.leaks.text import Candidate, squash
-from standgen.model.base import Classified, Node
-from standgen.model.report import (
-    Chapter,
-    FigureBlock,
-    HeadingBlock,
-    ListBlock,
-    Report,
-    Section,
-    TableBlock,
-    TextBlock,
-    Topic,
-)
-from standgen.model.tables import IndicatorTable
-from standgen.model.values import Unit
 
-MIN_TEXT = 12
-MIN_VALUE = 5
-_FIGURE = re.compile(r"[+-]?[\d.,]+%?")
-_SENTENCE = re.compile(r"(?<=[.!?:;])\s+|\n+")
-_MARKUP = re.compile(r"[*_^~`\[\]]|\{\{.*?\}\}|\{%.*?%\}")
+if TYPE_CHECKING:
+    from standgen.compose import tree as t
+    from standgen.edition.levels import Edition, Levels
+    from standgen.model.report import DeclaredPublic, Report
+
+_NUMBER_ONLY = re.compile(r"[+\-−±]?\s*(?:€\s*)?[+\-−]?[\d.,\u00a0\u202f\u2009 ]*\d%?"
+                          r"(?:\s*(?:duizend|miljoen|miljard))?\*?")
 
 
-def _pieces(text: str) -> Iterator[str]:
-    clean = _MARKUP.sub("", text)
-    for piece in _SENTENCE.split(clean):
-        piece = piece.strip()
-        if len(piece) >= MIN_TEXT:
-            yield piece
+@dataclass
+class Gathered:
+    """A source's candidates, and the notices of declared-public entries that exempted
+    some (printed in every build that uses them)."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    notices: list[str] = field(default_factory=list)
+
+    def print_notices(self, stream: TextIO | None = None) -> None:
+        """Write each notice on its own line (stderr unless told)."""
+        for notice in self.notices:
+            print(f"standgen: notice: {notice}", file=stream or sys.stderr)
 
 
-def _node_texts(node: Node) -> Iterator[str]:
-    if isinstance(node, TextBlock | HeadingBlock):
-        yield node.text
-    elif isinstance(node, ListBlock):
-        yield from node.items
-    elif isinstance(node, FigureBlock):
-        yield from (s for s in (node.title, node.alt, node.placeholder, node.source_note) if s)
-        if node.chart and node.chart.series:
-            unit = node.chart.unit or Unit()
-            for series in node.chart.series:
-                yield series.label
-                yield from (format_amount(v, unit) for v in series.values if v is not None)
-    elif isinstance(node, Topic | Section | Chapter) and getattr(node, "title", None):
-        yield str(node.title)
+def compose_editions(report: Report, levels: Levels,
+                     given: Mapping[Edition, t.Document] | None = None,
+                     templates: Path | None = None) -> dict[Edition, t.Document]:
+    """The three editions composed without drawing charts (those `given` reused)."""
+    from standgen.compose.document import ComposeOptions, compose_document
+
+    documents: dict[Edition, t.Document] = dict(given or {})
+    options = ComposeOptions(levels=levels, templates=templates)
+    for edition in ("openbaar", "vertrouwelijk", "bijlage"):
+        if edition not in documents:
+            documents[edition] = compose_document(report, edition, options=options)
+    return documents
 
 
-def _table_texts(table: IndicatorTable, secret: bool, levels_of: object) -> Iterator[str]:
-    if secret:
-        yield table.title
-        yield from (n.text for n in table.notes)
+def standard_labels(templates: Path | None = None) -> set[str]:
+    """The fixed labels of the templates (Toelichting, Doelstelling, …): printed above
+    content of every level, they are not content themselves."""
+    from standgen.compose.templating import TextTemplates
+
+    labels = TextTemplates(templates).data.get("labels", {})
+    return {text.strip() for text in labels.values() if "{" not in text}
 
 
-class _Collector:
-    def __init__(self, levels: Levels) -> None:
-        self.levels = levels
-        self.secret: list[Candidate] = []
-        self.public: list[str] = []
+def chart_units(report: Report, edition: Edition, levels: Levels) -> list[Unit]:
+    """The series labels and values of the charts with series of their own in an edition
+    (drawn into the chart, they are in no composed unit; a chart of a table draws the
+    table's cells)."""
+    from standgen.compose.document import all_blocks
+    from standgen.edition.select import select_edition
+    from standgen.format.units import format_amount
+    from standgen.model.report import FigureBlock
+    from standgen.model.values import Unit as ValueUnit
 
-    def is_secret(self, level: str) -> bool:
-        found = self.levels.get(level)
-        return found is not None and not found.is_public
+    def own_series(blocks: list[object]) -> list[FigureBlock]:
+        return [b for b in blocks if isinstance(b, FigureBlock) and b.chart is not None
+                and b.chart.series]
 
-    def add(self, text: str, secret: bool, origin: str) -> None:
-        if secret and _FIGURE.fullmatch(text):
-            if len(text) >= MIN_VALUE:
-                self.secret.append(Candidate(text, origin))
-        elif secret:
-            self.secret.extend(Candidate(p, origin) for p in _pieces(text))
-        else:
-            self.public.append(text)
-
-    def walk(self, node: Node, inherited: str, origin: str) -> None:
-        level = (node.rubricering if isinstance(node, Classified) else None) or inherited
-        secret = self.is_secret(level)
-        for text in _node_texts(node):
-            self.add(text, secret, origin)
-        if isinstance(node, TableBlock):
-            self.table(node.table, level, origin)
-            return
-        for child in _children(node):
-            self.walk(child, level, origin)
-
-    def table(self, table: IndicatorTable, inherited: str, origin: str) -> None:
-        level = table.rubricering or inherited
-        secret = self.is_secret(level)
-        self.add(table.title, secret, f"{origin}, table {table.id}")
-        for note in table.notes:
-            self.add(note.text, self.is_secret(note.rubricering or level), f"table {table.id}")
-        values = TableValues(table)
-        for row in table.rows:
-            row_level = row.rubricering or level
-            self.add(row.label, self.is_secret(row_level), f"table {table.id}")
-            for column in table.columns:
-                cell = values.cell(row, column.key)
-                cell_secret = self.is_secret(cell.rubricering or row_level)
-                printed = cell_text(table, row, column, cell)
-                where = f"table {table.id}, row {row.key}, column {column.key}"
-                if cell_secret and len(printed) >= MIN_VALUE:
-                    self.secret.append(Candidate(printed, where))
-                elif not cell_secret:
-                    self.public.append(printed)
+    if not own_series(all_blocks(report)):
+        return []
+    units: list[Unit] = []
+    for figure in own_series(all_blocks(select_edition(report, edition, levels).report)):
+        chart = figure.chart
+        assert chart is not None and chart.series is not None
+        where = f"figure {figure.title!r}, chart"
+        for series in chart.series:
+            units.append(Unit(series.label, where, cell=True))
+            units.extend(Unit(format_amount(v, chart.unit or ValueUnit()), where, cell=True)
+                         for v in series.values if v is not None)
+    return units
 
 
-def _children(node: Node) -> Iterator[Node]:
-    for name in type(node).model_fields:
-        value = getattr(node, name)
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            if isinstance(item, Node):
-                yield item
+def confidential_units(documents: Mapping[Edition, t.Document],
+                       labels: set[str] | frozenset[str] = frozenset(),
+                       charts: Mapping[Edition, list[Unit]] | None = None) -> list[Unit]:
+    """The units the confidential editions print more often than the public edition.
+    The bijlage's own opening part and its headings above topic level are left out:
+    they restate public chapter and section titles in a standard phrase; so are the
+    standard `labels`."""
+    drawn = charts or {}
+    public = Counter(u.text for u in [*document_units(documents["openbaar"]),
+                                      *drawn.get("openbaar", [])])
+    found: dict[str, list[str]] = {label: [] for label in labels}
+    cells: set[str] = set()
+    for units in ([*document_units(documents["vertrouwelijk"]),
+                   *drawn.get("vertrouwelijk", [])],
+                  document_units(documents["bijlage"], skip_sections=1, min_heading=3)):
+        places: dict[str, list[str]] = {}
+        for unit in units:
+            places.setdefault(unit.text, []).append(unit.where)
+            if unit.cell:
+                cells.add(unit.text)
+        for text, where in places.items():
+            if len(where) > public[text] and text not in found:
+                found[text] = where
+    return [Unit(text, _places(where), text in cells) for text, where in found.items()
+            if where]
+
+
+def _places(where: list[str]) -> str:
+    """Where a unit stands; when it stands in several places, which one is the
+    confidential one is not known, so up to three are named."""
+    unique = list(dict.fromkeys(where))
+    if len(unique) == 1:
+        return unique[0]
+    more = f" or {len(unique) - 3} more" if len(unique) > 3 else ""
+    return "one of: " + "; ".join(unique[:3]) + more
+
+
+def _figures(unit: Unit, origin: str) -> list[Candidate]:
+    plain = unit.text.replace(GAP, " ")
+    whole = unit.cell or _NUMBER_ONLY.fullmatch(plain) is not None
+    out: list[Candidate] = []
+    for printed, keys in figure_keys(plain, dutch_only=True, scaled=whole):
+        if keys and distinctive(printed) and not (is_year(printed) and not unit.cell):
+            out.append(Candidate(printed, origin, "figure", keys=frozenset(keys)))
+    return out
+
+
+def _bare(text: str) -> str:
+    """A sentence without its closing punctuation, so that it is also found where a
+    public sentence goes on after it ("…, aldus de minister")."""
+    return text.rstrip().rstrip(".!?;:," + GAP).rstrip()
+
+
+def unit_candidates(unit: Unit, edition_origin: str = "") -> list[Candidate]:
+    """The candidates of one confidential unit: its text (unless it is only a number, or
+    a table cell too short to tell apart from the generic row labels every table has:
+    Totaal, Overig) and each distinctive figure in it (a calendar year in prose is not
+    a figure)."""
+    origin = f"{edition_origin}{unit.where}"
+    plain = unit.text.replace(GAP, " ").strip()
+    out = _figures(unit, origin)
+    parts = tuple(p for p in (s.strip() for s in _bare(unit.text).split(GAP)) if p)
+    short_cell = unit.cell and len(squash("".join(parts))) < MIN_TEXT
+    if _NUMBER_ONLY.fullmatch(plain) is None and not short_cell and parts:
+        out.insert(0, Candidate(" ".join(plain.split()), origin, "text", parts=parts))
+    return out
+
+
+def _declared(entries: Iterable[DeclaredPublic]) -> tuple[dict[str, DeclaredPublic],
+                                                          dict[str, DeclaredPublic]]:
+    texts: dict[str, DeclaredPublic] = {}
+    figures: dict[str, DeclaredPublic] = {}
+    for entry in entries:
+        if entry.text is not None:
+            texts[squash(entry.text)] = entry
+        elif entry.figure is not None:
+            figures[key(entry.figure)] = entry
+    return texts, figures
+
+
+def _where(entry: DeclaredPublic) -> str:
+    source = entry.source
+    if source is None or source.file is None:
+        return "declared_public"
+    return f"{source.file.name}:{source.line}: declared_public"
+
+
+def _notice(entry: DeclaredPublic, candidate: Candidate) -> str:
+    value = entry.text if entry.text is not None else str(entry.figure)
+    return (f"{_where(entry)} {value!r} ({entry.reason}) lets the public edition hold "
+            f"{candidate.text!r}, which confidential content also holds ({candidate.origin})")
+
+
+def _base_keys(candidate: Candidate) -> set[str]:
+    return {k for _, keys in figure_keys(candidate.text, dutch_only=True) for k in keys}
+
+
+def gather(report: Report, levels: Levels,
+           documents: Mapping[Edition, t.Document] | None = None,
+           templates: Path | None = None) -> Gathered:
+    """Every confidential candidate of `report`, less what `declared_public` lists
+    (`documents`: editions already composed, reused)."""
+    composed = compose_editions(report, levels, documents, templates)
+    texts, figures = _declared(report.declared_public)
+    gathered = Gathered()
+    seen: set[tuple[str, str]] = set()
+    shown: tuple[Edition, ...] = ("openbaar", "vertrouwelijk")
+    charts = {edition: chart_units(report, edition, levels) for edition in shown}
+    for unit in confidential_units(composed, standard_labels(templates), charts):
+        for candidate in unit_candidates(unit):
+            ident = (candidate.kind, candidate.text)
+            if ident in seen:
+                continue
+            seen.add(ident)
+            entry = (texts.get(squash("".join(candidate.parts))) if candidate.kind == "text"
+                     else next((figures[k] for k in sorted(_base_keys(candidate))
+                                if k in figures), None))
+            if entry is not None:
+                gathered.notices.append(_notice(entry, candidate))
+            else:
+                gathered.candidates.append(candidate)
+    return gathered
 
 
 def confidential_candidates(report: Report, levels: Levels) -> list[Candidate]:
-    """Every confidential candidate of `report` that the public source does not also hold."""
-    collector = _Collector(levels)
-    collector.walk(report, report.rubricering, "report")
-    for note in report.all_footnotes():
-        level = note.rubricering or report.rubricering
-        collector.add(note.text, collector.is_secret(level), f"footnote {note.id}")
-    public = squash(_MARKUP.sub("", " \u241e ".join(collector.public)))
-    seen: set[str] = set()
-    out: list[Candidate] = []
-    for candidate in collector.secret:
-        key = squash(candidate.text)
-        if key and key not in seen and key not in public:
-            seen.add(key)
-            out.append(candidate)
-    return out
+    """Every confidential candidate of `report` (see `gather`)."""
+    return gather(report, levels).candidates

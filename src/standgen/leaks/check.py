@@ -14,7 +14,8 @@ from standgen.leaks.extract import (
     embedded_image_hashes,
     normalise,
 )
-from standgen.leaks.text import Candidate, squash
+from standgen.leaks.match import Haystack, markdown_plain
+from standgen.leaks.text import Candidate
 
 if TYPE_CHECKING:
     from standgen.edition.levels import Levels
@@ -29,8 +30,11 @@ class Leak:
     text: str
     origin: str
 
+    kind: str = "text"
+
     def __str__(self) -> str:
-        return f"{self.artifact.name}: confidential text from {self.origin}: {self.text!r}"
+        what = "figure" if self.kind == "figure" else "text"
+        return f"{self.artifact.name}: confidential {what} from {self.origin}: {self.text!r}"
 
 
 def check_artifact(path: Path, report: Report | None, levels: Levels | None = None,
@@ -52,8 +56,11 @@ def check_artifact(path: Path, report: Report | None, levels: Levels | None = No
         raise ValueError("check_artifact needs the report or its candidates")
     whole = carries_whole(part)
     name = path.name if whole else ""
-    haystack = squash(normalise(artifact_text(path, part)) + "\n" + name)
-    leaks = [Leak(path, c.text, c.origin) for c in found if squash(c.text) in haystack]
+    text = normalise(artifact_text(path, part))
+    if path.suffix.lower() == ".md":
+        text += "\n" + markdown_plain(text)
+    haystack = Haystack(text + "\n" + name, tuple(c for c in found if c.kind == "figure"))
+    leaks = [Leak(path, c.text, c.origin, c.kind) for c in found if haystack.holds(c)]
     images = embedded_image_hashes(path) if whole else set()
     for digest in images & set(chart_hashes or {}):
         leaks.append(Leak(path, f"chart image {digest[:12]}", (chart_hashes or {})[digest]))

@@ -13,6 +13,7 @@ from typing import Any
 from standgen.errors import BuildError
 
 MAX_PART = 64 * 1024 * 1024
+_DECLARATION = re.compile(rb"<!(DOCTYPE|ENTITY)", re.IGNORECASE)
 
 
 Part = tuple[int, int]  # (index, count): this share of an artifact's pages
@@ -35,7 +36,14 @@ def artifact_text(path: Path, part: Part = WHOLE) -> str:
     if suffix not in (".docx", ".pdf", ".md", ".txt"):
         raise BuildError(f"cannot check {path.name}: not a .docx, .pdf or .md file")
     if suffix == ".pdf":
-        return pdf_text(path, part)
+        from pypdf.errors import PyPdfError
+
+        try:
+            return pdf_text(path, part)
+        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError,
+                RecursionError) as exc:
+            raise BuildError(f"cannot check {path.name}: not a readable PDF "
+                             f"({type(exc).__name__}: {exc}); rebuild the artifact") from None
     if not carries_whole(part):
         return ""
     if suffix == ".docx":
@@ -48,28 +56,46 @@ def docx_text(path: Path) -> str:
     from lxml import etree  # here: a build's parent process never reads a DOCX
 
     pieces: list[str] = []
-    with zipfile.ZipFile(path) as archive:
-        for info in archive.infolist():
-            pieces.append(info.filename)
-            if info.file_size > MAX_PART or not info.filename.endswith((".xml", ".rels")):
-                continue
-            root = etree.fromstring(archive.read(info))
-            pieces.extend(_xml_strings(root))
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            for info in archive.infolist():
+                pieces.append(info.filename)
+                if info.file_size > MAX_PART or not info.filename.endswith((".xml", ".rels")):
+                    continue
+                data = archive.read(info)
+                if _DECLARATION.search(data):
+                    raise BuildError(f"cannot check {path.name}: its part {info.filename} "
+                                     "declares a DTD or entities, which hide text from a "
+                                     "check and no DOCX from Word or standgen holds; rebuild "
+                                     "the artifact")
+                pieces.extend(_xml_strings(etree.fromstring(data, parser)))
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, etree.XMLSyntaxError, EOFError) as exc:
+        raise BuildError(f"cannot check {path.name}: not a readable DOCX ({exc}); rebuild "
+                         "the artifact") from None
     return "\n".join(pieces)
 
 
+_SHOWN = ("descr", "title", "name")
+
+
 def _xml_strings(root: Any) -> list[str]:
-    """Every attribute value and every non-blank leading text of the elements, comments
-    and processing instructions (Word does not show the last two, but they are in the
-    file), in document order; then the text of each paragraph (w:p), its runs joined."""
+    """Every attribute value (but whole numbers in layout attributes: ids, sizes and
+    positions, which would pass for figures) and every non-blank leading text of the
+    elements, comments and processing instructions (Word does not show the last two, but
+    they are in the file), in document order; then the text of each paragraph (w:p), its
+    runs joined."""
     out: list[str] = []
     for element in root.iter():
         values = element.values()
         if values:
-            out.extend(values)
+            out.extend([v for v in values if not v.lstrip("-").isdigit()])
         text = element.text
         if text and not text.isspace():
             out.append(text)
+    for shown in _SHOWN:  # alt text and titles of drawings, whatever they hold
+        out.extend(root.xpath(f"//@{shown}"))
     for paragraph in root.iterfind(".//{*}p"):
         out.append("".join([t.text or "" for t in paragraph.iter("{*}t")]))
     return out

@@ -11,7 +11,10 @@ from standgen.leaks.extract import WHOLE, Part
 from standgen.leaks.text import Candidate
 
 if TYPE_CHECKING:
-    from standgen.edition.levels import Levels
+    from collections.abc import Mapping
+
+    from standgen.compose import tree as t
+    from standgen.edition.levels import Edition, Levels
     from standgen.model.report import Report
 
 
@@ -25,14 +28,20 @@ class LeakGuard:
     chart_hashes: dict[str, str]
 
     @classmethod
-    def for_report(cls, report: Report, chart_dir: Path) -> LeakGuard:
-        """Gather the candidates of `report` (charts as cached in `chart_dir`)."""
+    def for_report(cls, report: Report, chart_dir: Path,
+                   documents: Mapping[Edition, t.Document] | None = None,
+                   templates: Path | None = None) -> LeakGuard:
+        """Gather the candidates of `report` (charts as cached in `chart_dir`; editions
+        the build composed already in `documents`), and name on stderr every
+        declared-public entry that exempted one."""
         from standgen.edition.levels import load_levels
-        from standgen.leaks.candidates import confidential_candidates
+        from standgen.leaks.candidates import gather
         from standgen.leaks.images import confidential_chart_hashes
 
         levels = load_levels()
-        return cls(levels, tuple(confidential_candidates(report, levels)),
+        gathered = gather(report, levels, documents, templates)
+        gathered.print_notices()
+        return cls(levels, tuple(gathered.candidates),
                    confidential_chart_hashes(report, levels, chart_dir))
 
     def assert_clean(self, path: Path, part: Part = WHOLE) -> None:

@@ -12,6 +12,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from standgen.errors import SourceError, source_error
+from standgen.load.limits import check_limits
 from standgen.load.table_cells import fill_tables, report_style
 from standgen.load.validation_errors import problems_from
 from standgen.load.yaml_source import load_yaml_tree
@@ -49,6 +50,7 @@ def load_report_and_files(path: str | Path) -> tuple[Report, list[Path]]:
     except ValidationError as exc:
         raise SourceError(problems_from(exc, data, main.resolve(), files)) from None
     _check_name_lengths(report)
+    check_limits(report)
     return report, [*files, *data_files]
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
 from pathlib import Path
 
 from standgen.errors import Location, source_error
@@ -14,13 +17,62 @@ MAX_FLOW_DEPTH = 100
 MAX_SOURCE_ITEMS = 500_000  # the YAML parser reads about 10,000 items a second
 
 
+MAX_PATH_CHARS = 1_024  # characters of a path written in a source (PATH_MAX is 4,096)
+
+
+def resolve_path(path: Path, at: Location) -> Path:
+    """Resolve `path` (symbolic links included); a loop, a name the file system cannot
+    hold or a path no one needs is refused at `at`."""
+    if len(str(path)) > MAX_PATH_CHARS:
+        raise source_error(at.file, at.line, at.field,
+                           f"path of {len(str(path)):,} characters; the limit is "
+                           f"{MAX_PATH_CHARS:,}; name the file with a shorter path")
+    try:
+        return path.resolve()
+    except RuntimeError:  # Python < 3.13 reports a symbolic link loop this way
+        raise source_error(at.file, at.line, at.field, f"path {path} is a loop of symbolic "
+                           "links; point the link at a real file") from None
+    except OSError as exc:
+        raise source_error(at.file, at.line, at.field,
+                           f"path {path} cannot be used: {_os_reason(exc)}") from None
+
+
+def file_kind(path: Path, at: Location) -> str:
+    """'file', 'dir', 'missing' or 'other' (a pipe, device or socket) for a resolved path;
+    a path the system refuses to look at is refused at `at`."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return "missing"
+    except OSError as exc:
+        if exc.errno == errno.ENOTDIR:
+            return "missing"
+        raise source_error(at.file, at.line, at.field,
+                           f"path {path} cannot be used: {_os_reason(exc)}") from None
+    if stat.S_ISREG(mode):
+        return "file"
+    return "dir" if stat.S_ISDIR(mode) else "other"
+
+
+def _os_reason(exc: OSError) -> str:
+    reasons = {errno.ENAMETOOLONG: "a name in it is longer than the file system allows; "
+               "shorten it", errno.ELOOP: "it is a loop of symbolic links; point the link "
+               "at a real file", errno.EACCES: "permission denied; make it readable"}
+    return reasons.get(exc.errno or 0, f"{exc.strerror or exc}; check the path")
+
+
 def resolve_inside(root: Path, path: Path, at: Location) -> Path:
-    """Resolve `path` (symbolic links included) and refuse it if it leaves `root`."""
-    resolved = path.resolve()
+    """Resolve `path` (symbolic links included) and refuse it if it leaves `root` or is
+    neither a regular file, a folder nor missing (reading a pipe or device never ends)."""
+    resolved = resolve_path(path, at)
     if not resolved.is_relative_to(root):
         raise source_error(at.file, at.line, at.field,
                            f"path {path} points outside the report folder {root}; keep "
                            "included files and images inside the report folder")
+    if file_kind(resolved, at) == "other":
+        raise source_error(at.file, at.line, at.field,
+                           f"{path} is not a regular file (a pipe, device or socket); name "
+                           "a file")
     return resolved
 
 

@@ -73,6 +73,7 @@ class _Composer:
         self.anchors: dict[str, Node] = {}
         self.stack: list[Node] = []
         self.pending_key: list[Node | None] = []
+        self.keys: list[dict[str, int]] = []  # per open collection: key text -> its line
         self.root: Node | None = None
         self.documents = 0
 
@@ -118,10 +119,12 @@ class _Composer:
         self._add(node, event)
         self.stack.append(node)
         self.pending_key.append(None)
+        self.keys.append({})
 
     def _close(self, event: Any) -> None:
         self.stack.pop()
         self.pending_key.pop()
+        self.keys.pop()
 
     def _add(self, node: Node, event: Any) -> None:
         anchor = getattr(event, "anchor", None)
@@ -138,19 +141,22 @@ class _Composer:
         if key is None:
             self.pending_key[-1] = node
             return
-        self._check_duplicate(parent, key)
+        self._check_duplicate(self.keys[-1], key)
         parent.value.append((key, node))
         self.pending_key[-1] = None
 
     @staticmethod
-    def _check_duplicate(parent: Node, key: Node) -> None:
+    def _check_duplicate(seen: dict[str, int], key: Node) -> None:
+        """Refuse a key met before in the same mapping (a dict: a mapping of 100,000 keys
+        compared pairwise took minutes)."""
         if key.kind != "scalar":
             return
-        for other, _ in parent.value:
-            if other.kind == "scalar" and other.value == key.value:
-                raise YamlSyntaxError(
-                    f"found duplicate key '{key.value}' (first at line {other.line}); each "
-                    "key may appear once in a mapping, remove or rename one", key.line)
+        first = seen.get(key.value)
+        if first is not None:
+            raise YamlSyntaxError(
+                f"found duplicate key '{key.value}' (first at line {first}); each "
+                "key may appear once in a mapping, remove or rename one", key.line)
+        seen[key.value] = key.line
 
 
 def _line(event: Any) -> int:
@@ -175,7 +181,9 @@ def _parser_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     if "\t" in source_line and ("tab" in what.lower() or "cannot start any token" in what):
         return ("YAML syntax error: a tab character; YAML indents with spaces only, "
                 "replace the tab by spaces")
-    escape = re.search(r"\\[uU]([0-9A-Fa-f]{4,8})", source_line)
+    escapes = list(re.finditer(r"\\[uU]([0-9A-Fa-f]{4,8})", source_line))
+    escape = next((e for e in escapes if _unnamed(int(e.group(1), 16))),
+                  escapes[0] if escapes else None)
     if "character escape" in what and escape:
         return (f"YAML syntax error: the escape {escape.group(0)} names no character "
                 f"(U+{escape.group(1).upper()} is a lone surrogate or out of range); remove "
@@ -183,6 +191,11 @@ def _parser_message(exc: yaml.MarkedYAMLError, text: str) -> str:
     if exc.context:
         return f"YAML syntax error: {exc.context.strip()}: {what}; fix the YAML at this line"
     return f"YAML syntax error: {what}; fix the YAML at this line"
+
+
+def _unnamed(code: int) -> bool:
+    """Whether an escape's code point names no character (a surrogate, or past U+10FFFF)."""
+    return 0xD800 <= code <= 0xDFFF or code > 0x10FFFF
 
 
 _INT = re.compile(r"[-+]?[0-9][0-9_]*")
@@ -277,18 +290,60 @@ def _timestamp(text: str) -> Any:
         return text
 
 
-def plain_data(node: Node | None) -> Any:
-    """A node tree as plain dicts, lists and values (for trusted configuration files)."""
+MAX_PLAIN_VALUES = 200_000  # values of a configuration file, aliases counted each time
+MAX_PLAIN_BYTES = 2 * 1024 * 1024
+
+
+def plain_data(node: Node | None, budget: list[int] | None = None) -> Any:
+    """A node tree as plain dicts, lists and values (for configuration files); refuses
+    a tag on a collection and more than MAX_PLAIN_VALUES values (an alias bomb)."""
+    budget = budget if budget is not None else [MAX_PLAIN_VALUES]
     if node is None:
         return None
+    budget[0] -= 1
+    if budget[0] < 0:
+        raise YamlSyntaxError(f"more than {MAX_PLAIN_VALUES:,} values (aliases counted each "
+                              "time they repeat); write the values out", node.line)
     if node.kind == "scalar":
-        return scalar_value(node)
+        try:
+            return scalar_value(node)
+        except ValueError as exc:
+            raise YamlSyntaxError(str(exc), node.line) from None
+    if node.tag is not None and node.tag not in ("tag:yaml.org,2002:map",
+                                                 "tag:yaml.org,2002:seq"):
+        raise YamlSyntaxError(f"the YAML tag {node.tag} is not supported; remove it",
+                              node.line)
     if node.kind == "seq":
-        return [plain_data(item) for item in node.value]
-    return {key.text() if key.kind == "scalar" else str(plain_data(key)): plain_data(value)
-            for key, value in node.value}
+        return [plain_data(item, budget) for item in node.value]
+    return {key.text() if key.kind == "scalar" else str(plain_data(key, budget)):
+            plain_data(value, budget) for key, value in node.value}
 
 
 def load_plain(text: str) -> Any:
-    """Parse a trusted configuration file (templates, levels) into plain data."""
+    """Parse a configuration file (templates, levels) into plain data."""
     return plain_data(compose(text))
+
+
+def read_plain_file(path: Any) -> Any:
+    """Read and parse a configuration file given by the user (a templates folder's texts):
+    a regular UTF-8 file of at most MAX_PLAIN_BYTES; problems raise YamlSyntaxError."""
+    import os
+    import stat
+
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise YamlSyntaxError("not a regular file; give a YAML file", None)
+        if info.st_size > MAX_PLAIN_BYTES:
+            raise YamlSyntaxError(f"file is {info.st_size:,} bytes; the limit is "
+                                  f"{MAX_PLAIN_BYTES:,}", None)
+        with open(path, "rb") as stream:
+            data = stream.read(MAX_PLAIN_BYTES + 1)
+    except OSError as exc:
+        raise YamlSyntaxError(f"cannot be read: {exc.strerror or exc}", None) from None
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise YamlSyntaxError("file is not valid UTF-8; save it as UTF-8", line) from None
+    return load_plain(text)

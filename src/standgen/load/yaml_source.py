@@ -13,13 +13,22 @@ from pathlib import Path
 from typing import Any
 
 from standgen.errors import Location, source_error
-from standgen.load.safety import check_source_text, check_text, resolve_inside
+from standgen.load.safety import (
+    check_source_text,
+    check_text,
+    file_kind,
+    resolve_inside,
+    resolve_path,
+)
 from standgen.load.yaml_nodes import Node, YamlSyntaxError, compose, scalar_value
 from standgen.model.base import SOURCE_KEY, SourceRef
 
 MAX_FILE_BYTES = 8 * 1024 * 1024
 MAX_NODES = 2_000_000
-MAX_ALIAS_REUSE = 2_000
+MAX_ALIAS_REUSE = 2_000  # alias repeats and merge-key (<<) sources, over the whole load
+MAX_INCLUDE_DEPTH = 20  # files including files
+MAX_NESTING = 100  # lists and mappings inside each other, across includes
+COLLECTION_TAGS = frozenset({"tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"})
 INCLUDE_KEY = "include"
 MERGE_KEY = "<<"
 
@@ -35,6 +44,7 @@ class _Reader:
         self.converted: set[int] = set()
         self.reused = 0
         self.alias_site: Location | None = None
+        self.depth = 0
 
     def read_file(self, path: Path, at: Location, prefix: str = "") -> Any:
         """Read one YAML file; `prefix` is the report-wide field path of its content."""
@@ -44,6 +54,10 @@ class _Reader:
             raise source_error(at.file, at.line, at.field,
                                f"recursive include ({chain}); remove the include that "
                                "points back to a file that includes it")
+        if len(self.stack) >= MAX_INCLUDE_DEPTH:
+            raise source_error(at.file, at.line, at.field,
+                               f"includes nested more than {MAX_INCLUDE_DEPTH} deep; include "
+                               "the files from fewer levels")
         text = read_text(path, at)
         self.stack.append(path)
         self.files.append(path)
@@ -63,16 +77,26 @@ class _Reader:
                                f"(more than {MAX_NODES:,}); split or simplify them")
         if node is None:
             return None
-        if node.kind != "scalar":
-            if id(node) in self.converted:
-                return self._convert_reused(node, file, field, line)
-            self.converted.add(id(node))
-        if node.kind == "map":
-            return self.convert_map(node, file, field)
-        if node.kind == "seq":
+        if node.kind == "scalar":
+            return self.convert_scalar(node, file, field)
+        if node.tag is not None and node.tag not in COLLECTION_TAGS:
+            raise source_error(file, node.line, field, f"the YAML tag {node.tag} is not "
+                               "supported (standgen reads plain data only); remove it")
+        if id(node) in self.converted:
+            return self._convert_reused(node, file, field, line)
+        self.converted.add(id(node))
+        self.depth += 1
+        try:
+            if self.depth > MAX_NESTING:
+                raise source_error(file, node.line, field, f"lists and mappings nested more "
+                                   f"than {MAX_NESTING} deep (includes counted); flatten "
+                                   "the structure")
+            if node.kind == "map":
+                return self.convert_map(node, file, field)
             return [self.convert(v, file, f"{field}[{i}]" if field else f"[{i}]", v.line)
                     for i, v in enumerate(node.value)]
-        return self.convert_scalar(node, file, field)
+        finally:
+            self.depth -= 1
 
     @staticmethod
     def convert_scalar(node: Node, file: Path, field: str) -> Any:
@@ -148,26 +172,42 @@ class _Reader:
         if not all(source.kind == "map" for source in sources):
             raise source_error(file, value.line, field, "a merge key (<<) takes a mapping or a "
                                "list of mappings, usually an alias such as *defaults")
-        self.reused += 1
-        return [pair for source in sources for pair in self._pairs(source, file, field)]
+        pairs: list[tuple[str, int, Node]] = []
+        for source in sources:
+            self.reused += 1  # each source visited counts: nested merges multiply
+            if self.reused > MAX_ALIAS_REUSE:
+                raise source_error(file, value.line, field,
+                                   f"merge keys (<<) repeat values more than "
+                                   f"{MAX_ALIAS_REUSE:,} times; write the values out "
+                                   "instead of nesting merges")
+            pairs.extend(self._pairs(source, file, field))
+        return pairs
 
 
 def read_text(path: Path, at: Location) -> str:
     """Read a source file as UTF-8 text, refusing directories, binaries and huge files."""
-    if path.is_dir():
+    kind = file_kind(path, at)
+    if kind == "dir":
         if at.line is not None:
             raise source_error(at.file, at.line, at.field, f"{path.name} is a directory, not "
                                "a YAML file; name a file")
         raise source_error(path, None, at.field, "this is a directory; give a report file")
-    if not path.exists():
+    if kind == "missing":
         raise source_error(at.file, at.line, at.field,
                            f"file not found: {path}; check the path (it is relative to "
                            "the file that names it)")
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        raise source_error(path, None, "", f"file is {size:,} bytes; the limit is "
-                           f"{MAX_FILE_BYTES:,}")
-    data = path.read_bytes()
+    if kind == "other":
+        raise source_error(at.file, at.line, at.field, f"{path.name} is not a regular file "
+                           "(a pipe, device or socket); name a file")
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise source_error(path, None, "", f"file is {size:,} bytes; the limit is "
+                               f"{MAX_FILE_BYTES:,}")
+        data = path.read_bytes()
+    except OSError as exc:
+        raise source_error(at.file, at.line, at.field, f"{path} cannot be read: "
+                           f"{exc.strerror or exc}; check that it is a readable file") from None
     if b"\x00" in data:
         raise source_error(path, None, "", "file is binary (it holds a NUL byte), not YAML "
                            "text")
@@ -194,7 +234,7 @@ def parse_yaml(text: str, path: Path) -> Node | None:
 
 def load_yaml_tree(path: Path, root: Path | None = None) -> tuple[Any, list[Path]]:
     """Load a YAML file and its includes as plain data; returns the data and every file."""
-    path = path.resolve()
+    path = resolve_path(path, Location(path, None, ""))
     reader = _Reader((root or path.parent).resolve())
     data = reader.read_file(path, Location(path, None, ""))
     return data, reader.files

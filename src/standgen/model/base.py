@@ -6,7 +6,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    ValidationError,
+    model_validator,
+)
 from pydantic.json_schema import SkipJsonSchema
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
@@ -30,6 +37,19 @@ class SourceRef:
 
 
 SOURCE_KEY = "__source__"
+
+
+def _not_blank(text: str) -> str:
+    """Blank alt text reads as "decorative, skip it" to a screen reader, while a chart or
+    table always carries content: refused rather than guessed."""
+    if not text.strip():
+        raise ValueError("alt is blank; describe the content for readers who cannot see it, "
+                         "or remove the key to use the generated description")
+    return text
+
+
+AltText = Annotated[str, AfterValidator(_not_blank)]
+"""Alternative text of a figure or table: absent (generated) or a real description."""
 
 
 class Node(BaseModel):

@@ -40,3 +40,4 @@ class ChartSpec(Node):
     y_label: str | None = None
     height_cm: float = Field(default=7.0, gt=1, le=24)
     data_table: bool = False
+    sort: Literal["none", "descending", "ascending"] = "none"

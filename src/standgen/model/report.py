@@ -8,12 +8,15 @@ footnote references `[^id]`, links) and may hold Jinja expressions over indicato
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
+from decimal import Decimal
 from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from standgen.model.base import SOURCE_KEY, Classified, Node
+from standgen.model.base import SOURCE_KEY, AltText, Classified, Node
 from standgen.model.charts import ChartSpec
+from standgen.model.settings import Settings
 from standgen.model.tables import IndicatorTable
 
 BLOCK_KINDS = ("doelstelling", "toelichting", "groeiparagraaf", "text", "heading", "list",
@@ -60,7 +63,7 @@ class FigureBlock(Classified):
     chart: ChartSpec | None = None
     image: str | None = None
     placeholder: str | None = None
-    alt: str | None = None
+    alt: AltText | None = None
     source_note: str | None = None
 
     @model_validator(mode="after")
@@ -150,6 +153,7 @@ class Section(BlockContainer):
     id: str | None = None
     title: str
     topics: list[Topic] = Field(default_factory=list)
+    new_page: bool | None = None
 
 
 class Chapter(BlockContainer):
@@ -161,6 +165,7 @@ class Chapter(BlockContainer):
     running_header: str | None = None
     sections: list[Section] = Field(default_factory=list)
     footnotes: list[Footnote] = Field(default_factory=list)
+    new_page: bool | None = None
 
 
 class Signatory(Node):
@@ -171,10 +176,84 @@ class Signatory(Node):
 
 
 class Part(BlockContainer):
-    """A front-matter part (voorwoord, samenvatting) with an optional title override."""
+    """A part of the front or back matter (voorwoord, samenvatting, colofon …) with an
+    optional title override and page-break override."""
 
     title: str | None = None
     footnotes: list[Footnote] = Field(default_factory=list)
+    new_page: bool | None = None
+
+
+class Term(Classified):
+    """One entry of an abbreviation list or glossary: the term and what it stands for.
+    Written as `{afkorting: AOW, betekenis: ...}` or as the one-key mapping `{AOW: ...}`."""
+
+    term: str = Field(min_length=1)
+    meaning: str = Field(min_length=1)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_shorthand(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        for dutch, field in (("afkorting", "term"), ("begrip", "term"),
+                             ("betekenis", "meaning")):
+            if dutch in data:
+                data[field] = data.pop(dutch)
+        keys = [k for k in data if k != SOURCE_KEY]
+        if len(keys) == 1 and keys[0] not in ("term", "meaning", "rubricering"):
+            return {"term": str(keys[0]), "meaning": data[keys[0]],
+                    **({SOURCE_KEY: data[SOURCE_KEY]} if SOURCE_KEY in data else {})}
+        return data
+
+
+class TermList(Part):
+    """An abbreviation list (afkortingen) or glossary (begrippenlijst): printed sorted, in
+    two columns; abbreviations are checked against the text."""
+
+    entries: list[Term] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_mapping(cls, data: Any) -> Any:
+        if isinstance(data, list):
+            return {"entries": data}
+        if isinstance(data, dict) and isinstance(data.get("entries"), dict):
+            data = dict(data)
+            data["entries"] = [{"term": k, "meaning": v} for k, v in data["entries"].items()
+                               if k != SOURCE_KEY]
+        return data
+
+
+class Annex(TermList):
+    """A public annex (bijlage), numbered A, B … or 1, 2 … as configured; it holds blocks,
+    and as `kind: afkortingen` or `kind: begrippen` a sorted term list."""
+
+    id: str | None = None
+    title: str = Field(min_length=1)
+    kind: Literal["tekst", "afkortingen", "begrippen"] = "tekst"
+
+
+FRONT_PARTS = ("voorwoord", "samenvatting", "inleiding", "leeswijzer", "afkortingen",
+               "begrippenlijst", "colofon")
+BACK_PARTS = ("bijlagen", "afkortingen", "begrippenlijst", "colofon")
+
+
+def _record_order(data: Any, names: tuple[str, ...]) -> Any:
+    """Remember the order in which the author wrote the parts (unless `order` is given)."""
+    if isinstance(data, dict) and "order" not in data:
+        data = dict(data)
+        data["order"] = [k for k in data if k in names]
+    return data
+
+
+def _check_order(matter: Node, order: Sequence[str], names: tuple[str, ...]) -> None:
+    """A given `order` lists every part that is there, each once, and nothing else."""
+    present = [n for n in names if getattr(matter, n)]
+    if sorted(order) != sorted(present):
+        raise ValueError(f"order lists {', '.join(order) or 'nothing'} but the parts given "
+                         f"are {', '.join(present) or 'none'}; list each given part once")
 
 
 class ChangeList(BlockContainer):
@@ -199,11 +278,86 @@ class Inleiding(Part):
 
 
 class FrontMatter(Node):
-    """Voorwoord, samenvatting and inleiding."""
+    """The parts before the chapters, each optional, printed in the order written (or as
+    `order` lists them)."""
 
     voorwoord: Part | None = None
     samenvatting: Part | None = None
     inleiding: Inleiding | None = None
+    leeswijzer: Part | None = None
+    afkortingen: TermList | None = None
+    begrippenlijst: TermList | None = None
+    colofon: Part | None = None
+    order: list[Literal["voorwoord", "samenvatting", "inleiding", "leeswijzer", "afkortingen",
+                        "begrippenlijst", "colofon"]] = Field(default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _order(cls, data: Any) -> Any:
+        return _record_order(data, FRONT_PARTS)
+
+    @model_validator(mode="after")
+    def _order_matches(self) -> FrontMatter:
+        _check_order(self, self.order, FRONT_PARTS)
+        return self
+
+    def parts(self) -> list[tuple[str, Part]]:
+        """The parts present, in print order (every present part once)."""
+        return _ordered(self, self.order, FRONT_PARTS)
+
+
+class BackMatter(Node):
+    """The parts after the chapters: public annexes, abbreviations, glossary, colofon."""
+
+    bijlagen: list[Annex] = Field(default_factory=list)
+    afkortingen: TermList | None = None
+    begrippenlijst: TermList | None = None
+    colofon: Part | None = None
+    order: list[Literal["bijlagen", "afkortingen", "begrippenlijst", "colofon"]] = Field(
+        default_factory=list)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _order(cls, data: Any) -> Any:
+        return _record_order(data, BACK_PARTS)
+
+    @model_validator(mode="after")
+    def _order_matches(self) -> BackMatter:
+        _check_order(self, self.order, BACK_PARTS)
+        return self
+
+    def parts(self) -> list[tuple[str, Part]]:
+        """The parts present, in print order; each annex is a part named `bijlagen`."""
+        return _ordered(self, self.order, BACK_PARTS)
+
+
+def _ordered(matter: Node, order: Sequence[str], names: tuple[str, ...]) -> list[tuple[str, Part]]:
+    sequence = list(dict.fromkeys([*order, *names]))
+    out: list[tuple[str, Part]] = []
+    for name in sequence:
+        value = getattr(matter, name)
+        if isinstance(value, list):
+            out.extend((name, item) for item in value)
+        elif value is not None:
+            out.append((name, value))
+    return out
+
+
+class DeclaredPublic(Node):
+    """A phrase or figure that may stand in the public edition although confidential content
+    holds it too; the leak check then does not count it, and says so in every build."""
+
+    text: str | None = Field(default=None, min_length=1)
+    figure: Decimal | None = None
+    reason: str = Field(min_length=3)
+
+    @model_validator(mode="after")
+    def _one_value(self) -> DeclaredPublic:
+        if (self.text is None) == (self.figure is None):
+            raise ValueError("a declared_public entry takes exactly one of: text, figure")
+        if not self.reason.strip():
+            raise ValueError("a declared_public entry needs a reason")
+        return self
 
 
 class Report(Node):
@@ -225,6 +379,7 @@ class Report(Node):
     signatories: list[Signatory] = Field(default_factory=list)
     front_matter: FrontMatter = Field(default_factory=FrontMatter)
     chapters: list[Chapter] = Field(default_factory=list)
+    back_matter: BackMatter = Field(default_factory=BackMatter)
     footnotes: list[Footnote] = Field(default_factory=list)
     bijlage_title: str | None = None
     theme: str | None = None
@@ -233,14 +388,16 @@ class Report(Node):
     number_style: Literal["nl", "plain"] | None = None
     """How figures in data files are written (docs/data-files.md); None: plain, and a
     figure the two styles read differently is refused."""
+    declared_public: list[DeclaredPublic] = Field(default_factory=list)
+    settings: Settings = Field(default_factory=Settings)
 
     def all_footnotes(self) -> list[Footnote]:
         """Every footnote declared anywhere in the report, in declaration order."""
         notes = list(self.footnotes)
-        fm = self.front_matter
-        for part in (fm.voorwoord, fm.samenvatting, fm.inleiding):
-            if part is not None:
-                notes.extend(part.footnotes)
+        for _, part in self.front_matter.parts():
+            notes.extend(part.footnotes)
         for chapter in self.chapters:
             notes.extend(chapter.footnotes)
+        for _, part in self.back_matter.parts():
+            notes.extend(part.footnotes)
         return notes

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
-from standgen.model.base import Classified, Node
+from standgen.model.base import AltText, Classified, Node
 from standgen.model.values import EMPTY_CELL, Cell, Unit
 
 Role = Literal[
@@ -138,8 +138,28 @@ class IndicatorTable(Classified):
     sheet: str | None = None
     data_style: Literal["nl", "plain"] | None = None
     show_header: bool = True
-    alt: str | None = None
+    alt: AltText | None = None
     source_note: str | None = None
+    unit_note: Literal["none", "stub"] = "none"
+    layout: Literal["auto", "normal", "fit", "landscape", "split"] = "auto"
+    short_labels: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _short_label_keys(cls, data: Any) -> Any:
+        if isinstance(data, dict) and isinstance(data.get("short_labels"), dict):
+            data = dict(data)
+            data["short_labels"] = {str(k): v for k, v in data["short_labels"].items()
+                                    if k != "__source__"}
+        return data
+
+    @model_validator(mode="after")
+    def _short_labels_name_columns(self) -> IndicatorTable:
+        unknown = sorted(set(self.short_labels) - {c.key for c in self.columns})
+        if unknown:
+            raise ValueError(f"short_labels names no column: {', '.join(unknown)}; use the "
+                             "column keys (years, ids or labels)")
+        return self
 
     @property
     def column_keys(self) -> list[str]:

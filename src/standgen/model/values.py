@@ -38,6 +38,8 @@ STATUS_ALIASES: dict[str, Status] = {
 
 UnitKind = Literal["count", "vte", "percent", "euro", "rank", "fraction", "text", "number"]
 Scale = Literal["een", "duizend", "miljoen", "miljard"]
+Qualifier = Literal["minder dan", "meer dan", "ruim", "circa", "ongeveer", "bijna", "ten minste",
+                    "hooguit", "<", ">", "≤", "≥", "~"]
 
 
 class Unit(Node):
@@ -60,7 +62,8 @@ class Unit(Node):
 class Cell(Classified):
     """One value of a table. `value` is the number; `text` is free text (or a label shown
     before the number); `of` makes a fraction (5 van 8); `top` a bound (Top 10);
-    `marker` links the value to a table note (*, **)."""
+    `marker` links the value to a table note (*, **); `qualifier` ("minder dan", "ruim",
+    "circa", "<" …) is part of the value and printed with it: "minder dan 25%"."""
 
     value: Decimal | None = None
     text: str | None = None
@@ -69,6 +72,14 @@ class Cell(Classified):
     top: bool = False
     marker: str | None = None
     unit: Unit | None = None
+    qualifier: Qualifier | None = None
+
+    @model_validator(mode="after")
+    def _qualifies_a_number(self) -> Cell:
+        if self.qualifier is not None and self.value is None:
+            raise ValueError("a qualifier needs a value: write {value: 25, qualifier: "
+                             f"{self.qualifier}}}")
+        return self
 
     @field_validator("value", "of", mode="before")
     @classmethod

@@ -15,7 +15,7 @@ from standgen.snapshot import text as fmt
 from standgen.write.docx.readback import read_docx_structure
 
 _PARAGRAPH = re.compile(r"^\[([^\]]*)\] ?(.*)$")
-_HEADING = re.compile(r"^Heading (\d+)$")
+_HEADING = re.compile(r"^heading (\d+)\b", re.IGNORECASE)  # "heading 3 label" too
 _FIELD = re.compile(r"\{[A-Z][^{}|]*\|([^{}]*)\}")
 _BOOKMARK = re.compile(r"\{#[^{}]*\}")
 _IMAGE = re.compile(r"\[image title=.*? descr=.*?\]")

@@ -73,11 +73,17 @@ def _check_image(figure: FigureBlock, path: str, root: Path | None) -> list[Prob
     image = figure.image or ""
     file = figure.source.file if figure.source is not None else None
     base = file.parent if file is not None else Path.cwd()
-    target = (base / image).resolve()
-    if root is not None and not target.is_relative_to(root):
-        return [error(figure, "image", path, f"image {image} lies outside the report folder "
-                      f"{root}; keep images inside the report folder", "image-outside")]
-    if not target.is_file():
+    try:
+        target = (base / image).resolve()
+        if root is not None and not target.is_relative_to(root):
+            return [error(figure, "image", path, f"image {image} lies outside the report "
+                          f"folder {root}; keep images inside the report folder",
+                          "image-outside")]
+        found = target.is_file()
+    except (OSError, RuntimeError) as exc:  # a name too long, a loop of symbolic links
+        return [error(figure, "image", path, f"image path {image} cannot be used ({exc}); "
+                      "name an image file inside the report folder", "image-unusable")]
+    if not found:
         return [error(figure, "image", path, f"image file not found: {target}; the path is "
                       "relative to the YAML file that names it", "image-missing")]
     return []

@@ -6,6 +6,7 @@ Charts are referenced as their PNG files; footnotes become pandoc footnotes.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from standgen.compose import tree as t
 from standgen.compose.dump import marked
 from standgen.files import write_bytes_atomically
 
+_STANDARD_WORDS = t.Words()
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _BLOCK_MARK = re.compile(r"^(\s*)(?:([-+=])|(\d{1,9})([.)]))")
@@ -72,6 +74,16 @@ def _list(block: t.ListBlock, notes: dict[int, str], indent: str = "",
     return out
 
 
+def _plain(text: str) -> str:
+    """Text from the sources (a title, a caption) as literal Markdown on one line."""
+    return " ".join(text.translate(_ESCAPE).split())
+
+
+def _quoted(text: str) -> str:
+    """A YAML double-quoted scalar for the metadata block (JSON strings are valid YAML)."""
+    return json.dumps(" ".join(text.split()), ensure_ascii=False)
+
+
 def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     parts: list[str] = []
     group: list[t.Text] = []
@@ -93,7 +105,8 @@ def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     return "".join(parts)
 
 
-def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
+def _table(table: t.Table, notes: dict[int, str], words: t.Words = _STANDARD_WORDS
+           ) -> list[str]:
     rows = [*table.header_rows, *table.body_rows]
     width = len(table.column_widths)
 
@@ -106,8 +119,9 @@ def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
         return (out + [""] * width)[:width]
 
     header = cells(rows[0]) if table.header_rows else [""] * width
-    lines = ([f"Tabel {table.number}: {table.caption}".strip(), ""]
-             if table.number is not None or table.caption else [])
+    title = (f"{words.table} {table.number}: {_plain(table.caption)}"
+             if table.number is not None else _plain(table.caption))
+    lines = [title.strip(), ""] if title.strip() else []
     lines.append("| " + " | ".join(header) + " |")
     last = {i: c.align for i, c in enumerate(rows[-1].cells)}
     align = [{"right": "---:", "center": ":---:"}.get(last.get(i, "left"), "---")
@@ -123,9 +137,10 @@ def _table(table: t.Table, notes: dict[int, str]) -> list[str]:
     return lines
 
 
-def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
+def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WORDS
+           ) -> list[str]:
     if isinstance(block, t.Heading):
-        return [f"{'#' * block.level} {block.display} {{#{block.anchor}}}", ""]
+        return [f"{'#' * block.level} {_plain(block.display)} {{#{block.anchor}}}", ""]
     if isinstance(block, t.Paragraph):
         quote = "> " if block.style == "quote" else ""
         return [*_lines_safe(_inline(block.inlines, notes), quote, quote), ""]
@@ -134,18 +149,21 @@ def _block(block: t.Block, notes: dict[int, str]) -> list[str]:
     if isinstance(block, t.Rule):
         return ["* * *", ""]
     if isinstance(block, t.Table):
-        return _table(block, notes)
+        return _table(block, notes, words)
     if isinstance(block, t.Figure):
         if block.raster_path is not None:
-            line = f"![Figuur {block.number}: {block.caption}]({block.raster_path.name})"
+            line = (f"![Figuur {block.number}: {_plain(block.caption)}]"
+                    f"({block.raster_path.name})")
         else:
-            line = f"**Figuur {block.number}: {block.caption}** — {block.placeholder_text}"
-        return [line, ""] + ([block.source_note, ""] if block.source_note else [])
+            line = (f"**Figuur {block.number}: {_plain(block.caption)}** — "
+                    f"{_plain(block.placeholder_text)}")
+        note = _plain(block.source_note)
+        return [line, ""] + ([note, ""] if note else [])
     return ["\\newpage", ""]
 
 
-def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str]
-               ) -> list[str]:
+def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str],
+               words: t.Words = _STANDARD_WORDS) -> list[str]:
     """The lines of a run of blocks; of two lists of one kind in a row, the second takes
     the other marker (Markdown would join them into one)."""
     lines: list[str] = []
@@ -157,7 +175,7 @@ def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str
                      and not other)
             lines += [*_list(block, notes, other=other), ""]
         else:
-            lines += _block(block, notes)
+            lines += _block(block, notes, words)
         previous = block
     return lines
 
@@ -165,17 +183,19 @@ def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str
 def render_markdown(document: t.Document) -> str:
     """The document as Markdown text, with a YAML metadata block."""
     meta = document.metadata
-    lines = ["---", f"title: \"{meta.title}\"", f"subtitle: \"{document.cover.edition_label}\"",
-             f"author: \"{meta.author}\"", f"lang: {meta.language}",
+    lines = ["---", f"title: {_quoted(meta.title)}",
+             f"subtitle: {_quoted(document.cover.edition_label)}",
+             f"author: {_quoted(meta.author)}", f"lang: {meta.language}",
              f"date: {meta.created:%Y-%m-%d}", "---", ""]
     if document.marking is not None:
         mark = document.marking
-        copy = f"Exemplaar {mark.copy_number}" if mark.copy_number else ""
+        before, after = document.words.copy_header
+        copy = f"{before}{mark.copy_number}{after}" if mark.copy_number else ""
         shown = [mark.text, copy, *mark.extra]
-        lines += [f"**{line}**  " for line in shown if line] + [""]
+        lines += [f"**{_plain(line)}**  " for line in shown if line] + [""]
     notes: dict[int, str] = {}
     for section in document.sections:
-        lines += body_lines(section.blocks, notes)
+        lines += body_lines(section.blocks, notes, document.words)
     lines += [f"[^{n}]: {text}" for n, text in sorted(notes.items())]
     return "\n".join(lines).rstrip() + "\n"
 

@@ -66,6 +66,7 @@ HBAR = ChartData(
                 "Combinatie werk en privé", "Leidinggevende"),
     series=(ChartSeries("Aandeel", (D("18.5"), D("31.0"), D("24.2"), None, D("9.3"))),),
     unit=PERCENT,
+    sort="descending",
 )
 
 PIE = ChartData(

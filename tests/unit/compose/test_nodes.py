@@ -21,7 +21,7 @@ def _blocks(tmp_path: Path, blocks: str, footnotes: str = "") -> tuple[t.Block, 
 def test_labelled_text_gets_the_standard_label_and_rich_runs(tmp_path: Path) -> None:
     blocks = _blocks(tmp_path, "- doelstelling: De *eerste* 7^e^ keer CO~2~ en **vet**.")
     heading, paragraph = blocks
-    assert heading == t.Heading(4, "Doelstelling", "onderwerp-doelstelling")
+    assert heading == t.Heading(4, "Doelstelling", "onderwerp-doelstelling", kind="label")
     assert paragraph == t.Paragraph((
         t.Text("De "), t.Text("eerste", italic=True), t.Text(" 7"),
         t.Text("e", script="super"), t.Text(" keer CO"), t.Text("2", script="sub"),
@@ -58,7 +58,7 @@ def test_markdown_list_and_link(tmp_path: Path) -> None:
 
 def test_heading_and_list_blocks(tmp_path: Path) -> None:
     blocks = _blocks(tmp_path, "- heading: Woensdrecht\n- list: {items: [a, b], ordered: true}")
-    assert blocks == (t.Heading(4, "Woensdrecht", "onderwerp-woensdrecht"),
+    assert blocks == (t.Heading(4, "Woensdrecht", "onderwerp-woensdrecht", kind="label"),
                       t.ListBlock(((t.Text("a"),), (t.Text("b"),)), ordered=True))
 
 

@@ -14,7 +14,9 @@ from tests.unit.load.support import REPORT, chapter, write
 NL_CSV = "\ufeffid;2024;2025\r\nvast;1.234,5;2.345\r\ntijdelijk;-12,5;n.t.b.\r\n"
 PLAIN_CSV = ('id,2024,2025,rubricering\nvast,"1 234.5",7 {dep-vertrouwelijk},\n'
              "tijdelijk,0.125,-,dep-vertrouwelijk\n")
-SHEET = [["id", 2024, 2025], ["vast", 8100, 12.5], ["tijdelijk", None, "n.v.t."]]
+# the secret 13.75 differs from every public figure: an equal one would be a collision
+# the leak check refuses (see docs/guarantees.md)
+SHEET = [["id", 2024, 2025], ["vast", 8100, 13.75], ["tijdelijk", None, "n.v.t."]]
 
 
 def _table(name: str, source: str, rows: tuple[str, str]) -> str:
@@ -46,7 +48,7 @@ INLINE = "".join([
         "{id: tijdelijk, label: Tijdelijk, rubricering: dep-vertrouwelijk, "
         "values: [0.125, '-']}")),
     _table("blad", "", (
-        "{id: vast, label: Vast, values: [8100, {value: 12.5, rubricering: dep-vertrouwelijk}]}",
+        "{id: vast, label: Vast, values: [8100, {value: 13.75, rubricering: dep-vertrouwelijk}]}",
         "{id: tijdelijk, label: Tijdelijk, values: [~, n.v.t.]}")),
 ])
 

@@ -12,6 +12,7 @@ from standgen.cli import main
 from standgen.compose import mdrefuse as m
 from standgen.compose import richtext
 from standgen.errors import Location, SourceError
+from standgen.validate.links import link_problem
 from tests.unit.load.support import BLOCKS_LINE, REPORT, TOPIC_PATH, chapter, run_validate, write
 from tests.unit.markdown.support import make_report
 
@@ -81,7 +82,8 @@ CASES = [
     ("quotes nested past the parser's limit", "> " * 60 + "diep", 0, m.NESTED_TOO_DEEP),
     ("link never closed", "Zie [de site](https://www.defensie.nl voor meer.", 0,
      m.BROKEN_LINK),
-    ("link with a refused address", "Klik [hier](javascript:alert(1)).", 0, m.BROKEN_LINK),
+    ("link with a refused address", "Klik [hier](javascript:alert(1)).", 0,
+     link_problem("javascript:alert(1)")),
     ("comment in a code span", "Zie `<!-- x -->` hier.", 0, m.COMMENT_IN_CODE),
 ]
 

@@ -23,8 +23,8 @@ def test_pdf_diff_reports_exactly_the_changed_cell(example_builds: Builds,
                    str(example_builds.changed["pdf"])])
     output = capsys.readouterr().out
     assert status == 1
-    assert _changes(output) == [CELL_LINE.format(sep=" ", page=", p. 6"),
-                                "pages whose text lines differ: 6"]
+    assert _changes(output) == [CELL_LINE.format(sep=" ", page=", p. 5"),
+                                "pages whose text lines differ: 5"]
     assert "Other differences" not in output
 
 
@@ -54,8 +54,8 @@ def test_page_images_mark_the_changed_page_only(example_builds: Builds, tmp_path
     status = main(["diff", str(example_builds.original["pdf"]),
                    str(example_builds.changed["pdf"]), "--images", str(images)])
     assert status == 1
-    assert sorted(p.name for p in images.iterdir()) == ["page-006.png"]
-    assert "p. 6: " in capsys.readouterr().out
+    assert sorted(p.name for p in images.iterdir()) == ["page-005.png"]
+    assert "p. 5: " in capsys.readouterr().out
 
 
 def test_bytes_only_difference_is_no_change(example_builds: Builds, tmp_path,

@@ -41,7 +41,7 @@ def test_identical_in_another_process_and_directory(tmp_path: Path) -> None:
     _, first = build(one, MARKING)
     other = tmp_path / "two"
     other.mkdir()
-    path = os.pathsep.join([str(ROOT / "src"), str(ROOT)])
+    path = os.pathsep.join([str(ROOT / "src"), str(ROOT)])  # this checkout's code first
     env = {**os.environ, "PYTHONPATH": path, "PYTHONHASHSEED": "123", "TZ": "Asia/Tokyo"}
     subprocess.run([sys.executable, "-c", _SCRIPT, str(other)], check=True, cwd=other, env=env)
     assert (other / "other.docx").read_bytes() == first.read_bytes()

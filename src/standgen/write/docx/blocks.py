@@ -5,15 +5,15 @@ from __future__ import annotations
 from standgen.compose import tree as t
 from standgen.write.docx.context import Context
 from standgen.write.docx.figures import render_figure
+from standgen.write.docx.headings import heading_style_id
 from standgen.write.docx.lists import LEVELS
 from standgen.write.docx.oxml import el, paragraph, text_run
-from standgen.write.docx.styles import HEADING, PARAGRAPH, STYLE
+from standgen.write.docx.styles import PARAGRAPH, STYLE
 from standgen.write.docx.tables import render_table
 
 
 def _heading(ctx: Context, heading: t.Heading) -> None:
-    level = min(max(heading.level, 1), max(HEADING))
-    p = paragraph(HEADING[level], text_run(heading.display))
+    p = paragraph(heading_style_id(heading), text_run(heading.display))
     if heading.anchor:
         ctx.bookmarks.wrap(p, heading.anchor)
     ctx.add(p)

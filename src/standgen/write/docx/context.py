@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
@@ -40,6 +41,8 @@ class Context:
     numbering: Numbering
     pages: PageEstimate
     break_pending: bool = False
+    words: t.Words = field(default_factory=t.Words)
+    in_landscape: Callable[[Callable[[], None]], None] | None = None
 
     def add(self, element: Element) -> Element:
         """Append a block element to the body (before the final section properties).

@@ -4,12 +4,13 @@ classification lines go into the cover's footer (sections.py), at the foot of th
 
 from __future__ import annotations
 
+from docx.oxml.ns import qn
 from docx.shared import Mm
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.write.docx.context import Context
-from standgen.write.docx.oxml import Element, el, paragraph, text_run
+from standgen.write.docx.oxml import Element, el, paragraph, text_run, xml_safe
 from standgen.write.docx.styles import STYLE
 
 TWIPS_PER_MM = 56.6929
@@ -46,7 +47,7 @@ def _row(cell: Element, height_mm: float, rule: str) -> Element:
     return el("w:tr", None, tr_pr, cell)
 
 
-def _logo(ctx: Context) -> list[Element]:
+def _logo(ctx: Context, ministry: str) -> list[Element]:
     cover = ctx.house.theme.cover
     if cover.logo is None:
         return []
@@ -55,6 +56,10 @@ def _logo(ctx: Context) -> list[Element]:
     except Exception as error:  # python-docx raises assorted errors on unreadable images
         raise BuildError(f"theme logo {cover.logo} is not a usable PNG or JPEG image "
                          f"({type(error).__name__}: {error})") from error
+    for tag in ("wp:docPr", "pic:cNvPr"):
+        for props in inline.iter(qn(tag)):
+            props.set("descr", xml_safe(f"Logo {ministry}"))
+            props.set("title", "Logo")
     p = paragraph(STYLE.cover_band)
     p[0].append(el("w:spacing", {"w:after": _twips(4)}))
     p.append(el("w:r", None, el("w:drawing", None, inline)))
@@ -69,7 +74,7 @@ def _band(ctx: Context, cover: t.Cover, marked: bool) -> Element:
     left, right = house.margin_cm * 10, house.margin_right_cm * 10
     fill = house.colour("primary") if theme.cover.band == "top" else None
     width = _twips(page)
-    top = [*_logo(ctx), paragraph(STYLE.cover_ministry, text_run(cover.ministry))]
+    top = [*_logo(ctx, cover.ministry), paragraph(STYLE.cover_ministry, text_run(cover.ministry))]
     title = [paragraph(STYLE.title, text_run(cover.title))]
     title += [paragraph(STYLE.subtitle, text_run(text))
               for text in (cover.subtitle, cover.period) if text]

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import functools
 import io
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
 import docx
 from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
 
 from standgen.compose import tree as t
+from standgen.errors import source_error
 from standgen.files import write_atomically
 from standgen.resources import template_path
 from standgen.theme import Theme, default_theme
@@ -19,6 +23,7 @@ from standgen.write.docx.bookmarks import Bookmarks
 from standgen.write.docx.context import Context
 from standgen.write.docx.cover import render_cover
 from standgen.write.docx.footnotes import Footnotes
+from standgen.write.docx.headings import add_label_headings
 from standgen.write.docx.lists import Numbering
 from standgen.write.docx.package import normalise_zip
 from standgen.write.docx.pagination import estimate_pages
@@ -36,7 +41,9 @@ from standgen.write.docx.styles import (
     apply_house_style,
     ensure_language,
 )
+from standgen.write.docx.tables import render_table_here
 from standgen.write.docx.toc import render_toc
+from standgen.write.docx.wide import landscape_text_width_cm
 
 REFERENCE = "docx/reference.docx"
 _PT_PER_EMU = 1 / 12700
@@ -45,7 +52,12 @@ _PT_PER_CM = 28.3465
 
 def _open(reference_docx: Path | None) -> DocxDocument:
     path = reference_docx if reference_docx is not None else template_path(REFERENCE)
-    document = docx.Document(str(path))
+    try:
+        document = docx.Document(str(path))
+    except Exception as exc:  # python-docx raises many types for a file that is no DOCX
+        raise source_error(Path(path), None, "", "this reference document cannot be read "
+                           f"as a Word .docx file ({type(exc).__name__}); save it from Word "
+                           "as .docx or remove it from the templates folder") from None
     body = document.element.body
     body.clear_content()
     sect_pr = body.get_or_add_sectPr()
@@ -75,6 +87,7 @@ def _prepare(document: DocxDocument, tree: t.Document, house: HouseStyle, own: b
     if not own:
         apply_doc_defaults(document.styles.element, house)
     apply_house_style(document.styles.element, house, replace=not own)
+    add_label_headings(document.styles.element, house)
     ensure_language(document.styles.element, tree.metadata.language)
     configure_settings(document, tree.metadata.language)
     drop_thumbnail(document)
@@ -100,7 +113,63 @@ def _context(document: DocxDocument, tree: t.Document, house: HouseStyle) -> Con
     house = replace(house, text_width_cm=width / _PT_PER_CM)
     bookmarks = Bookmarks()
     return Context(document, house, bookmarks, Footnotes(document.part, bookmarks.name),
-                   Numbering(document, house.font), estimate_pages(tree, width, height))
+                   Numbering(document, house.font), estimate_pages(tree, width, height),
+                   words=tree.words)
+
+
+class _Sections:
+    """Closes sections as the body is written, and sets a landscape table in a section
+    of its own (the part of the DocSection before it is closed first)."""
+
+    def __init__(self, ctx: Context, tree: t.Document) -> None:
+        self.ctx, self.tree = ctx, tree
+        self.furniture = SectionFurniture(None, None)
+        self.continuous = False
+
+    def start(self, furniture: SectionFurniture, continuous: bool) -> None:
+        self.furniture, self.continuous = furniture, continuous
+
+    def close(self, final: bool) -> None:
+        end_section(self.ctx, self.tree, self.furniture, final=final,
+                    continuous=self.continuous)
+
+    def landscape(self, render: Callable[[], None]) -> None:
+        ctx = self.ctx
+        self.close(final=False)
+        saved = ctx.house
+        body_sect_pr = ctx.docx.element.body.find(qn("w:sectPr"))
+        width = landscape_text_width_cm(body_sect_pr) if body_sect_pr is not None else None
+        ctx.house = replace(saved, text_width_cm=width or saved.text_width_cm * 1.5)
+        render()
+        ctx.house = saved
+        end_section(ctx, self.tree, self.furniture, final=False, landscape=True)
+        self.continuous = False
+        self.furniture = replace(self.furniture, opener=False)
+
+
+def _render_blocks(ctx: Context, blocks: tuple[t.Block, ...]) -> None:
+    """Render blocks; headings right before a landscape table go onto its page."""
+    waiting: list[t.Heading] = []
+    for block in blocks:
+        if isinstance(block, t.Heading):
+            waiting.append(block)
+            continue
+        if (isinstance(block, t.Table) and block.layout.mode == "landscape" and waiting
+                and ctx.in_landscape is not None):
+            ctx.in_landscape(functools.partial(_headed_table, ctx, tuple(waiting), block))
+        else:
+            for heading in waiting:
+                render_block(ctx, heading)
+            render_block(ctx, block)
+        waiting = []
+    for heading in waiting:
+        render_block(ctx, heading)
+
+
+def _headed_table(ctx: Context, headings: tuple[t.Heading, ...], table: t.Table) -> None:
+    for heading in headings:
+        render_block(ctx, heading)
+    render_table_here(ctx, table)
 
 
 def build_docx(tree: t.Document, reference_docx: Path | None = None,
@@ -122,14 +191,17 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
     counted = tree.marking is not None and tree.marking.page_x_of_y
     cover = SectionFurniture(None, 1 if counted else None, tree.cover)  # VIR-BI: x of y
     end_section(ctx, tree, cover, final=not parts)
+    sections = _Sections(ctx, tree)
+    ctx.in_landscape = sections.landscape
     for index, (furniture, part) in enumerate(parts):
+        continuous = isinstance(part, t.DocSection) and not part.new_page and index > 0
+        sections.start(furniture, continuous)
         match part:
             case t.TableOfContents():
                 render_toc(ctx, part)
             case t.DocSection():
-                for block in part.blocks:
-                    render_block(ctx, block)
-        end_section(ctx, tree, furniture, final=index == len(parts) - 1)
+                _render_blocks(ctx, part.blocks)
+        sections.close(final=index == len(parts) - 1)
     return document
 
 

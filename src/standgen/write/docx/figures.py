@@ -30,7 +30,7 @@ def _picture(ctx: Context, figure: t.Figure) -> None:
     except Exception as error:  # python-docx raises assorted errors on unreadable images
         raise BuildError(f"figure {figure.caption!r}: {raster} is not a usable PNG or JPEG "
                          f"image ({type(error).__name__}: {error})") from error
-    title = f"{FIGURE_LABEL} {figure.number}" if figure.number is not None else figure.caption
+    title = f"{ctx.words.figure} {figure.number}" if figure.number is not None else figure.caption
     for tag in ("wp:docPr", "pic:cNvPr"):
         for props in inline.iter(qn(tag)):
             props.set("descr", xml_safe(figure.alt_text))
@@ -52,7 +52,7 @@ def render_figure(ctx: Context, figure: t.Figure) -> None:
         _placeholder(ctx, figure)
     else:
         _picture(ctx, figure)
-    caption = caption_paragraph(ctx, FIGURE_LABEL, figure.caption, figure.number,
+    caption = caption_paragraph(ctx, ctx.words.figure, figure.caption, figure.number,
                                 figure.anchor, keep_next=bool(figure.source_note))
     if caption is not None:
         ctx.add(caption)

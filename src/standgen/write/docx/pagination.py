@@ -139,7 +139,7 @@ def _block(pager: _Pager, block: t.Block) -> None:
         pager.apply_break()
     match block:
         case t.Heading():
-            size, space = _HEADING_PT.get(block.level, _HEADING_PT[4])
+            size, space = _HEADING_PT.get(block.look, _HEADING_PT[4])
             pager.whole(text_height(block.display, size, pager.width) / 1.2 + space, keep=35)
             pager.mark(block.anchor)
         case t.Paragraph():
@@ -189,9 +189,10 @@ def estimate_pages(document: t.Document, width_pt: float, height_pt: float) -> P
         pager.new_page()
         pager.flow(toc_height(document.toc, width_pt))
     starts: list[int] = []
-    for section in document.sections:
+    for index, section in enumerate(document.sections):
         pager.break_pending = False
-        pager.new_page()
+        if section.new_page or index == 0:
+            pager.new_page()
         starts.append(pager.page)
         for block in section.blocks:
             _block(pager, block)

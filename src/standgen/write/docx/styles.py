@@ -247,10 +247,19 @@ def house_styles(house: HouseStyle) -> tuple[StyleSpec, ...]:
     )
 
 
+_UNBANDED = ("Heading1",)
+"""Styles that may be a band: a style based on one, without a band of its own, clears it."""
+
+
 def _ppr(spec: StyleSpec) -> Element:
     ppr = el("w:pPr")
     if spec.keep_next:
         ppr.append(el("w:keepNext"))
+    clear = spec.based_on in _UNBANDED and not spec.shade and not spec.borders
+    if clear:
+        ppr.append(el("w:pBdr", None, *(el(f"w:{side}", {"w:val": "nil"})
+                                        for side in ("top", "left", "bottom", "right"))))
+        ppr.append(el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "auto"}))
     if spec.borders:
         bdr = el("w:pBdr")
         for side in ("top", "left", "bottom", "right"):
@@ -395,7 +404,7 @@ def apply_doc_defaults(styles_root: Element, house: HouseStyle) -> None:
 
 
 def ensure_language(styles_root: Element, language: str) -> None:
-    """Make the document's default run language `language` (kept on every house style)."""
+    """Make the document's default run language, and that of every style, `language`."""
     defaults = styles_root.find(qn("w:docDefaults"))
     if defaults is None:
         defaults = el("w:docDefaults")
@@ -408,11 +417,10 @@ def ensure_language(styles_root: Element, language: str) -> None:
     if rpr is None:
         rpr = el("w:rPr")
         rpr_default.append(rpr)
-    lang = rpr.find(qn("w:lang"))
-    if lang is None:
-        lang = el("w:lang")
-        rpr.append(lang)
-    lang.set(qn("w:val"), language)
+    if rpr.find(qn("w:lang")) is None:
+        rpr.append(el("w:lang"))
+    for lang in styles_root.iter(qn("w:lang")):  # a reference made in English Word too
+        lang.set(qn("w:val"), language)
 
 
 def adopt_style_ids(styles_root: Element, house: HouseStyle) -> None:

@@ -9,8 +9,10 @@ from standgen.write.docx.context import Context
 from standgen.write.docx.fields import seq_field
 from standgen.write.docx.oxml import Element, el, paragraph, text_run
 from standgen.write.docx.styles import STYLE, HouseStyle
+from standgen.write.docx.wide import fit_table
 
 TABLE_LABEL = "Tabel"
+LONG_ROW = 1_000  # characters in a row's cells past which the row may break across pages
 _JC = {"left": "left", "right": "right", "center": "center"}
 
 
@@ -24,6 +26,11 @@ class _Look:
     bottom: str | None = None
     shade: str | None = None
     header: bool = False
+
+
+# Word's conditional-format marks (w:cnfStyle): the first row, or the first column, of a table.
+_FIRST_ROW = {"w:val": "100000000000", "w:firstRow": "1"}
+_FIRST_COLUMN = {"w:val": "001000000000", "w:firstColumn": "1"}
 
 
 def caption_paragraph(ctx: Context, label: str, caption: str, number: int | None,
@@ -53,8 +60,10 @@ def _widths(table: t.Table, ncols: int, total: int) -> list[int]:
 
 
 def _cell(ctx: Context, cell: t.Cell | None, width: int, span: int, vmerge: str | None,
-          look: _Look) -> Element:
+          look: _Look, mark: dict[str, str] | None = None) -> Element:
     tc_pr = el("w:tcPr", None, el("w:tcW", {"w:w": str(width), "w:type": "dxa"}))
+    if mark is not None:
+        tc_pr.insert(0, el("w:cnfStyle", mark))
     if span > 1:
         tc_pr.append(el("w:gridSpan", {"w:val": str(span)}))
     if vmerge is not None:
@@ -92,23 +101,36 @@ def _look(row: t.TableRow, header: bool, last_header: bool, house: HouseStyle) -
     return _Look()
 
 
+def _mark(header: bool, col: int, row_headers: bool) -> dict[str, str] | None:
+    """The header mark of a cell: every cell of a header row; the first column's cells
+    when the table has no header row (a key-value table: the first column names the row)."""
+    if header:
+        return _FIRST_ROW
+    return _FIRST_COLUMN if row_headers and col == 0 else None
+
+
 def _rows(ctx: Context, table: t.Table, widths: list[int]) -> list[Element]:
     ncols = len(widths)
     pending: dict[tuple[int, int], int] = {}
     rows = [*table.header_rows, *table.body_rows]
+    row_headers = not table.header_rows
     out: list[Element] = []
     for r, row in enumerate(rows):
         header = r < len(table.header_rows)
         look = _look(row, header, r == len(table.header_rows) - 1, ctx.house)
-        tr_pr = el("w:trPr", None, el("w:cantSplit"))
+        tr_pr = el("w:trPr")
+        if header or sum(_length(c.inlines) for c in row.cells) <= LONG_ROW:
+            tr_pr.append(el("w:cantSplit"))  # a long row would not fit on one page
         if header:
+            tr_pr.insert(0, el("w:cnfStyle", _FIRST_ROW))
             tr_pr.append(el("w:tblHeader"))
         tr = el("w:tr", None, tr_pr)
         cells, col = list(row.cells), 0
         while col < ncols:
             if (r, col) in pending:
                 span = pending[(r, col)]
-                tr.append(_cell(ctx, None, sum(widths[col:col + span]), span, "continue", look))
+                tr.append(_cell(ctx, None, sum(widths[col:col + span]), span, "continue", look,
+                                _mark(header, col, row_headers)))
                 col += span
                 continue
             cell = cells.pop(0) if cells else None
@@ -117,24 +139,43 @@ def _rows(ctx: Context, table: t.Table, widths: list[int]) -> list[Element]:
             for below in range(r + 1, min(r + rowspan, len(rows))):
                 pending[(below, col)] = span
             vmerge = "restart" if rowspan > 1 else None
-            tr.append(_cell(ctx, cell, sum(widths[col:col + span]), span, vmerge, look))
+            tr.append(_cell(ctx, cell, sum(widths[col:col + span]), span, vmerge, look,
+                            _mark(header, col, row_headers)))
             col += span
         out.append(tr)
     return out
+
+
+def _length(inlines: tuple[t.Inline, ...]) -> int:
+    """The number of characters of text in `inlines`."""
+    total = 0
+    for item in inlines:
+        if isinstance(item, t.Text):
+            total += len(item.text)
+        elif isinstance(item, t.Link):
+            total += _length(item.children)
+    return total
 
 
 def _table_properties(table: t.Table, width: int) -> Element:
     tbl_pr = el("w:tblPr", None, el("w:tblStyle", {"w:val": STYLE.table}),
                 el("w:tblW", {"w:w": str(width), "w:type": "dxa"}),
                 el("w:tblLayout", {"w:type": "fixed"}),
-                el("w:tblLook", {"w:val": "0420", "w:firstRow": "1", "w:lastRow": "0",
-                                 "w:firstColumn": "0", "w:lastColumn": "0",
-                                 "w:noHBand": "1", "w:noVBand": "1"}))
+                el("w:tblLook", _table_look(bool(table.header_rows))))
     if table.caption:
         tbl_pr.append(el("w:tblCaption", {"w:val": table.caption}))
     if table.alt_text:
         tbl_pr.append(el("w:tblDescription", {"w:val": table.alt_text}))
     return tbl_pr
+
+
+def _table_look(header_row: bool) -> dict[str, str]:
+    """Which of the table's edges are headers: its first row, else its first column."""
+    # Bits of w:val: 0x20 first row, 0x80 first column, 0x200 and 0x400 no banding.
+    value = 0x0620 if header_row else 0x0680
+    return {"w:val": f"{value:04X}", "w:firstRow": "1" if header_row else "0", "w:lastRow": "0",
+            "w:firstColumn": "0" if header_row else "1", "w:lastColumn": "0",
+            "w:noHBand": "1", "w:noVBand": "1"}
 
 
 def column_count(table: t.Table) -> int:
@@ -145,15 +186,25 @@ def column_count(table: t.Table) -> int:
 
 
 def render_table(ctx: Context, table: t.Table) -> None:
-    """Append caption (above), the table and its notes (below) to the body."""
-    caption = caption_paragraph(ctx, TABLE_LABEL, table.caption, table.number, table.anchor,
-                                keep_next=True)
+    """Append caption (above), the table and its notes (below) to the body; a landscape
+    table in a landscape section of its own."""
+    if table.layout.mode == "landscape" and ctx.in_landscape is not None:
+        ctx.in_landscape(lambda: render_table_here(ctx, table))
+    else:
+        render_table_here(ctx, table)
+
+
+def render_table_here(ctx: Context, table: t.Table) -> None:
+    """Append caption, table and notes where the body stands (no section of its own)."""
+    caption = caption_paragraph(ctx, ctx.words.table, table.caption, table.number,
+                                table.anchor, keep_next=True)
     if caption is not None:
         ctx.add(caption)
     widths = _widths(table, column_count(table), ctx.text_width_twips)
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": str(w)}) for w in widths))
     tbl = el("w:tbl", None, _table_properties(table, sum(widths)), grid)
     tbl.extend(_rows(ctx, table, widths))
+    fit_table(tbl, table, ctx.house.body_pt - 1)
     ctx.add(tbl)
     for note in table.notes:
         p = paragraph(STYLE.note)

@@ -20,9 +20,19 @@ from standgen.write.pdf import labels
 from standgen.write.pdf.figures import build_figure
 from standgen.write.pdf.inlines import to_markup
 from standgen.write.pdf.para import Para
-from standgen.write.pdf.styles import TEXT_WIDTH, Styles, heading_style
+from standgen.write.pdf.styles import (
+    MARGIN_LEFT,
+    MARGIN_RIGHT,
+    PAGE_HEIGHT,
+    TEXT_WIDTH,
+    Styles,
+    heading_style,
+)
 from standgen.write.pdf.tables import build_table
 from standgen.write.pdf.vector import VectorPage
+from standgen.write.pdf.wide import placed_table
+
+LANDSCAPE_WIDTH = PAGE_HEIGHT - MARGIN_LEFT - MARGIN_RIGHT
 
 RULE_COLOR = HexColor("#BFBFBF")
 
@@ -32,7 +42,7 @@ class HeadingFlowable(Para):
 
     def __init__(self, heading: t.Heading, styles: Styles, outline_level: int | None,
                  on_draw: Callable[[t.Heading], None]) -> None:
-        super().__init__(escape(heading.display), heading_style(styles, heading.level))
+        super().__init__(escape(heading.display), heading_style(styles, heading.look))
         self.heading = heading
         self.outline_level = outline_level
         self._on_draw = on_draw
@@ -66,13 +76,18 @@ class SectionStart(Flowable):  # type: ignore[misc]
         self._on_start(self._header)
 
 
+OUTLINE_DEPTH = 2
+
+
 def outline_levels(document: t.Document) -> dict[str, int]:
-    """The outline level of each heading with in_toc, never deeper than one below the last."""
+    """The outline level of each heading down to OUTLINE_DEPTH: its tree level counted
+    from 0. A composed tree never skips a level; a hand-made one that does is clamped, as
+    the PDF outline cannot skip."""
     levels: dict[str, int] = {}
     previous = -1
     for section in document.sections:
         for block in section.blocks:
-            if isinstance(block, t.Heading) and block.in_toc:
+            if isinstance(block, t.Heading) and block.level <= OUTLINE_DEPTH:
                 level = max(0, min(block.level - 1, previous + 1))
                 levels[block.anchor] = previous = level
     return levels
@@ -82,8 +97,9 @@ class BlockBuilder:
     """Builds the flowables of blocks for one pass."""
 
     def __init__(self, styles: Styles, levels: dict[str, int], vectors: dict[Path, VectorPage],
-                 on_heading: Callable[[t.Heading], None]) -> None:
+                 on_heading: Callable[[t.Heading], None], words: t.Words | None = None) -> None:
         self._styles = styles
+        self._words = words or t.Words()
         self._levels = levels
         self._vectors = vectors
         self._on_heading = on_heading
@@ -94,14 +110,18 @@ class BlockBuilder:
             case t.Paragraph():
                 return [Para(to_markup(block.inlines), self._styles.role(block.style))]
             case t.Heading():
-                level = self._levels.get(block.anchor) if block.in_toc else None
+                level = self._levels.get(block.anchor)
                 return [HeadingFlowable(block, self._styles, level, self._on_heading)]
             case t.ListBlock():
                 return [self._list(block)]
             case t.Table():
-                return build_table(block, self._styles, TEXT_WIDTH)
+                table = block
+                return placed_table(table, lambda width: build_table(
+                    table, self._styles, width, self._words.table), TEXT_WIDTH,
+                    LANDSCAPE_WIDTH)
             case t.Figure():
-                return build_figure(block, self._styles, TEXT_WIDTH, self._vectors)
+                return build_figure(block, self._styles, TEXT_WIDTH, self._vectors,
+                                    self._words.figure)
             case t.PageBreak():
                 return [PageBreakIfNotEmpty()]
             case t.Rule():

@@ -15,7 +15,12 @@ from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.files import write_bytes_atomically
 from standgen.theme import Theme, default_theme
-from standgen.write.pdf.blocks import BlockBuilder, SectionStart, outline_levels
+from standgen.write.pdf.blocks import (
+    BlockBuilder,
+    HeadingFlowable,
+    SectionStart,
+    outline_levels,
+)
 from standgen.write.pdf.fonts import FontSet, register_fonts, theme_fonts
 from standgen.write.pdf.footnotes import NoteDrain, NoteLog
 from standgen.write.pdf.glyphs import ensure_glyphs
@@ -24,6 +29,7 @@ from standgen.write.pdf.styles import Styles, make_styles
 from standgen.write.pdf.template import StandDoc
 from standgen.write.pdf.toc import build_toc
 from standgen.write.pdf.vector import VectorPage
+from standgen.write.pdf.wide import carry_headings
 
 
 @dataclass(frozen=True)
@@ -63,17 +69,23 @@ def footnotes_of(document: t.Document) -> dict[int, tuple[t.Inline, ...]]:
 
 def _story(document: t.Document, doc: StandDoc, styles: Styles,
            vectors: dict[Path, VectorPage]) -> list[Flowable]:
-    builder = BlockBuilder(styles, outline_levels(document), vectors, doc.on_heading)
+    builder = BlockBuilder(styles, outline_levels(document), vectors, doc.on_heading,
+                           document.words)
     story: list[Flowable] = [Spacer(1, 1)]
     if document.toc is not None:
         story += [NextPageTemplate("toc"), PageBreak()]
         story += build_toc(document.toc, doc.heading_page, doc.late, styles)
     story.append(NextPageTemplate("body"))
-    for section in document.sections:
-        story += [PageBreakIfNotEmpty(), SectionStart(section.running_header,
-                                                      doc.set_running_header)]
+    for index, section in enumerate(document.sections):
+        if section.new_page or index == 0:
+            story.append(PageBreakIfNotEmpty())
+        story.append(SectionStart(section.running_header, doc.set_running_header))
         for block in section.blocks:
-            story += builder.build(block)
+            flowables = builder.build(block)
+            if isinstance(block, t.Table) and block.layout.mode == "landscape":
+                flowables = carry_headings(story, flowables,
+                                           lambda f: isinstance(f, HeadingFlowable))
+            story += flowables
     story.append(NoteDrain(doc.keeper))
     return story
 

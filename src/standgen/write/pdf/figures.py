@@ -68,13 +68,13 @@ def _placeholder(figure: t.Figure, styles: Styles, width: float) -> Flowable:
 
 
 def build_figure(figure: t.Figure, styles: Styles, width: float,
-                 vectors: dict[Path, VectorPage]) -> list[Flowable]:
+                 vectors: dict[Path, VectorPage], label: str = labels.FIGURE) -> list[Flowable]:
     """The figure, its caption below it and its source note, kept on one page."""
     if figure.kind == "placeholder":
         picture = _placeholder(figure, styles, width)
     else:
         picture = _picture(figure, width, vectors)
-    markup = caption_markup(labels.FIGURE, figure.number, figure.caption, figure.anchor)
+    markup = caption_markup(label, figure.number, figure.caption, figure.anchor)
     parts: list[Flowable] = [picture, Para(markup, styles.caption)]
     if figure.source_note:
         parts.append(Para(escape(figure.source_note), styles.source))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
@@ -146,6 +147,10 @@ class FootnoteKeeper:
         self.reserve = 0.0
 
 
+def _nothing(frame: Any) -> None:
+    """A frame action that does nothing."""
+
+
 class NoteDrain(Flowable):  # type: ignore[misc]
     """Placed after the last block: when notes are left over after the last page's foot,
     it continues on fresh pages and sets them there."""
@@ -160,6 +165,15 @@ class NoteDrain(Flowable):  # type: ignore[misc]
     @property
     def _ZEROSIZE(self) -> bool:  # reportlab's attribute name
         return not self._part and not self._keeper.pending
+
+    @property
+    def frameAction(self) -> Callable[[Any], None] | None:  # reportlab's attribute name
+        """With no notes left to set, the drain is placed without a fit check: a page that
+        ends a hair overfull (its notes' room grew after the last block) then needs no
+        page of its own."""
+        if self._part or self._keeper.pending:
+            return None
+        return _nothing
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         need = area_height(self._keeper.pending)

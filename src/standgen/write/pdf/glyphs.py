@@ -74,6 +74,10 @@ def _front_texts(document: t.Document) -> Iterator[tuple[str, Where]]:
     yield document.footer_label, "footer label"
     for text in labels.writer_texts():
         yield text, "writer label"
+    words = document.words
+    for text in (words.table, words.figure, *words.page_x_of_y, *words.copy,
+                 *words.copy_header):
+        yield text, "writer word (templates)"
 
 
 def iter_texts(document: t.Document) -> Iterator[tuple[str, Where]]:

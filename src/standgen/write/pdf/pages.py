@@ -22,45 +22,58 @@ from standgen.write.pdf.styles import (
 )
 
 RIGHT_EDGE = PAGE_WIDTH - MARGIN_RIGHT
+PLAIN_WORDS = t.Words()
 FOOTER_Y = 13 * mm
 FOOTER_SIZE = 8.5
 MARKED_TOP = 17 * mm
 
 
-def page_label(page: int, total: int | None, marking: t.Marking | None) -> str:
+def page_label(page: int, total: int | None, marking: t.Marking | None,
+               words: t.Words = PLAIN_WORDS) -> str:
     """The page number as printed: 'pagina x van y' for marked documents, else the number."""
     if marking is not None and marking.page_x_of_y:
-        return labels.PAGE_X_OF_Y.format(x=page, y=total if total else "?")
+        before, between, after = words.page_x_of_y
+        return f"{before}{page}{between}{total if total else '?'}{after}"
     return str(page)
 
 
-def draw_marking(canv: Canvas, marking: t.Marking, styles: Styles) -> None:
+def page_size(canv: Canvas) -> tuple[float, float]:
+    """The size of the page being drawn (landscape pages are wider than high)."""
+    width, height = canv._pagesize
+    return float(width), float(height)
+
+
+def draw_marking(canv: Canvas, marking: t.Marking, styles: Styles,
+                 words: t.Words = PLAIN_WORDS) -> None:
     """The classification at the top and the bottom of the page, with copy number and extras."""
+    width, height = page_size(canv)
     fonts = styles.fonts
     canv.saveState()
     canv.setFillColor(styles.palette.marking)
     canv.setFont(fonts.bold, 9.5)
-    canv.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 9 * mm, marking.text)
-    canv.drawCentredString(PAGE_WIDTH / 2, 7 * mm, marking.text)
+    canv.drawCentredString(width / 2, height - 9 * mm, marking.text)
+    canv.drawCentredString(width / 2, 7 * mm, marking.text)
     canv.setFont(fonts.regular, 7.5)
     if marking.extra:
         extras = labels.SEPARATOR.join(marking.extra)
-        canv.drawCentredString(PAGE_WIDTH / 2, PAGE_HEIGHT - 12.5 * mm, extras)
+        canv.drawCentredString(width / 2, height - 12.5 * mm, extras)
     if marking.copy_number:
-        canv.drawString(MARGIN_LEFT, 7 * mm, labels.COPY.format(n=marking.copy_number))
+        before, after = words.copy
+        canv.drawString(MARGIN_LEFT, 7 * mm, f"{before}{marking.copy_number}{after}")
     canv.restoreState()
 
 
 def draw_header(canv: Canvas, text: str, styles: Styles) -> None:
     """The running header above the text block, with a rule under it when the theme says so."""
+    width, height = page_size(canv)
     canv.saveState()
     canv.setFont(styles.fonts.regular, styles.theme.sizes.furniture)
     canv.setFillColor(styles.palette.muted)
-    canv.drawString(MARGIN_LEFT, PAGE_HEIGHT - 19 * mm, text)
+    canv.drawString(MARGIN_LEFT, height - 19 * mm, text)
     if styles.theme.running_header.rule:
         canv.setStrokeColor(styles.palette.accent)
         canv.setLineWidth(0.5)
-        canv.line(MARGIN_LEFT, PAGE_HEIGHT - 20.5 * mm, RIGHT_EDGE, PAGE_HEIGHT - 20.5 * mm)
+        canv.line(MARGIN_LEFT, height - 20.5 * mm, width - MARGIN_RIGHT, height - 20.5 * mm)
     canv.restoreState()
 
 
@@ -73,7 +86,7 @@ def draw_footer(canv: Canvas, label: str, page_text: str, styles: Styles) -> Non
     if label and styles.theme.footer.label:
         canv.drawString(MARGIN_LEFT, FOOTER_Y, label)
     if page_text:
-        canv.drawRightString(RIGHT_EDGE, FOOTER_Y, page_text)
+        canv.drawRightString(page_size(canv)[0] - MARGIN_RIGHT, FOOTER_Y, page_text)
     canv.restoreState()
 
 

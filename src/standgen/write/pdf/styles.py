@@ -91,15 +91,17 @@ class Styles:
         """The style for a paragraph's semantic role."""
         return self.roles[name]
 
-    def cell_style(self, align: t.Align, bold: bool, header: bool = False) -> ParagraphStyle:
-        """A table-cell style with the cell's alignment (header cells in the theme's
-        header text colour)."""
+    def cell_style(self, align: t.Align, bold: bool) -> ParagraphStyle:
+        """A table-cell style with the cell's alignment."""
         base = self.cell_bold if bold else self.cell
-        colour = self.palette.header_text if header else None
+        return ParagraphStyle(f"{base.name}-{align}", parent=base, alignment=ALIGN[align])
+
+    def header_cell(self, style: ParagraphStyle) -> ParagraphStyle:
+        """A header cell's style: in the theme's header text colour, if it sets one."""
+        colour = self.palette.header_text
         if colour is None:
-            return ParagraphStyle(f"{base.name}-{align}", parent=base, alignment=ALIGN[align])
-        return ParagraphStyle(f"{base.name}-{align}-head", parent=base, alignment=ALIGN[align],
-                              textColor=colour)
+            return style
+        return ParagraphStyle(f"{style.name}-head", parent=style, textColor=colour)
 
 
 

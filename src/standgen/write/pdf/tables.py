@@ -13,10 +13,33 @@ from standgen.write.pdf import labels
 from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.inlines import to_markup
 from standgen.write.pdf.para import Para
-from standgen.write.pdf.styles import Palette, Styles
+from standgen.write.pdf.styles import TEXT_HEIGHT, Palette, Styles
+from standgen.write.pdf.wide import cell_padding, cell_style
 
 Command = tuple[object, ...]
 BOLD_ROLES = ("total", "subtotal", "group")
+TALL_ROW = TEXT_HEIGHT / 2  # a row taller than this is split over pages, not moved whole
+
+
+class CellPara(Para):
+    """A cell's paragraph: measured whole, since a table sizes its rows from it."""
+
+    split_long = False
+
+
+class SplittingTable(RLTable):  # type: ignore[misc]
+    """A table that moves a row that does not fit to the next page, as before, unless the
+    row is too tall for any page: such a row (a long status text) is split inside, with
+    the header rows repeated above its continuation."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        if not getattr(self, "splitInRow", 0):
+            self.wrap(availWidth, availHeight)
+            heads = self.repeatRows if isinstance(self.repeatRows, int) else 0
+            if max((h or 0 for h in self._rowHeights[heads:]), default=0) > TALL_ROW:
+                self.splitInRow = 1
+        parts: list[Flowable] = super().split(availWidth, availHeight)
+        return parts
 
 
 def caption_markup(label: str, number: int | None, caption: str, anchor: str) -> str:
@@ -42,7 +65,8 @@ def _widths(table: t.Table, count: int, width: float) -> list[float]:
     return [width * s / total for s in shares]
 
 
-def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]], list[Command]]:
+def _grid(table: t.Table, count: int, styles: Styles
+          ) -> tuple[list[list[object]], list[Command]]:
     """Cell flowables placed on the grid, with SPAN commands for merged cells."""
     rows = table.header_rows + table.body_rows
     heads = len(table.header_rows)
@@ -59,8 +83,10 @@ def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]
             if last_col >= count or last_row >= len(rows):
                 raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
                                  "spans beyond the table")
-            style = styles.cell_style(cell.align, bold, header=r < heads)
-            data[r][col] = Para(to_markup(cell.inlines), style)
+            style = cell_style(styles, cell.align, bold, table.layout.font_scale)
+            if r < heads:
+                style = styles.header_cell(style)
+            data[r][col] = CellPara(to_markup(cell.inlines), style)
             taken |= {(rr, cc) for rr in range(r, last_row + 1)
                       for cc in range(col, last_col + 1)}
             if cell.colspan > 1 or cell.rowspan > 1:
@@ -71,10 +97,11 @@ def _grid(table: t.Table, count: int, styles: Styles) -> tuple[list[list[object]
 
 def _row_commands(table: t.Table, font: str, p: Palette) -> list[Command]:
     heads = len(table.header_rows)
+    pad = cell_padding(table)
     cmds: list[Command] = [
         ("FONTNAME", (0, 0), (-1, -1), font),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4),
+        ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
         ("LINEBELOW", (0, -1), (-1, -1), 0.8, p.primary),
     ]
@@ -94,7 +121,8 @@ def _row_commands(table: t.Table, font: str, p: Palette) -> list[Command]:
     return cmds
 
 
-def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
+def build_table(table: t.Table, styles: Styles, width: float, label: str = labels.TABLE
+                ) -> list[Flowable]:
     """The caption, the table itself (splitting with repeated headers) and its notes."""
     count = _column_count(table)
     data, spans = _grid(table, count, styles)
@@ -102,10 +130,10 @@ def build_table(table: t.Table, styles: Styles, width: float) -> list[Flowable]:
     if table.caption or table.number is not None:
         start_rows = len(table.header_rows) + min(3, len(table.body_rows))
         flowables.append(CondPageBreak(30 + 16 * start_rows))
-        markup = caption_markup(labels.TABLE, table.number, table.caption, table.anchor)
+        markup = caption_markup(label, table.number, table.caption, table.anchor)
         flowables.append(Para(markup, styles.table_caption))
     if data:
-        body = RLTable(data, colWidths=_widths(table, count, width),
+        body = SplittingTable(data, colWidths=_widths(table, count, width),
                        repeatRows=len(table.header_rows), hAlign="LEFT",
                        style=TableStyle(_row_commands(table, styles.fonts.regular,
                                                       styles.palette) + spans))

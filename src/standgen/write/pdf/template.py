@@ -15,12 +15,12 @@ from standgen.write.pdf.notes_frame import NoteFrame
 from standgen.write.pdf.pages import (
     FOOTER_SIZE,
     FOOTER_Y,
-    RIGHT_EDGE,
     draw_cover,
     draw_footer,
     draw_header,
     draw_marking,
     page_label,
+    page_size,
 )
 from standgen.write.pdf.styles import (
     MARGIN_BOTTOM,
@@ -29,8 +29,6 @@ from standgen.write.pdf.styles import (
     MARGIN_TOP,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    TEXT_HEIGHT,
-    TEXT_WIDTH,
     Styles,
 )
 
@@ -69,17 +67,21 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.keeper = FootnoteKeeper(notes, styles, lambda: int(self.page))
         self.heading_pages: dict[str, int] = {}
         self.running_header = ""
-        self.opener_page = 0
+        self.page_header = ""
         self.addPageTemplates([self._template("cover", self._on_cover),
                                self._template("toc", self._on_toc),
-                               self._template("body", self._on_body)])
+                               self._template("body", self._on_body),
+                               self._template("landscape", self._on_body)])
 
     def _template(self, name: str, on_end: Any) -> PageTemplate:
-        geometry = (MARGIN_LEFT, MARGIN_BOTTOM, TEXT_WIDTH, TEXT_HEIGHT)
+        size = (PAGE_HEIGHT, PAGE_WIDTH) if name == "landscape" else (PAGE_WIDTH, PAGE_HEIGHT)
+        geometry = (MARGIN_LEFT, MARGIN_BOTTOM, size[0] - MARGIN_LEFT - MARGIN_RIGHT,
+                    size[1] - MARGIN_TOP - MARGIN_BOTTOM)
         padding = {"leftPadding": 0, "rightPadding": 0, "topPadding": 0, "bottomPadding": 0}
         frame = (NoteFrame(*geometry, id=f"{name}-frame", keeper=self.keeper, **padding)
-                 if name == "body" else Frame(*geometry, id=f"{name}-frame", **padding))
-        return PageTemplate(id=name, frames=[frame], onPageEnd=on_end)
+                 if name in ("body", "landscape")
+                 else Frame(*geometry, id=f"{name}-frame", **padding))
+        return PageTemplate(id=name, frames=[frame], onPageEnd=on_end, pagesize=size)
 
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
@@ -100,6 +102,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         return "" if page is None else str(page)
 
     def beforePage(self) -> None:
+        self.page_header = self.running_header
         frame = self.pageTemplate.frames[0]
         if isinstance(frame, NoteFrame):
             frame.begin_page()
@@ -111,21 +114,18 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.heading_pages.setdefault(heading.anchor, int(self.page))
 
     def set_running_header(self, text: str) -> None:
-        """Called when a section starts: the header for this and the following pages (the
-        opener page itself shows it only if the theme asks for it)."""
+        """Called when a section starts: the header of the following pages, and of this
+        one when the section starts at its top (a section that follows on below other
+        content leaves this page's header alone). A section starting at the top opens a
+        chapter or part: that page shows no running header unless the theme asks."""
         self.running_header = text
-        self.opener_page = int(self.page)
-
-    def _shows_header(self) -> bool:
-        shown = self.styles.theme.running_header
-        if not (shown.show and self.running_header):
-            return False
-        return shown.on_opener or self.opener_page != int(self.page)
+        if getattr(self.frame, "_atTop", True):
+            self.page_header = text if self.styles.theme.running_header.on_opener else ""
 
     def _mark(self, canv: Canvas) -> None:
         marking = self.document.marking
         if marking is not None:
-            draw_marking(canv, marking, self.styles)
+            draw_marking(canv, marking, self.styles, self.document.words)
 
     def _footer(self, canv: Canvas) -> None:
         """The footer; 'pagina x van y' is a late form, as y is known only at the end."""
@@ -134,12 +134,14 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         marking = self.document.marking
         label = "" if self.pageTemplate.id == "cover" else self.document.footer_label
         if marking is None or not marking.page_x_of_y:
-            draw_footer(canv, label, page_label(page, None, marking), styles)
+            draw_footer(canv, label, page_label(page, None, marking, self.document.words),
+                        styles)
             return
         draw_footer(canv, label, "", styles)
-        self.late.place(canv, f"page-{page}", RIGHT_EDGE, FOOTER_Y, LateText(
+        right = page_size(canv)[0] - MARGIN_RIGHT
+        self.late.place(canv, f"page-{page}", right, FOOTER_Y, LateText(
             styles.fonts.regular, FOOTER_SIZE, styles.palette.muted,
-            lambda: page_label(page, self.last_page, marking)))
+            lambda: page_label(page, self.last_page, marking, self.document.words)))
 
     def _on_cover(self, canv: Canvas, doc: StandDoc) -> None:
         draw_cover(canv, self.document.cover, self.styles, self.document.marking is not None)
@@ -153,8 +155,8 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self._mark(canv)
 
     def _on_body(self, canv: Canvas, doc: StandDoc) -> None:
-        if self._shows_header():
-            draw_header(canv, self.running_header, self.styles)
+        if self.page_header and self.styles.theme.running_header.show:
+            draw_header(canv, self.page_header, self.styles)
         self.keeper.end_page(canv, MARGIN_LEFT, MARGIN_BOTTOM)
         self._footer(canv)
         self._mark(canv)

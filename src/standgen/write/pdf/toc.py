@@ -41,10 +41,14 @@ class TocLine(Flowable):  # type: ignore[misc]
         self.spaceBefore = 7 if top else 1.5
         self._lines: list[str] = []
         self._width = 0.0
+        self._number_width = NUMBER_COLUMN
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
         self._width = aW
-        room = aW - self._indent - NUMBER_COLUMN - PAGE_COLUMN
+        number = self._entry.number or ""
+        self._number_width = max(NUMBER_COLUMN,
+                                 stringWidth(number, self._font, self._size) + 2.5 * mm)
+        room = aW - self._indent - self._number_width - PAGE_COLUMN
         self._lines = simpleSplit(self._entry.text, self._font, self._size, room) or [""]
         return aW, self._leading * len(self._lines)
 
@@ -52,7 +56,7 @@ class TocLine(Flowable):  # type: ignore[misc]
         canv = self.canv
         height = self._leading * len(self._lines)
         baseline = height - self._size
-        text_x = self._indent + NUMBER_COLUMN
+        text_x = self._indent + self._number_width
         canv.setFont(self._font, self._size)
         color = self._palette.primary if self._entry.level <= 1 else self._palette.text
         canv.setFillColor(color)

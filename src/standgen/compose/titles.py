@@ -1,0 +1,41 @@
+"""How a report names itself: title and period put together by the templates, for the
+cover, running header, footer, document properties and file names; and the words that
+writers print around the content (Tabel, Figuur, pagina x van y)."""
+
+from __future__ import annotations
+
+from standgen.compose import tree as t
+from standgen.compose.templating import TextTemplates
+from standgen.errors import source_error
+from standgen.model.report import Report
+
+_X, _Y = "\x01", "\x02"
+
+
+def report_title(texts: TextTemplates, report: Report, key: str) -> str:
+    """The report's name for one use (`full`, `footer`, `metadata`, `file_name` …)."""
+    return texts.render("titles", key, title=report.title, period=report.period,
+                        subtitle=report.subtitle or "", ministry=report.ministry,
+                        year=report.report_year).strip()
+
+
+def writer_words(texts: TextTemplates) -> t.Words:
+    """The fixed words of the writers, split around the numbers they surround."""
+    page = texts.render("words", "pagina_x_van_y", x=_X, y=_Y)
+    if page.count(_X) != 1 or page.count(_Y) != 1 or page.index(_X) > page.index(_Y):
+        raise source_error(texts.path, None, "words.pagina_x_van_y",
+                           "use {{ x }} (the page) once, then {{ y }} (the page count) once")
+    before, rest = page.split(_X)
+    between, after = rest.split(_Y)
+    return t.Words(table=texts.render("words", "tabel"), figure=texts.render("words", "figuur"),
+                   page_x_of_y=(before, between, after), copy=_copy(texts, "exemplaar"),
+                   copy_header=_copy(texts, "exemplaar_kop"))
+
+
+def _copy(texts: TextTemplates, key: str) -> tuple[str, str]:
+    copy = texts.render("words", key, n=_X)
+    if copy.count(_X) != 1:
+        raise source_error(texts.path, None, f"words.{key}",
+                           "use {{ n }} (the copy number) once")
+    before, after = copy.split(_X)
+    return before, after

@@ -1,0 +1,80 @@
+"""Find candidates in an artifact's text: texts squashed or as whole words, figures by value.
+
+A text of at least MIN_TEXT characters (squashed) is found anywhere, across line breaks;
+a shorter one only as whole words, so that a short secret is caught without hits inside
+longer words. A footnote mark may stand between the parts of a text (its number, or
+nothing where the artifact keeps the mark out of the text). A figure is found where a
+number of the artifact has one of its keys, however it is spelled.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from standgen.leaks.figures import keys_near, signature
+from standgen.leaks.text import Candidate, spaced, squash
+
+MIN_TEXT = 12
+_MARK = r"(?:\d{1,4})?"
+_MD_NOTE = re.compile(r"\[\^\d+\]")
+_MD_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)")
+_MD_MARKS = re.compile(r"(?<!\\)(?:\*\*|\*|\^|~)")
+_MD_ESCAPE = re.compile(r"\\(.)")
+
+
+def markdown_plain(text: str) -> str:
+    """Markdown as a reader sees it: footnote marks, link targets, emphasis marks and
+    escapes removed (link targets kept on lines of their own)."""
+    targets: list[str] = []
+
+    def link(match: re.Match[str]) -> str:
+        targets.append(match.group(2))
+        return match.group(1)
+
+    plain = _MD_LINK.sub(link, _MD_NOTE.sub("", text))
+    plain = _MD_ESCAPE.sub(r"\1", _MD_MARKS.sub("", plain))
+    return plain + "\n" + "\n".join(targets)
+
+
+@dataclass
+class Haystack:
+    """An artifact's text, prepared once for every kind of match; numbers are read only
+    where they may be one of the `figures` (candidates) looked for."""
+
+    text: str
+    figures_sought: tuple[Candidate, ...] = ()
+
+    @cached_property
+    def squashed(self) -> str:
+        return squash(self.text)
+
+    @cached_property
+    def words(self) -> str:
+        return " " + spaced(self.text) + " "
+
+    @cached_property
+    def figures(self) -> set[str]:
+        signatures = {signature(k) for c in self.figures_sought for k in c.keys}
+        return keys_near(self.text, signatures)
+
+    def holds(self, candidate: Candidate) -> bool:
+        """Whether the artifact holds this candidate."""
+        if candidate.kind == "figure":
+            return not candidate.keys.isdisjoint(self.figures)
+        parts = [squash(p) for p in candidate.parts]
+        if sum(map(len, parts)) >= MIN_TEXT:
+            if len(parts) == 1:
+                return parts[0] in self.squashed
+            return re.search(_MARK.join(map(re.escape, parts)), self.squashed) is not None
+        return re.search(_whole_words(candidate), self.words) is not None
+
+
+def _whole_words(candidate: Candidate) -> str:
+    """A pattern for a short text as whole words: its words in order, a space or none
+    between them, a footnote mark where the text had one and after a final letter."""
+    body = _MARK.join(r"\s?".join(re.escape(w) for w in spaced(part).split())
+                      for part in candidate.parts)
+    tail = _MARK if candidate.text[-1:].isalpha() else ""
+    return rf"(?<!\w){body}{tail}(?!\w)"
