@@ -5,6 +5,7 @@ as written says it was computed from anything confidential."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from typing import Any
 
 from hypothesis import given, settings
@@ -17,6 +18,9 @@ from standgen.edition.tables import RecomputedFigure
 from standgen.edition.value_levels import ValueLevels
 from standgen.model.report import Report, TableBlock
 from standgen.model.values import Status
+
+# A thousand tables each in CI (about 10 s a test); STANDGEN_PROPERTY_EXAMPLES scales it.
+FLOW_EXAMPLES = 40 * int(os.environ.get("STANDGEN_PROPERTY_EXAMPLES", "25"))
 
 SECRET = "dep-vertrouwelijk"
 DATA = ["a", "b", "c", "d"]
@@ -68,7 +72,7 @@ def _report(table: dict[str, Any]) -> Report:
             {"number": "1.1", "title": "S", "topics": [topic]}]}]})
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=FLOW_EXAMPLES, deadline=None)
 @given(tables())
 def test_no_public_figure_is_computed_from_a_confidential_one(table: dict[str, Any]) -> None:
     report = _report(table)
@@ -129,7 +133,7 @@ def _public_grid(table: dict[str, Any]) -> list[tuple[str, str, str]]:
             for row in block.table.rows for key in block.table.column_keys]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=FLOW_EXAMPLES, deadline=None)
 @given(tables(), st.integers(1, 50))
 def test_the_public_table_does_not_change_when_a_secret_does(table: dict[str, Any],
                                                              shift: int) -> None:

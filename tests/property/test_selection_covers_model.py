@@ -26,7 +26,7 @@ from tests.property.model_positions import (
 )
 
 POSITIONS = positions()
-EXAMPLES = 3
+EXAMPLES = 8  # per position: with about 200 positions, some 1,600 reports in CI
 
 
 def _dump(report: Report) -> str:
