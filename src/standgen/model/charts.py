@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
 
 from standgen.model.base import Node
 from standgen.model.values import Unit
@@ -41,3 +41,11 @@ class ChartSpec(Node):
     height_cm: float = Field(default=7.0, gt=1, le=24)
     data_table: bool = False
     sort: Literal["none", "descending", "ascending"] = "none"
+
+    @model_validator(mode="after")
+    def _sort_only_where_drawn(self) -> ChartSpec:
+        if self.sort != "none" and self.type != "hbar":
+            raise ValueError(f"`sort` orders the bars of an hbar chart; a {self.type} chart "
+                             "keeps its categories in the order written: remove `sort` or "
+                             "use `type: hbar`")
+        return self

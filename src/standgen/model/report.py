@@ -234,6 +234,13 @@ class Annex(TermList):
     title: str = Field(min_length=1)
     kind: Literal["tekst", "afkortingen", "begrippen"] = "tekst"
 
+    @model_validator(mode="after")
+    def _entries_need_a_list_kind(self) -> Annex:
+        if self.entries and self.kind == "tekst":
+            raise ValueError("an annex prints `entries` only as a list: add `kind: "
+                             "afkortingen` or `kind: begrippen`, or move the entries into text")
+        return self
+
 
 FRONT_PARTS = ("voorwoord", "samenvatting", "inleiding", "leeswijzer", "afkortingen",
                "begrippenlijst", "colofon")

@@ -110,6 +110,14 @@ def test_an_annex_needs_a_title(tmp_path: Path) -> None:
         report(tmp_path, back_matter={"bijlagen": [{"blocks": [{"text": "x"}]}]})
 
 
+def test_entries_in_a_text_annex_are_refused_not_dropped(tmp_path: Path) -> None:
+    with pytest.raises(SourceError, match=r"bijlagen\[0\].*add `kind: afkortingen`") as caught:
+        report(tmp_path, back_matter={"bijlagen": [
+            {"title": "Afkortingen", "entries": [{"AOW": "Algemene Ouderdomswet"}]}]})
+    (problem,) = caught.value.problems
+    assert problem.location.line is not None
+
+
 def test_an_order_that_misses_or_invents_a_part_is_refused(tmp_path: Path) -> None:
     with pytest.raises(SourceError, match="list each given part once"):
         report(tmp_path, front_matter={"order": ["leeswijzer"],

@@ -73,3 +73,13 @@ def test_chart_categories_keep_the_authors_order_unless_sorted() -> None:
     assert ranked_order(_bars("none")) == [0, 1, 2]
     assert ranked_order(_bars("descending")) == [1, 2, 0]
     assert ranked_order(_bars("ascending")) == [0, 2, 1]
+
+
+def test_a_sort_on_a_chart_that_cannot_sort_is_refused_not_ignored() -> None:
+    from pydantic import ValidationError
+
+    from standgen.model.charts import ChartSpec
+
+    with pytest.raises(ValidationError, match="`sort` orders the bars of an hbar chart"):
+        ChartSpec.model_validate({"type": "line", "table": "t", "sort": "descending"})
+    assert ChartSpec.model_validate({"type": "hbar", "table": "t", "sort": "descending"})
