@@ -212,6 +212,14 @@ def cmd_changes(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_review(args: argparse.Namespace) -> int:
+    """List a reviewed DOCX's comments and tracked changes by source; apply prose edits."""
+    from standgen.review import ReviewOptions, run_review
+
+    return run_review(ReviewOptions(args.docx, args.source, args.apply, args.force,
+                                    args.comments))
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "init": cmd_init,
     "new": cmd_new,
@@ -222,6 +230,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "watch": cmd_watch,
     "dump": cmd_dump,
     "check-leaks": cmd_check_leaks,
+    "review": cmd_review,
 }
 
 
@@ -261,8 +270,23 @@ def build_parser() -> argparse.ArgumentParser:
     leaks = sub.add_parser("check-leaks", help="scan an artifact for confidential content")
     leaks.add_argument("artifact", type=Path)
     leaks.add_argument("--source", type=Path, required=True, help="the report's main file")
+    _add_review_parser(sub)
     add_snapshot_parsers(sub)
     return parser
+
+
+def _add_review_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    review = sub.add_parser("review", help="comments and tracked changes of a reviewed DOCX, "
+                            "by source file; --apply takes prose edits back")
+    review.add_argument("docx", type=Path, help="the DOCX as edited in Word or LibreOffice")
+    review.add_argument("--source", type=Path, required=True, help="the report's main file")
+    review.add_argument("--apply", action="store_true",
+                        help="write tracked prose edits into the YAML sources")
+    review.add_argument("--force", action="store_true",
+                        help="with --apply: go on when sources changed since the build "
+                        "(only edits whose source text still matches are applied)")
+    review.add_argument("--comments", type=Path,
+                        help="write the comments as a review list (.csv or .md)")
 
 
 def _version() -> str:

@@ -15,9 +15,10 @@ import enum
 import itertools
 import types
 import typing
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, get_args, get_origin
 
 import annotated_types
 from hypothesis import strategies as st
@@ -191,16 +192,31 @@ class _Maker:
                 optional[name] = self.value(info.annotation, list(info.metadata), secret)
         names = list(optional)
         sizes = range(len(names), -1, -1)
-        for size in sizes:
-            subsets = list(itertools.combinations(names, size))
-            # public filler drops its first optional texts first: an image path there
-            # would name a file that is not there, and filler has to compose
-            for chosen in subsets if secret else reversed(subsets):
-                try:
-                    return cls.model_validate({**fields, **{n: optional[n] for n in chosen}})
-                except ValidationError:
-                    continue
+        for choice in self._literal_choices(cls, fields):
+            for size in sizes:
+                subsets = list(itertools.combinations(names, size))
+                # public filler drops its first optional texts first: an image path there
+                # would name a file that is not there, and filler has to compose
+                for chosen in subsets if secret else reversed(subsets):
+                    try:
+                        return cls.model_validate({**fields, **choice,
+                                                   **{n: optional[n] for n in chosen}})
+                    except ValidationError:
+                        continue
         raise AssertionError(f"could not make a valid {cls.__name__} from its types")
+
+    @staticmethod
+    def _literal_choices(cls: type[BaseModel], fields: dict[str, Any]
+                         ) -> Iterator[dict[str, Any]]:
+        """The defaults first, then each value of every optional choice field (`kind:`):
+        a model may accept a field only together with a choice (an annex's entries)."""
+        yield {}
+        for name, info in cls.model_fields.items():
+            if name in fields or info.is_required():
+                continue
+            if get_origin(info.annotation) is Literal:
+                for value in get_args(info.annotation):
+                    yield {name: value}
 
     def holder(self, step: Step, node: BaseModel) -> Any:
         """The value of `step.field` holding `node`, maybe between public siblings."""

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from standgen.compose import tree as t
 from standgen.compose.context import ComposeContext
+from standgen.compose.provenance import Provenance
 from standgen.compose.table_layout import place_table
 from standgen.compose.tables import compose_table
 from standgen.errors import Problem, Severity
@@ -26,9 +28,11 @@ LABELLED = ("doelstelling", "toelichting", "groeiparagraaf")
 class BlockComposer:
     """Turns a list of model blocks into tree blocks, with labels and numbering."""
 
-    def __init__(self, ctx: ComposeContext, figures: FigureMaker) -> None:
+    def __init__(self, ctx: ComposeContext, figures: FigureMaker,
+                 provenance: Provenance | None = None) -> None:
         self.ctx = ctx
         self.figures = figures
+        self.origins = provenance or Provenance(None)
 
     def compose(self, blocks: list[Block], path: str, owner: str, depth: int
                 ) -> list[t.Block]:
@@ -45,7 +49,7 @@ class BlockComposer:
                                                 depth + 1)
                     continue
                 previous_label = None
-                out.extend(self._other(block, where, owner, depth + 1))
+                out.extend(self._marked(block, where, owner, depth + 1))
         return out
 
     def _text(self, block: TextBlock, where: str, owner: str, previous: str | None,
@@ -53,10 +57,46 @@ class BlockComposer:
         label = block.label or (self.ctx.texts.render("labels", block.kind)
                                 if block.kind in LABELLED else None)
         if label and label != previous:
-            out.append(t.Heading(level, label, self.ctx.anchor(f"{owner}-{label}"),
-                                 kind="label"))
-        out.extend(self.ctx.blocks(block.text, block.loc("text", f"{where}.text")))
+            heading: list[t.Block] = [t.Heading(level, label,
+                                                self.ctx.anchor(f"{owner}-{label}"),
+                                                kind="label")]
+            if block.label:
+                out += self.origins.mark(heading, "prose", block.loc("label", f"{where}.label"))
+            else:
+                out += self.origins.mark(heading, "template", None, template="labels",
+                                         key=block.kind)
+        at = block.loc("text", f"{where}.text")
+        out += self.origins.mark(self.ctx.blocks(block.text, at), "prose", at,
+                                 jinja="{{" in block.text or None)
         return label
+
+    def _marked(self, block: Block, where: str, owner: str, level: int) -> list[t.Block]:
+        """The tree blocks of a non-text block, each with the origin of its source."""
+        made = self._other(block, where, owner, level)
+        if isinstance(block, TableBlock):
+            return [self._table_origin(block, part, where) for part in made]
+        if isinstance(block, FigureBlock):
+            table = block.chart.table if block.chart else None
+            return self.origins.mark(made, "chart", block.loc("figure", where), table=table)
+        if isinstance(block, BijlageVerwijzing):
+            return self.origins.mark(made, "template", block.loc("onderwerp", where),
+                                     template="phrases",
+                                     key=f"bijlage_verwijzing_{block.variant}")
+        if isinstance(block, HeadingBlock):
+            return self.origins.mark(made, "prose", block.loc("text", f"{where}.text"))
+        if isinstance(block, ListBlock):
+            return self.origins.mark(made, "prose", block.loc("items", f"{where}.items"))
+        return made
+
+    def _table_origin(self, block: TableBlock, part: t.Block, where: str) -> t.Block:
+        """A table (or one part of a split table, with its own columns) with its origin."""
+        if not isinstance(part, t.Table):
+            return part
+        groups = part.layout.column_groups if part.layout.mode == "split" else ()
+        keep = [i - 1 for i in groups[0]] if groups else None
+        origin = self.origins.table(block.table, block.loc("table", where),
+                                    len(part.header_rows), keep)
+        return replace(part, origin=origin)
 
     def _other(self, block: Block, where: str, owner: str, level: int) -> list[t.Block]:
         ctx = self.ctx

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -41,6 +41,8 @@ class ComposeContext:
     _values: dict[str, TableValues] = field(default_factory=dict)
     source: Report | None = None
     levels: Levels | None = None
+    note_origin: Callable[[Location], str] | None = None
+    """Gives a footnote's text an origin id (see compose/provenance.py), when set."""
 
     def __post_init__(self) -> None:
         self.scale = self.levels or load_levels()
@@ -51,6 +53,7 @@ class ComposeContext:
             {table.id: table for table, _ in self.value_levels.tables.values()},
             self._cell_text, self._cell_number, self.value_levels.of, self.scale.public)
         self._note_levels = self._footnote_levels()
+        self._note_origins: dict[str, str] = {}
         self.context: dict[str, Any] = {
             "waarde": self.lookup,
             "rapport": {"titel": self.report.title, "periode": self.report.period,
@@ -123,13 +126,17 @@ class ComposeContext:
         if note_id not in self.note_numbers:
             self.note_numbers[note_id] = len(self.note_numbers) + 1
             before, self.level = self.level, self._note_levels.get(note_id, self.level)
+            at = footnote.loc("text", f"footnote {note_id}")
             try:
-                content = self.inlines(footnote.text,
-                                       footnote.loc("text", f"footnote {note_id}"))
+                content = self.inlines(footnote.text, at)
             finally:
                 self.level = before
             self.note_content[note_id] = content
-        return t.FootnoteRef(self.note_numbers[note_id], self.note_content[note_id])
+            if self.note_origin is not None:
+                self._note_origins[note_id] = self.note_origin(
+                    Location(at.file, at.line, f"footnotes.{note_id}.text"))
+        return t.FootnoteRef(self.note_numbers[note_id], self.note_content[note_id],
+                             self._note_origins.get(note_id))
 
     def inlines(self, text: str, at: Location) -> tuple[t.Inline, ...]:
         """Inline rich text (with templates rendered) as tree inlines."""

@@ -26,6 +26,7 @@ from standgen.compose.parts import (
     term_kind,
     term_table,
 )
+from standgen.compose.provenance import Provenance
 from standgen.compose.templating import TextTemplates, templates_folder
 from standgen.compose.titles import report_title, writer_words
 from standgen.edition.levels import Edition, Levels, load_levels
@@ -79,7 +80,9 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels)
     charts = _draw_charts(selected, tables, texts, options)
     policy = options.page_policy or report.settings.page_policy
-    builder = _Builder(ctx, charts, edition, policy, annex_places(report))
+    provenance = Provenance(report.source.file if report.source else None,
+                            public=selection.level.is_public)
+    builder = _Builder(ctx, charts, edition, policy, annex_places(report), provenance)
     sections = even_levels(builder.sections())
     marking = _marking(selection, texts, options)
     return t.Document(
@@ -92,6 +95,7 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
         footer_label=report_title(texts, report, "footer"),
         words=writer_words(texts),
         notices=tuple(ctx.notices),
+        provenance=provenance.record(),
     )
 
 
@@ -141,7 +145,8 @@ class _Builder:
     def __init__(self, ctx: ComposeContext,
                  charts: dict[str, tuple[ChartData, RenderedChart | None]],
                  edition: Edition, policy: PagePolicy,
-                 places: dict[tuple[object, ...], int] | None = None) -> None:
+                 places: dict[tuple[object, ...], int] | None = None,
+                 provenance: Provenance | None = None) -> None:
         self.places = places or {}
         self.ctx = ctx
         self.charts = charts
@@ -149,7 +154,9 @@ class _Builder:
         self.policy = policy
         self.numbering = ctx.report.settings.numbering
         self.toc: list[t.TocEntry] = []
-        self.blocks = BlockComposer(ctx, self._figure)
+        self.origins = provenance or Provenance(None)
+        ctx.note_origin = lambda at: self.origins.add("prose", at)
+        self.blocks = BlockComposer(ctx, self._figure, self.origins)
 
     def _figure(self, figure: FigureBlock, number: int, where: str) -> t.Figure:
         data, rendered = self.charts.get(figure.id, (None, None))
@@ -251,10 +258,12 @@ class _Builder:
         blocks += self.blocks.compose(changes.blocks, path, "rapportage", 2)
         if changes.changes:
             intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
-            blocks.append(t.Paragraph((t.Text(intro),)))
+            blocks += self.origins.mark([t.Paragraph((t.Text(intro),))], "template", None,
+                                        template="phrases", key="changes_intro")
             items = tuple(self.ctx.inlines(c, changes.loc("changes", f"{path}.changes[{i}]"))
                           for i, c in enumerate(changes.changes))
-            blocks.append(t.ListBlock(items))
+            blocks += self.origins.mark([t.ListBlock(items)], "prose",
+                                        changes.loc("changes", f"{path}.changes"))
         return blocks
 
     def _chapter(self, chapter: Chapter, index: int) -> t.DocSection:
@@ -264,7 +273,8 @@ class _Builder:
     def _chapter_at_level(self, chapter: Chapter, index: int) -> t.DocSection:
         path = f"chapters[{index}]"
         number = chapter_number(chapter.number, self.numbering.chapters)
-        blocks: list[t.Block] = [self.heading(1, chapter.title, number, True)]
+        blocks = self.origins.mark([self.heading(1, chapter.title, number, True)],
+                                   "prose", chapter.loc("title", f"{path}.title"))
         blocks += self.blocks.compose(chapter.blocks, path, f"h{chapter.number}", 1)
         for place, section in enumerate(chapter.sections):
             new_page = self.policy.section if section.new_page is None else section.new_page
@@ -279,14 +289,18 @@ class _Builder:
         if self.edition == "bijlage":
             title = self.ctx.texts.render("phrases", "bijlage_bij", number=section.number,
                                           title=section.title)
-            blocks: list[t.Block] = [self.heading(2, title, in_toc=True)]
+            blocks: list[t.Block] = self.origins.mark(
+                [self.heading(2, title, in_toc=True)], "template", None, template="phrases",
+                key="bijlage_bij")
         else:
-            blocks = [self.heading(2, section.title, section.number, True)]
+            blocks = self.origins.mark([self.heading(2, section.title, section.number, True)],
+                                       "prose", section.loc("title", f"{path}.title"))
         blocks += self.blocks.compose(section.blocks, path, f"s{section.number}", 2)
         for index, topic in enumerate(section.topics):
             where = f"{path}.topics[{index}]"
             if topic.title:
-                blocks.append(self.heading(3, topic.title))
+                blocks += self.origins.mark([self.heading(3, topic.title)], "prose",
+                                            topic.loc("title", f"{where}.title"))
             with self.ctx.scoped(topic):
                 blocks += self.blocks.compose(topic.blocks, where, topic.id,
                                               3 if topic.title else 2)

@@ -2,7 +2,8 @@
 
 Frozen dataclasses without behaviour, built by `compose_document`. Every value is already
 formatted (Dutch), every heading numbered and every footnote numbered, so that writers only
-lay out. Writers dispatch on node type; none of them knows about KPIs or editions.
+lay out. Writers dispatch on node type; none of them knows about KPIs or editions. A block's
+`origin` is an opaque id (see compose/provenance.py) that writers only pass through.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ class FootnoteRef:
 
     number: int
     content: tuple[Inline, ...]
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,7 @@ class Paragraph:
 
     inlines: tuple[Inline, ...]
     style: ParagraphStyle = "body"
+    origin: str | None = field(default=None, compare=False)
 
 
 HeadingKind = Literal["part", "section", "topic", "label"]
@@ -84,6 +87,7 @@ class Heading:
     number: str | None = None
     in_toc: bool = False
     kind: HeadingKind | None = None
+    origin: str | None = field(default=None, compare=False)
 
     @property
     def look(self) -> int:
@@ -105,6 +109,7 @@ class ListBlock:
     ordered: bool = False
     nested: tuple[ListBlock | None, ...] = ()
     start: int = 1
+    origin: str | None = field(default=None, compare=False)
 
     def sublist(self, index: int) -> ListBlock | None:
         """The list nested under item `index`, if any."""
@@ -181,6 +186,7 @@ class Table:
     number: int | None = None
     anchor: str = ""
     layout: TableLayout = TableLayout()
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -201,6 +207,7 @@ class Figure:
     data_table: Table | None = None
     number: int | None = None
     anchor: str = ""
+    origin: str | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -319,3 +326,6 @@ class Document:
     fonts: tuple[str, ...] = field(default=())
     words: Words = Words()
     notices: tuple[Problem, ...] = ()
+    provenance: str = field(default="", compare=False)
+    """An opaque record (JSON) of where each block's `origin` comes from; writers that can
+    store it keep it verbatim so that a review round trip finds the sources again."""

@@ -43,6 +43,12 @@ class Bookmarks:
         self._names[anchor] = name
         return name
 
+    def next_id(self) -> str:
+        """A bookmark id not used before in this document."""
+        ident = str(self._next_id)
+        self._next_id += 1
+        return ident
+
     def wrap(self, p: Element, anchor: str) -> None:
         """Put a bookmark named from `anchor` around the content of paragraph `p`."""
         name = self.name(anchor)
@@ -55,3 +61,14 @@ class Bookmarks:
         else:
             p.insert(0, start)
         p.append(el("w:bookmarkEnd", {"w:id": ident}))
+
+
+def span(first: Element, last: Element, name: str, ident: str) -> None:
+    """Put a bookmark `name` from the start of paragraph `first` to the end of `last`."""
+    start = el("w:bookmarkStart", {"w:id": ident, "w:name": name})
+    ppr = first.find(qn("w:pPr"))
+    if ppr is not None:
+        ppr.addnext(start)
+    else:
+        first.insert(0, start)
+    last.append(el("w:bookmarkEnd", {"w:id": ident}))

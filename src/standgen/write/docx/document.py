@@ -25,6 +25,7 @@ from standgen.write.docx.cover import render_cover
 from standgen.write.docx.footnotes import Footnotes
 from standgen.write.docx.headings import add_label_headings
 from standgen.write.docx.lists import Numbering
+from standgen.write.docx.origins import OriginMarks, store_provenance
 from standgen.write.docx.package import normalise_zip
 from standgen.write.docx.pagination import estimate_pages
 from standgen.write.docx.properties import (
@@ -147,8 +148,9 @@ class _Sections:
         self.furniture = replace(self.furniture, opener=False)
 
 
-def _render_blocks(ctx: Context, blocks: tuple[t.Block, ...]) -> None:
-    """Render blocks; headings right before a landscape table go onto its page."""
+def _render_blocks(ctx: Context, blocks: tuple[t.Block, ...], marks: OriginMarks) -> None:
+    """Render blocks; headings right before a landscape table go onto its page. Each
+    block's paragraphs are bookmarked with its origin (`marks`)."""
     waiting: list[t.Heading] = []
     for block in blocks:
         if isinstance(block, t.Heading):
@@ -156,20 +158,22 @@ def _render_blocks(ctx: Context, blocks: tuple[t.Block, ...]) -> None:
             continue
         if (isinstance(block, t.Table) and block.layout.mode == "landscape" and waiting
                 and ctx.in_landscape is not None):
-            ctx.in_landscape(functools.partial(_headed_table, ctx, tuple(waiting), block))
+            ctx.in_landscape(functools.partial(_headed_table, ctx, tuple(waiting), block,
+                                               marks))
         else:
             for heading in waiting:
-                render_block(ctx, heading)
-            render_block(ctx, block)
+                marks.render(ctx, heading, render_block)
+            marks.render(ctx, block, render_block)
         waiting = []
     for heading in waiting:
-        render_block(ctx, heading)
+        marks.render(ctx, heading, render_block)
 
 
-def _headed_table(ctx: Context, headings: tuple[t.Heading, ...], table: t.Table) -> None:
+def _headed_table(ctx: Context, headings: tuple[t.Heading, ...], table: t.Table,
+                  marks: OriginMarks) -> None:
     for heading in headings:
-        render_block(ctx, heading)
-    render_table_here(ctx, table)
+        marks.render(ctx, heading, render_block)
+    marks.render(ctx, table, lambda c, b: render_table_here(c, table))
 
 
 def build_docx(tree: t.Document, reference_docx: Path | None = None,
@@ -193,6 +197,8 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
     end_section(ctx, tree, cover, final=not parts)
     sections = _Sections(ctx, tree)
     ctx.in_landscape = sections.landscape
+    marks = OriginMarks()
+    ctx.notes.origin_mark = marks.mark_paragraph(ctx)
     for index, (furniture, part) in enumerate(parts):
         continuous = isinstance(part, t.DocSection) and not part.new_page and index > 0
         sections.start(furniture, continuous)
@@ -200,8 +206,9 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
             case t.TableOfContents():
                 render_toc(ctx, part)
             case t.DocSection():
-                _render_blocks(ctx, part.blocks)
+                _render_blocks(ctx, part.blocks, marks)
         sections.close(final=index == len(parts) - 1)
+    store_provenance(document, tree.provenance)
     return document
 
 

@@ -51,6 +51,8 @@ class Footnotes:
         self._next_id = 1
         self._next_auto = 1
         self._seen: set[int] = set()
+        self.origin_mark: Callable[[Element, str], None] | None = None
+        """Bookmarks a note's paragraph with its origin (write/docx/origins.py), when set."""
 
     def reference(self, ref: t.FootnoteRef) -> Element:
         """Add footnote `ref` (once per number) and return the run marking it."""
@@ -80,4 +82,6 @@ class Footnotes:
                mark, text_run(" "))
         for child in inline_elements(ref.content, self.part, None, bookmark=self._bookmark):
             p.append(child)
+        if ref.origin is not None and self.origin_mark is not None:
+            self.origin_mark(p, ref.origin)
         return el("w:footnote", {"w:id": ident}, p)
