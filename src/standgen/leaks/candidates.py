@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from standgen.leaks.figures import distinctive, figure_keys, is_year, key
-from standgen.leaks.match import MIN_TEXT
+from standgen.leaks.match import MIN_TEXT, MIN_WORD
 from standgen.leaks.rendered import GAP, Unit, document_units
 from standgen.leaks.text import Candidate, squash
 
@@ -160,8 +160,9 @@ def unit_candidates(unit: Unit, edition_origin: str = "") -> list[Candidate]:
     plain = unit.text.replace(GAP, " ").strip()
     out = _figures(unit, origin)
     parts = tuple(p for p in (s.strip() for s in _bare(unit.text).split(GAP)) if p)
-    short_cell = unit.cell and len(squash("".join(parts))) < MIN_TEXT
-    if _NUMBER_ONLY.fullmatch(plain) is None and not short_cell and parts:
+    length = len(re.sub(r"\W", "", squash("".join(parts))))
+    short_cell = unit.cell and length < MIN_TEXT
+    if _NUMBER_ONLY.fullmatch(plain) is None and not short_cell and length >= MIN_WORD:
         out.insert(0, Candidate(" ".join(plain.split()), origin, "text", parts=parts))
     return out
 

@@ -17,6 +17,9 @@ from standgen.leaks.figures import keys_near, signature
 from standgen.leaks.text import Candidate, spaced, squash
 
 MIN_TEXT = 12
+MIN_WORD = 3
+"""A confidential text needs this many letters or digits to be a candidate at all: one or two
+characters stand as a word in ordinary text too often to tell a leak from a coincidence."""
 _MARK = r"(?:\d{1,4})?"
 _MD_NOTE = re.compile(r"\[\^\d+\]")
 _MD_LINK = re.compile(r"(?<!\\)\[((?:\\.|[^\]\\])*)\]\(([^)\s]*)\)")

@@ -26,6 +26,9 @@ from standgen.write.pdf.footnotes import NoteDrain, NoteLog
 from standgen.write.pdf.glyphs import ensure_glyphs
 from standgen.write.pdf.inlines import collect_footnotes
 from standgen.write.pdf.styles import Styles, make_styles
+from standgen.write.pdf.tagging.canvas import TaggedCanvas
+from standgen.write.pdf.tagging.streams import conformant_streams
+from standgen.write.pdf.tagging.structure import HeadingLevels, link_texts, tag_block, tag_toc
 from standgen.write.pdf.template import StandDoc
 from standgen.write.pdf.toc import build_toc
 from standgen.write.pdf.vector import VectorPage
@@ -72,9 +75,13 @@ def _story(document: t.Document, doc: StandDoc, styles: Styles,
     builder = BlockBuilder(styles, outline_levels(document), vectors, doc.on_heading,
                            document.words)
     story: list[Flowable] = [Spacer(1, 1)]
+    headings = HeadingLevels()
+    doc.tagger.link_texts = link_texts(document)
     if document.toc is not None:
         story += [NextPageTemplate("toc"), PageBreak()]
-        story += build_toc(document.toc, doc.heading_page, doc.late, styles)
+        toc = build_toc(document.toc, doc.heading_page, doc.late, styles)
+        tag_toc(toc, doc.tagger.root, headings)
+        story += toc
     story.append(NextPageTemplate("body"))
     for index, section in enumerate(document.sections):
         if section.new_page or index == 0:
@@ -82,6 +89,7 @@ def _story(document: t.Document, doc: StandDoc, styles: Styles,
         story.append(SectionStart(section.running_header, doc.set_running_header))
         for block in section.blocks:
             flowables = builder.build(block)
+            tag_block(block, flowables, doc.tagger.root, headings)
             if isinstance(block, t.Table) and block.layout.mode == "landscape":
                 flowables = carry_headings(story, flowables,
                                            lambda f: isinstance(f, HeadingFlowable))
@@ -95,8 +103,8 @@ def _layout(document: t.Document, styles: Styles, notes: dict[int, tuple[t.Inlin
     buffer = BytesIO()
     doc = StandDoc(buffer, document, styles, notes)
     try:
-        with _binary_streams():
-            doc.build(_story(document, doc, styles, vectors))
+        with _binary_streams(), conformant_streams():
+            doc.build(_story(document, doc, styles, vectors), canvasmaker=TaggedCanvas)
     except BuildError:
         raise
     except Exception as exc:  # reportlab raises LayoutError and plain errors

@@ -16,10 +16,11 @@ from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.para import Para
 from standgen.write.pdf.styles import RULE_GREY, Styles
 from standgen.write.pdf.tables import caption_markup
+from standgen.write.pdf.tagging.draw import TaggedDraw
 from standgen.write.pdf.vector import VectorPage, draw_vector, load_vector_page
 
 
-class VectorFigure(Flowable):  # type: ignore[misc]
+class VectorFigure(TaggedDraw, Flowable):  # type: ignore[misc]
     """A vector PDF page scaled to fit a box, centred horizontally in it."""
 
     def __init__(self, vector: VectorPage, width: float, height: float) -> None:
@@ -29,11 +30,16 @@ class VectorFigure(Flowable):  # type: ignore[misc]
         self._box_width = width
 
     def wrap(self, aW: float, aH: float) -> tuple[float, float]:
-        return self._box_width, self._vector.height * self._scale
+        self.width, self.height = self._box_width, self._vector.height * self._scale
+        return self.width, self.height
 
     def draw(self) -> None:
         offset = (self._box_width - self._vector.width * self._scale) / 2
         draw_vector(self.canv, self._vector, offset, 0, self._scale)
+
+
+class TaggedImage(TaggedDraw, Image):  # type: ignore[misc]
+    """An image whose drawing belongs to a Figure element when the PDF is tagged."""
 
 
 def _box(figure: t.Figure, width: float) -> tuple[float, float]:
@@ -51,7 +57,7 @@ def _picture(figure: t.Figure, width: float, vectors: dict[Path, VectorPage]) ->
             vectors[figure.vector_path] = load_vector_page(figure.vector_path)
         return VectorFigure(vectors[figure.vector_path], w, h)
     if figure.raster_path is not None and figure.raster_path.is_file():
-        image = Image(str(figure.raster_path), width=w, height=h, kind="proportional")
+        image = TaggedImage(str(figure.raster_path), width=w, height=h, kind="proportional")
         image.hAlign = "CENTER"
         return image
     raise BuildError(f"figure {figure.caption!r} has no chart or image file")

@@ -20,7 +20,9 @@ from reportlab.platypus import Paragraph as RLParagraph
 
 from standgen.compose import tree as t
 from standgen.write.pdf.inlines import FOOTNOTE_CALLBACK, to_markup
+from standgen.write.pdf.para import Para
 from standgen.write.pdf.styles import RULE_GREY, TEXT_HEIGHT, TEXT_WIDTH, Styles
+from standgen.write.pdf.tagging.tagger import tagger_of
 
 RULE_GAP = 7.0
 RULE_LENGTH = 45 * mm
@@ -78,8 +80,8 @@ class FootnoteKeeper:
 
     def _piece(self, number: int) -> Piece:
         if number not in self._made:
-            para = RLParagraph(to_markup(self._notes[number], notes=False),
-                               self._styles.footnote, bulletText=str(number))
+            para = Para(to_markup(self._notes[number], notes=False),
+                        self._styles.footnote, bulletText=str(number))
             height = para.wrap(TEXT_WIDTH, TEXT_HEIGHT)[1]
             self._made[number] = Piece(number, para, height)
         return self._made[number]
@@ -88,7 +90,11 @@ class FootnoteKeeper:
         number = int(label or 0)
         if number in self._notes and number not in self.log.seen:
             self.log.seen.add(number)
-            self.pending.append(self._piece(number))
+            piece = self._piece(number)
+            tagger = tagger_of(canv)
+            if tagger is not None and isinstance(piece.paragraph, Para):
+                piece.paragraph.struct = tagger.note(number)
+            self.pending.append(piece)
 
     def fresh(self, numbers: Iterable[int]) -> list[int]:
         """The numbers among `numbers` whose note has not been set yet, without repeats."""

@@ -9,12 +9,15 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.paragraph import _getFragWords, _HSFrag, cleanBlockQuotedText
 
+from standgen.write.pdf.tagging.draw import TaggedDraw, space_line_ends
+from standgen.write.pdf.tagging.tagger import tagger_of
+
 _PLAIN_FRAGS: dict[str, Any] = {}  # by font name: the parser's frag of plain text
 LONG_WORDS = 1_500  # a paragraph with more words is broken into lines a page at a time
 HEAD_WORDS = 1_000  # words broken into lines at first (doubled until they pass the page)
 
 
-class Para(RLParagraph):  # type: ignore[misc]
+class Para(TaggedDraw, RLParagraph):  # type: ignore[misc]
     """Tables, keep-together groups and frames wrap a paragraph several times at one width;
     the line breaking is done the first time and reused while its result is still held.
 
@@ -48,12 +51,20 @@ class Para(RLParagraph):  # type: ignore[misc]
         self._wrap_memo = (availWidth, size)
         return size
 
+    def draw(self) -> None:
+        if tagger_of(self.canv) is not None:
+            space_line_ends(self)
+        super().draw()
+
     def split(self, availWidth: float, availHeight: float) -> list[RLParagraph]:
         self.__dict__.pop("_wrap_memo", None)
         head = self._long_head(availWidth, availHeight)
         if head is not None:
             return self._split_long(head[0], head[1], availWidth, availHeight)
         parts: list[RLParagraph] = super().split(availWidth, availHeight)
+        for part in parts:
+            if isinstance(part, TaggedDraw):
+                part.struct = self.struct
         return parts
 
     def _long_head(self, width: float, height: float) -> tuple[Para, int] | None:

@@ -31,6 +31,10 @@ from standgen.write.pdf.styles import (
     PAGE_WIDTH,
     Styles,
 )
+from standgen.write.pdf.tagging.metadata import DocInfo, add_metadata
+from standgen.write.pdf.tagging.serialize import write_structure
+from standgen.write.pdf.tagging.structure import cover_text
+from standgen.write.pdf.tagging.tagger import Tagger
 
 PRODUCER = "standgen PDF writer"
 
@@ -68,6 +72,8 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.heading_pages: dict[str, int] = {}
         self.running_header = ""
         self.page_header = ""
+        self.tagger = Tagger(meta.language)
+        self.cover_struct = self.tagger.root.add("P", actual_text=cover_text(document.cover))
         self.addPageTemplates([self._template("cover", self._on_cover),
                                self._template("toc", self._on_toc),
                                self._template("body", self._on_body),
@@ -86,6 +92,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
     def handle_documentBegin(self) -> None:
         super().handle_documentBegin()
         self.keeper.install(self.canv)
+        self.canv.standgen_tagger = self.tagger
         stamp = pdf_date(self.document.metadata.created)
         self.canv.setDateFormatter(lambda *_: stamp)
         self.canv.showOutline()
@@ -94,7 +101,18 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self._doSave = 0
         super()._endBuild()
         self.late.define(self.canv)
+        write_structure(self.canv._doc, self.tagger)
+        add_metadata(self.canv._doc, self._info())
         self.canv.save()
+
+    def _info(self) -> DocInfo:
+        """The Info dictionary's values, for the XMP metadata that must repeat them."""
+        meta = self.document.metadata
+        marking = self.document.marking
+        return DocInfo(title=meta.title, author=meta.author, subject=meta.subject,
+                       keywords=", ".join(meta.keywords), creator=meta.generator,
+                       producer=PRODUCER, language=meta.language, created=meta.created,
+                       marking=marking.text if marking is not None else None)
 
     def heading_page(self, anchor: str) -> str:
         """The page of a heading as printed in the Inhoud (known once the pass has ended)."""
@@ -125,9 +143,15 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
     def _mark(self, canv: Canvas) -> None:
         marking = self.document.marking
         if marking is not None:
-            draw_marking(canv, marking, self.styles, self.document.words)
+            with self.tagger.pagination(canv, None):
+                draw_marking(canv, marking, self.styles, self.document.words)
 
     def _footer(self, canv: Canvas) -> None:
+        """The footer, marked as a pagination artifact."""
+        with self.tagger.pagination(canv, "Footer"):
+            self._draw_footer(canv)
+
+    def _draw_footer(self, canv: Canvas) -> None:
         """The footer; 'pagina x van y' is a late form, as y is known only at the end."""
         page = self.last_page = int(self.page)
         styles = self.styles
@@ -144,7 +168,9 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
             lambda: page_label(page, self.last_page, marking, self.document.words)))
 
     def _on_cover(self, canv: Canvas, doc: StandDoc) -> None:
+        self.tagger.open(canv, self.cover_struct)
         draw_cover(canv, self.document.cover, self.styles, self.document.marking is not None)
+        self.tagger.close(canv)
         self._mark(canv)
         marking = self.document.marking
         if marking is not None and marking.page_x_of_y:
@@ -156,7 +182,8 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
 
     def _on_body(self, canv: Canvas, doc: StandDoc) -> None:
         if self.page_header and self.styles.theme.running_header.show:
-            draw_header(canv, self.page_header, self.styles)
+            with self.tagger.pagination(canv, "Header"):
+                draw_header(canv, self.page_header, self.styles)
         self.keeper.end_page(canv, MARGIN_LEFT, MARGIN_BOTTOM)
         self._footer(canv)
         self._mark(canv)

@@ -13,6 +13,7 @@ from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
 from standgen.errors import BuildError
+from standgen.write.pdf.tagging.cmaps import SIMPLE_FONTS, plain_cmap
 
 _DECODABLE = {"/FlateDecode", "/LZWDecode", "/ASCII85Decode", "/ASCIIHexDecode"}
 
@@ -60,10 +61,24 @@ class _Converter:
         if isinstance(obj, g.StreamObject):
             return self._doc.Reference(self._stream(obj))
         if isinstance(obj, g.DictionaryObject):
+            self._font_cmap(obj)
             return pdfdoc.PDFDictionary({k[1:]: self.convert(v) for k, v in obj.items()})
         if isinstance(obj, g.ArrayObject):
             return pdfdoc.PDFArray([self.convert(v) for v in obj])
         return _scalar(obj)
+
+    def _font_cmap(self, font: g.DictionaryObject) -> None:
+        """A font's ToUnicode map in the plainest form (tagged PDF checkers read it)."""
+        ref = font.raw_get("/ToUnicode") if "/ToUnicode" in font else None
+        if not isinstance(ref, g.IndirectObject):
+            return
+        key = (ref.idnum, ref.generation)
+        target = ref.get_object()
+        if key not in self._refs and isinstance(target, g.StreamObject):
+            simple = str(font.get("/Subtype")) in SIMPLE_FONTS
+            data = plain_cmap(bytes(target.get_data()), simple)
+            stream = pdfdoc.PDFStream(pdfdoc.PDFDictionary({}), data, [pdfdoc.PDFZCompress])
+            self._refs[key] = self._doc.Reference(stream)
 
     def _indirect(self, ref: g.IndirectObject) -> Any:
         key = (ref.idnum, ref.generation)
@@ -89,6 +104,7 @@ class _Converter:
             holder.dictionary, holder.content, holder.filters = (
                 filled.dictionary, filled.content, filled.filters)
         elif isinstance(target, g.DictionaryObject):
+            self._font_cmap(target)
             holder.dict = {k[1:]: self.convert(v) for k, v in target.items()}
         else:
             holder.sequence = [self.convert(v) for v in target]
