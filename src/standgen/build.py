@@ -60,6 +60,8 @@ class BuildRequest:
     extra_marking: tuple[str, ...] = ()
     cache_dir: Path | None = None
     concept: bool = False
+    theme: str | None = None
+    """A theme name or file (--theme); overrides report.yaml's `theme:`."""
     new_page: tuple[str, ...] | None = None
 
 
@@ -170,6 +172,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     with _pool(request, cache, pools) as pools, _fewer_collections(pools is not None):
         report, entry = load(request.source, result, cache / "model")
         request = replace(request, templates=report_templates(report, request.templates))
+        request = replace(request, theme=str(_theme(request, report)))
         checked = functools.partial(accept, report, request, result)
         if pools is None:
             checked()
@@ -200,6 +203,19 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
             result.artifacts.append(_write_register(request, report, result.artifacts))
     result.problems.extend(result.notices)
     return result
+
+
+def _theme(request: BuildRequest, report: Report) -> Path:
+    """The build's theme file: --theme, else report.yaml's `theme:`, else the default."""
+    from standgen.theme.select import choose_theme
+
+    source = request.source
+    return choose_theme(request.theme, report.theme, report.loc("theme", "theme"),
+                        source if source.is_dir() else source.parent)
+
+
+def _theme_path(request: BuildRequest) -> Path | None:
+    return Path(request.theme) if request.theme else None
 
 
 def _targets(report: Report, request: BuildRequest) -> list[Path]:
@@ -297,7 +313,7 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
             name = artifact_name(report, edition, fmt, copy, request.templates)
             temp = staging / name
             with _timed(result, fmt):
-                writer_for(fmt, request.templates)(document, temp)
+                writer_for(fmt, request.templates, _theme_path(request))(document, temp)
             if edition == "openbaar":
                 with _timed(result, "leak-check"):
                     guard = guard or LeakGuard.for_report(report, cache / "charts",
@@ -341,7 +357,8 @@ def _build_parallel(report: Report, request: BuildRequest, cache: Path, staging:
                 for fmt in sorted(request.formats, key=lambda f: f != "pdf"):
                     name = artifact_name(report, edition, fmt, copy, request.templates)
                     task = WriteTask(pickled, edition, fmt, staging / name,
-                                     request.out_dir / name, request.templates)
+                                     request.out_dir / name, request.templates,
+                                     _theme_path(request))
                     runner.write(task)
                     order = (request.editions.index(edition), copy_index,
                              request.formats.index(fmt))

@@ -91,7 +91,7 @@ def _build_request(args: argparse.Namespace) -> BuildRequest:
     return BuildRequest(source=args.path, out_dir=args.out, editions=editions,
                         formats=formats, strict=args.strict, templates=args.templates,
                         jobs=args.jobs, copies=_copies(args.exemplaren), concept=args.concept,
-                        new_page=_new_page(args.new_page))
+                        new_page=_new_page(args.new_page), theme=args.theme)
 
 
 def _new_page(given: list[str] | None) -> tuple[str, ...] | None:
@@ -325,6 +325,9 @@ def _add_build_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                          help="parallel processes for charts and artifacts (default: one per "
                          "core; 1 builds in this process)")
+    command.add_argument("--theme",
+                         help="house style: a shipped theme (rijkshuisstijl, sober) or a theme "
+                         "file; overrides report.yaml's theme:")
     command.add_argument("--new-page", action="append",
                          choices=["chapter", "section", "none"],
                          help="which levels start a new page (repeat; overrides the report's "

@@ -48,6 +48,7 @@ class WriteTask:
     temp: Path
     final: Path
     templates: Path | None = None
+    theme: Path | None = None
 
     @property
     def document(self) -> t.Document:
@@ -206,7 +207,7 @@ def _exit_with(parent: int) -> None:
 def write_artifact(task: WriteTask) -> Timings:
     """Write one artifact into staging; the seconds it took under its format's name."""
     started = time.perf_counter()
-    writer_for(task.fmt, task.templates)(task.document, task.temp)
+    writer_for(task.fmt, task.templates, task.theme)(task.document, task.temp)
     return {task.fmt: time.perf_counter() - started}
 
 

@@ -32,8 +32,10 @@ def _set_page(document: DocxDocument, house: HouseStyle) -> None:
     section = document.sections[0]
     section.page_width = Cm(house.page_width_cm)
     section.page_height = Cm(house.page_height_cm)
-    for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-        setattr(section, side, Cm(house.margin_cm))
+    section.left_margin = Cm(house.margin_cm)
+    section.bottom_margin = Cm(house.margin_cm)
+    section.right_margin = Cm(house.margin_right_cm)
+    section.top_margin = Cm(house.margin_top_cm)
     section.header_distance = Cm(house.header_distance_cm)
     section.footer_distance = Cm(house.header_distance_cm)
     section.gutter = Cm(0)

@@ -102,6 +102,13 @@ def _marked(cell: etree._Element, edge: str) -> bool:
     return mark is not None and _attr(mark, edge) == "1"
 
 
+def _cover_band(table: etree._Element) -> bool:
+    """The cover's coloured band is a layout table (captioned 'Omslag'), not a data table:
+    it has no header to mark."""
+    caption = table.find("w:tblPr/w:tblCaption", NS)
+    return caption is not None and _attr(caption, "val") == "Omslag"
+
+
 def _table_problem(index: int, table: etree._Element) -> str | None:
     rows = table.findall("w:tr", NS)
     look = table.find("w:tblPr/w:tblLook", NS)
@@ -153,7 +160,8 @@ def _story_problems(name: str, root: etree._Element) -> list[str]:
     for props in root.iterfind(".//wp:docPr", NS):
         if not (props.get("descr") or "").strip() or not (props.get("title") or "").strip():
             problems.append(f"{name}: drawing {props.get('name')!r} has no alt text or title")
-    for index, table in enumerate(root.iter(f"{{{W}}}tbl"), start=1):
+    tables = [t for t in root.iter(f"{{{W}}}tbl") if not _cover_band(t)]
+    for index, table in enumerate(tables, start=1):
         problem = _table_problem(index, table)
         if problem:
             problems.append(f"{name}: {problem}")

@@ -67,6 +67,7 @@ def _visible_words(source: str) -> list[str]:
 @example("***---[^n]***")
 @example("[alfa\n](https://x.nl)")
 @example("<br>***<br>alfa***")
+@example("`•`")
 def test_rendered_or_refused_never_dropped(source: str) -> None:
     try:
         blocks = richtext.blocks(source, _note)

@@ -251,6 +251,8 @@ class Cover:
     subtitle: str | None = None
     tagline: str | None = None
     classification_lines: tuple[str, ...] = ()
+    date: str = ""
+    """The report's date as printed ("3 juli 2025"); empty: none on the cover."""
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
+from standgen.format.dutch import MISSING_WORDS
 from standgen.leaks.figures import distinctive, figure_keys, is_year, key
 from standgen.leaks.match import MIN_TEXT, MIN_WORD
 from standgen.leaks.rendered import GAP, Unit, document_units
@@ -62,16 +63,12 @@ def compose_editions(report: Report, levels: Levels,
 
 
 def standard_labels(templates: Path | None = None) -> set[str]:
-    """The fixed labels of the templates (Toelichting, Doelstelling, …) and the status
-    words of empty cells: printed with content of every level, they are not content
-    themselves."""
+    """The fixed labels of the templates (Toelichting, Doelstelling, …): printed above
+    content of every level, they are not content themselves."""
     from standgen.compose.templating import TextTemplates
 
-    from standgen.format.dutch import MISSING_WORDS
-
     labels = TextTemplates(templates).data.get("labels", {})
-    fixed = {text.strip() for text in labels.values() if "{" not in text}
-    return fixed | set(MISSING_WORDS.values())  # status words: "n.v.t.", "Nog niet bekend"
+    return {text.strip() for text in labels.values() if "{" not in text}
 
 
 def chart_units(report: Report, edition: Edition, levels: Levels) -> list[Unit]:
@@ -155,6 +152,11 @@ def _bare(text: str) -> str:
     return text.rstrip().rstrip(".!?;:," + GAP).rstrip()
 
 
+_STATUS_WORDS = frozenset(squash(w) for w in MISSING_WORDS.values())
+"""What standgen prints for a value without a number ("Nog niet bekend"): the same words
+stand in public cells, so a confidential cell's status is no text of its own."""
+
+
 def unit_candidates(unit: Unit, edition_origin: str = "") -> list[Candidate]:
     """The candidates of one confidential unit: its text (unless it is only a number, or
     a table cell too short to tell apart from the generic row labels every table has:
@@ -165,7 +167,7 @@ def unit_candidates(unit: Unit, edition_origin: str = "") -> list[Candidate]:
     out = _figures(unit, origin)
     parts = tuple(p for p in (s.strip() for s in _bare(unit.text).split(GAP)) if p)
     length = len(re.sub(r"\W", "", squash("".join(parts))))
-    short_cell = unit.cell and length < MIN_TEXT
+    short_cell = unit.cell and (length < MIN_TEXT or squash(plain) in _STATUS_WORDS)
     if _NUMBER_ONLY.fullmatch(plain) is None and not short_cell and length >= MIN_WORD:
         out.insert(0, Candidate(" ".join(plain.split()), origin, "text", parts=parts))
     return out

@@ -389,6 +389,9 @@ class Report(Node):
     back_matter: BackMatter = Field(default_factory=BackMatter)
     footnotes: list[Footnote] = Field(default_factory=list)
     bijlage_title: str | None = None
+    theme: str | None = None
+    """The house style: a shipped theme's name (templates/themes) or a theme file's path,
+    relative to report.yaml; `standgen build --theme` overrides it."""
     number_style: Literal["nl", "plain"] | None = None
     """How figures in data files are written (docs/data-files.md); None: plain, and a
     figure the two styles read differently is refused."""

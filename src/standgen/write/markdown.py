@@ -18,6 +18,7 @@ _STANDARD_WORDS = t.Words()
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _BLOCK_MARK = re.compile(r"^(\s*)(?:([-+=])|(\d{1,9})([.)]))")
+_PASTED_BULLET = re.compile(r"^(\s*)([•◦▪·])(?=[ \t]|$)")
 
 
 def _scripted(run: t.Text) -> str:
@@ -44,6 +45,9 @@ def _emphasised(runs: list[t.Text]) -> str:
 
 def _line_safe(line: str) -> str:
     """A line that cannot start a list, heading underline or quote when read back."""
+    bullet = _PASTED_BULLET.match(line)
+    if bullet is not None:  # read back as text it would be refused as a pasted bullet
+        return f"{bullet.group(1)}`{bullet.group(2)}`{line[bullet.end():]}"
     match = _BLOCK_MARK.match(line)
     if match is None:
         return line

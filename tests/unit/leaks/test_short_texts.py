@@ -1,4 +1,5 @@
-"""A confidential text too short to tell from ordinary words is no candidate; a short word is."""
+"""Texts no leak check can tell from ordinary words are no candidate: one or two characters,
+and the status words standgen prints in any cell; a short word is a candidate."""
 
 from __future__ import annotations
 
@@ -18,3 +19,10 @@ def test_one_or_two_characters_are_no_candidate() -> None:
 
 def test_three_letters_are_a_candidate() -> None:
     assert _texts("Orc") == ["Orc"]
+
+
+def test_a_status_word_in_a_confidential_cell_is_no_text_candidate() -> None:
+    cell = Unit(text="Nog niet bekend", where="t", cell=True)
+    assert [c for c in unit_candidates(cell) if c.kind == "text"] == []
+    sentence = Unit(text="Nog niet bekend is de inzet van de eenheid.", where="t")
+    assert [c.kind for c in unit_candidates(sentence)] == ["text"]

@@ -19,8 +19,8 @@ def larger_font_pdf(example_builds: Builds, tmp_path_factory: pytest.TempPathFac
     """The example's PDF with the body text set far larger than the house style."""
     original = pdf_build.make_styles
 
-    def larger(fonts: Any) -> Any:
-        styles = original(fonts)
+    def larger(fonts: Any, theme: Any = None) -> Any:
+        styles = original(fonts, theme)
         body = styles.roles["body"]
         body.fontSize, body.leading = 30, 80
         return styles

@@ -131,8 +131,9 @@ def test_reference_defines_every_mapped_style() -> None:
     normal = document.styles["Normal"]
     assert normal.font.name == "Liberation Sans"
     assert normal.font.size is not None and 9.5 <= normal.font.size.pt <= 10
-    heading = document.styles["Heading 1"]
-    assert str(heading.font.color.rgb) == "154273"
+    assert str(document.styles["Heading 2"].font.color.rgb) == "154273"
+    band = document.styles["Heading 1"].element.xpath("w:pPr/w:shd/@w:fill")
+    assert band == ["154273"]  # the default theme's chapter opener: a logoblauw band
     section = document.sections[0]
     assert section.page_width is not None and round(section.page_width.cm, 1) == 21.0
     assert section.left_margin is not None and round(section.left_margin.cm, 1) == 2.5
@@ -170,8 +171,8 @@ def test_group_and_subtotal_rows_and_figure_data_table(tmp_path: Path) -> None:
     assert lines[caption + 1] == "  [Caption] Gegevens bij figuur"
     assert "    row(italic,shaded): Land | " in lines
     assert "    row(bold,rule-above): Subtotaal | 53,9" in lines
-    assert "  [Cover Classification] Dep. VERTROUWELIJK" in lines
-    assert "  [Cover Classification] Tot 2030" in lines
+    # the cover's classification panel stands in the cover's footer, at the page foot
+    assert "  footer(default): Dep. VERTROUWELIJK // Tot 2030" in lines
 
 
 def test_page_breaks_before_paragraph_table_and_section_end(tmp_path: Path) -> None:

@@ -12,6 +12,9 @@ from standgen.compose import tree as t
 from standgen.write.docx.readback import read_docx_structure
 from tests.unit.write.test_docx_support import MARKING, NS, build, part, part_names, texts
 
+CONTENT_TABLES = "//w:tbl[not(w:tblPr/w:tblCaption[@w:val='Omslag'])]"
+"""The report's tables, without the cover's layout table (the coloured band)."""
+
 
 @pytest.fixture(scope="module")
 def marked(tmp_path_factory: pytest.TempPathFactory) -> tuple[t.Document, Path]:
@@ -48,7 +51,7 @@ def test_headings_carry_bookmarks_named_from_anchors(plain: tuple[t.Document, Pa
 
 def test_tables_cells_and_repeating_header_rows(plain: tuple[t.Document, Path]) -> None:
     tree, path = plain
-    tables = part(path, "word/document.xml").xpath("//w:tbl", namespaces=NS)
+    tables = part(path, "word/document.xml").xpath(CONTENT_TABLES, namespaces=NS)
     assert len(tables) == len(_tables(tree))
     for tbl, table in zip(tables, _tables(tree), strict=True):
         rows = tbl.xpath("w:tr", namespaces=NS)
@@ -69,7 +72,7 @@ def texts_of(cell: t.Cell) -> str:
 def test_spans_alignment_roles_and_description(plain: tuple[t.Document, Path]) -> None:
     _, path = plain
     doc = part(path, "word/document.xml")
-    second = doc.xpath("//w:tbl", namespaces=NS)[1]
+    second = doc.xpath(CONTENT_TABLES, namespaces=NS)[1]
     assert second.xpath("w:tr[1]/w:tc/w:tcPr/w:gridSpan/@w:val", namespaces=NS) == ["2", "2"]
     assert second.xpath("w:tr[1]/w:tc[1]/w:tcPr/w:vMerge/@w:val", namespaces=NS) == ["restart"]
     assert second.xpath("w:tr[2]/w:tc[1]/w:tcPr/w:vMerge", namespaces=NS)
@@ -77,18 +80,18 @@ def test_spans_alignment_roles_and_description(plain: tuple[t.Document, Path]) -
     assert total.xpath(".//w:tcBorders/w:top", namespaces=NS)
     assert all(r.xpath("w:rPr/w:b", namespaces=NS) for r in total.xpath(".//w:r", namespaces=NS))
     assert second.xpath("w:tr[3]/w:tc[2]/w:p/w:pPr/w:jc/@w:val", namespaces=NS) == ["right"]
-    first = doc.xpath("//w:tbl", namespaces=NS)[0]
+    first = doc.xpath(CONTENT_TABLES, namespaces=NS)[0]
     assert first.xpath("w:tblPr/w:tblDescription/@w:val", namespaces=NS) == [
         "Tabel: instroom beroepsmilitairen 2024–2025."]
     widths = [int(w) for w in first.xpath("w:tblGrid/w:gridCol/@w:w", namespaces=NS)]
-    assert widths[0] == 2 * widths[1] and 9000 <= sum(widths) <= 9100
+    assert widths[0] == 2 * widths[1] and 9300 <= sum(widths) <= 9400  # 16,5 cm
 
 
 def test_table_caption_above_with_seq_field_and_note_below(plain: tuple[t.Document, Path]) -> None:
     _, path = plain
     body = part(path, "word/document.xml").xpath("//w:body", namespaces=NS)[0]
     children = list(body)
-    tbl = body.xpath("w:tbl", namespaces=NS)[0]
+    tbl = body.xpath(CONTENT_TABLES, namespaces=NS)[0]
     index = children.index(tbl)
     caption, note = children[index - 1], children[index + 1]
     assert caption.xpath("w:pPr/w:pStyle/@w:val", namespaces=NS) == ["Caption"]
@@ -135,14 +138,17 @@ def test_toc_field_lists_every_entry(plain: tuple[t.Document, Path]) -> None:
 def test_headers_and_footers_per_section(plain: tuple[t.Document, Path]) -> None:
     tree, path = plain
     outline = read_docx_structure(path)
-    headers = [line for line in outline.splitlines() if line.startswith("  header(")]
-    footers = [line for line in outline.splitlines() if line.startswith("  footer(")]
+    lines = outline.splitlines()
+    headers = [line for line in lines if line.startswith("  header(default)")]
+    footers = [line for line in lines if line.startswith("  footer(default)")]
     expected = ["Inhoud"] + [s.running_header for s in tree.sections]
-    assert len(headers) == len(footers) == 1 + len(expected)
-    assert headers[0] == "  header(default): "
-    for line, running in zip(headers[1:], expected, strict=True):
+    assert len(headers) == len(expected) and len(footers) == 1 + len(expected)
+    for line, running in zip(headers, expected, strict=True):
         assert line.endswith(running)
     assert all("{PAGE|" in line and "NUMPAGES" not in line for line in footers[1:])
+    # an opener page (the first of a section) has no running header above its heading
+    assert [line for line in lines if line.startswith("  header(first)")] == [
+        "  header(first): "] * len(expected)
 
 
 def test_marking_in_every_header_and_footer(marked: tuple[t.Document, Path]) -> None:
@@ -154,9 +160,13 @@ def test_marking_in_every_header_and_footer(marked: tuple[t.Document, Path]) -> 
         footer = [p.text for p in section.footer.paragraphs]
         assert header[:3] == ["DEP. VERTROUWELIJK", "Exemplaar 3", "CONCEPT"]
         assert footer[-1] == "DEP. VERTROUWELIJK"
-    outline = read_docx_structure(path)
-    assert outline.count("pagina {PAGE|") == 3
-    assert outline.count("van {NUMPAGES|") == 3
+    outline = read_docx_structure(path).splitlines()
+    footers = [line for line in outline if line.startswith("  footer(default)")]
+    assert sum("pagina {PAGE|" in line for line in footers) == 4  # the cover's too
+    assert sum("van {NUMPAGES|" in line for line in footers) == 4
+    firsts = [line for line in outline if line.startswith("  header(first)")]
+    assert firsts and all(line.startswith("  header(first): DEP. VERTROUWELIJK")
+                          for line in firsts)
 
 
 def test_properties_from_metadata(plain: tuple[t.Document, Path]) -> None:

@@ -56,9 +56,17 @@ def test_running_header_follows_the_section(tmp_path: Path) -> None:
     doc = sample_document(tmp_path)
     pages = page_texts(build(doc, tmp_path))
     assert _lines(pages[2])[0] == "Voorwoord"
-    for page in pages[3:]:
+    assert len(pages) > 4
+    for page in pages[4:]:
         assert _lines(page)[0] == "Vervullen personele behoefte"
     assert _lines(pages[1])[0] == "Inhoud"
+
+
+def test_chapter_opener_page_has_no_running_header(tmp_path: Path) -> None:
+    """The opener shows the chapter band (number and title), not the header above it."""
+    pages = page_texts(build(sample_document(tmp_path), tmp_path))
+    assert _lines(pages[3])[0] == "2 Vervullen personele behoefte"
+    assert "Vervullen personele behoefte" not in _lines(pages[3])[1:]
 
 
 def test_page_break_block_starts_a_new_page(tmp_path: Path) -> None:

@@ -17,6 +17,7 @@ from standgen.compose import tree as t
 from standgen.errors import source_error
 from standgen.files import write_atomically
 from standgen.resources import template_path
+from standgen.theme import Theme, default_theme
 from standgen.write.docx.blocks import render_block
 from standgen.write.docx.bookmarks import Bookmarks
 from standgen.write.docx.context import Context
@@ -45,6 +46,7 @@ from standgen.write.docx.sections import SectionFurniture, end_section, strip_re
 from standgen.write.docx.styles import (
     HouseStyle,
     adopt_style_ids,
+    apply_doc_defaults,
     apply_house_style,
     ensure_language,
 )
@@ -88,9 +90,13 @@ def _reference_font(document: DocxDocument) -> str:
     return str(fonts[0]) if fonts else HouseStyle().font
 
 
-def _prepare(document: DocxDocument, tree: t.Document, house: HouseStyle) -> None:
+def _prepare(document: DocxDocument, tree: t.Document, house: HouseStyle, own: bool) -> None:
+    """Styles: a user's own reference keeps its styles (the theme adds missing ones); the
+    shipped reference takes every style from the theme."""
     adopt_style_ids(document.styles.element, house)
-    apply_house_style(document.styles.element, house, replace=False)
+    if not own:
+        apply_doc_defaults(document.styles.element, house)
+    apply_house_style(document.styles.element, house, replace=not own)
     add_label_headings(document.styles.element, house)
     ensure_language(document.styles.element, tree.metadata.language)
     configure_settings(document, tree.metadata.language)
@@ -168,6 +174,7 @@ class _Sections:
         end_section(ctx, self.tree, self.furniture, final=False, landscape=True)
         self.turned = ctx.docx.element.body[-2]
         self.continuous = False
+        self.furniture = replace(self.furniture, opener=False)
 
 
 Render = Callable[[Context, t.Block], None]
@@ -232,19 +239,24 @@ def _headed_table(ctx: Context, headings: tuple[tuple[int, t.Heading], ...],
 
 
 def build_docx(tree: t.Document, reference_docx: Path | None = None,
-               house: HouseStyle | None = None) -> DocxDocument:
-    """The python-docx document for `tree`, not yet saved."""
+               house: HouseStyle | None = None, theme: Theme | None = None) -> DocxDocument:
+    """The python-docx document for `tree` in a theme (the default one when None), not yet
+    saved; a user's own reference document keeps its fonts and styles."""
     document = _open(reference_docx)
-    house = house or HouseStyle(font=_reference_font(document))
-    _prepare(document, tree, house)
+    own = reference_docx is not None
+    theme = theme or default_theme()
+    house = house or HouseStyle.of(theme, _reference_font(document) if own else None)
+    _prepare(document, tree, house, own)
     ctx = _context(document, tree, house)
-    render_cover(ctx, tree.cover)
+    render_cover(ctx, tree.cover, tree.marking is not None)
     parts: list[tuple[SectionFurniture, t.TableOfContents | t.DocSection]] = []
     if tree.toc is not None:
         parts.append((SectionFurniture(tree.toc.title, ctx.pages.toc_page), tree.toc))
     for section, page in zip(tree.sections, ctx.pages.section_pages, strict=True):
         parts.append((SectionFurniture(section.running_header, page), section))
-    end_section(ctx, tree, SectionFurniture(None, None), final=not parts)
+    counted = tree.marking is not None and tree.marking.page_x_of_y
+    cover = SectionFurniture(None, 1 if counted else None, tree.cover)  # VIR-BI: x of y
+    end_section(ctx, tree, cover, final=not parts)
     sections = _Sections(ctx, tree)
     ctx.in_landscape = sections.landscape
     marks = OriginMarks()
@@ -262,9 +274,10 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
     return document
 
 
-def write_docx(document: t.Document, path: Path, *, reference_docx: Path | None = None) -> None:
+def write_docx(document: t.Document, path: Path, *, reference_docx: Path | None = None,
+               theme: Theme | None = None) -> None:
     """Write `document` as a Word file at `path` (deterministic bytes, atomic replace)."""
-    built = build_docx(document, reference_docx)
+    built = build_docx(document, reference_docx, theme=theme)
     raw = io.BytesIO()
     built.save(raw)
 

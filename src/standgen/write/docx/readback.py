@@ -18,6 +18,7 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
+from standgen.write.docx.cover import COVER_CAPTION
 from standgen.write.docx.oxml import Element
 
 _R_ID = qn("r:id")
@@ -217,6 +218,12 @@ def _property_lines(document: DocxDocument) -> list[str]:
             f"  last_modified_by={props.last_modified_by!r}"]
 
 
+def _is_cover_band(tbl: Element) -> bool:
+    """The cover's layout table (the coloured band) reads as the paragraphs it holds."""
+    caption = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+    return caption is not None and caption.get(qn("w:val")) == COVER_CAPTION
+
+
 def read_docx_structure(path: Path) -> str:
     """The structure of the DOCX at `path` as an indented text outline."""
     document = docx.Document(str(path))
@@ -229,6 +236,10 @@ def read_docx_structure(path: Path) -> str:
         if child.tag == qn("w:p"):
             pending.append("  " + paragraph_line(story, child, styles))
             sect_pr = child.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        elif child.tag == qn("w:tbl") and _is_cover_band(child):
+            pending += ["  " + paragraph_line(story, p, styles)
+                        for p in child.iter(qn("w:p"))]
+            sect_pr = None
         elif child.tag == qn("w:tbl"):
             pending.extend(table_lines(story, child, "  "))
             sect_pr = None

@@ -14,6 +14,7 @@ from typing import Literal
 from docx.oxml.ns import qn
 
 from standgen.compose.tree import ParagraphStyle
+from standgen.theme import Theme, default_theme
 from standgen.write.docx.oxml import Element, el
 
 LOGOBLAUW = "154273"
@@ -37,10 +38,13 @@ class _StyleIds:
     """Style ids for roles outside the paragraph-style and heading maps."""
 
     title: str = "Title"
+    cover_band: str = "CoverBand"
+    table_header: str = "TableHeader"
     subtitle: str = "Subtitle"
     cover_ministry: str = "CoverMinistry"
     cover_tagline: str = "CoverTagline"
     cover_edition: str = "CoverEdition"
+    cover_date: str = "CoverDate"
     cover_classification: str = "CoverClassification"
     toc_heading: str = "TOCHeading"
     header: str = "Header"
@@ -63,15 +67,28 @@ STYLE = _StyleIds()
 
 @dataclass(frozen=True)
 class HouseStyle:
-    """Fonts, sizes and page geometry of the house style (configurable font)."""
+    """Fonts, sizes, colours and page geometry of the house style, from a theme."""
 
     font: str = "Liberation Sans"
-    body_pt: float = 9.5
+    body_pt: float = 10
     page_width_cm: float = 21.0
     page_height_cm: float = 29.7
     margin_cm: float = 2.5
+    margin_right_cm: float = 2.0
+    margin_top_cm: float = 2.7
     header_distance_cm: float = 1.25
-    text_width_cm: float = 16.0
+    text_width_cm: float = 16.5
+    theme: Theme = field(default_factory=default_theme, compare=False)
+
+    @classmethod
+    def of(cls, theme: Theme, font: str | None = None) -> HouseStyle:
+        """The house style of a theme (in `font` when a reference document names its own)."""
+        return cls(font=font or theme.fonts.family, body_pt=theme.sizes.body, theme=theme)
+
+    def colour(self, role: str) -> str:
+        """A theme colour as Word writes it (RRGGBB, no '#')."""
+        value = getattr(self.theme.colours, role, None) or role
+        return str(value).lstrip("#").upper()
 
 
 Kind = Literal["paragraph", "character", "table"]
@@ -108,86 +125,148 @@ class StyleSpec:
     extra: dict[str, str] = field(default_factory=dict)
 
 
+def _headings(house: HouseStyle) -> tuple[StyleSpec, ...]:
+    """Headings: level 1 as a band in the primary colour when the theme's chapter opener is
+    a band (the paragraph's border in the shade's colour pads the band), else plain."""
+    z = house.theme.sizes
+    primary, accent = house.colour("primary"), house.colour("accent")
+    if house.theme.chapter_opener.style == "band":
+        h1 = StyleSpec("Heading1", "heading 1", next_id="Normal", size=z.h1, bold=True,
+                       color=house.colour("on_primary"), shade=primary, border_color=primary,
+                       borders=("top", "left", "bottom", "right"), border_space=10,
+                       before=14, after=30, keep_next=True, outline=0, line=1.0,
+                       extra={"band": ""})
+    else:
+        h1 = StyleSpec("Heading1", "heading 1", next_id="Normal", size=z.h1, bold=True,
+                       color=primary, before=0, after=14, keep_next=True, outline=0,
+                       line=1.0)
+    return (
+        h1,
+        StyleSpec("Heading2", "heading 2", next_id="Normal", size=z.h2, bold=True,
+                  color=primary, before=14, after=6, keep_next=True, outline=1, line=1.0),
+        StyleSpec("Heading3", "heading 3", next_id="Normal", size=z.h3, bold=True,
+                  color=primary, before=10, after=4, keep_next=True, outline=2, line=1.0),
+        StyleSpec("Heading4", "heading 4", next_id="Normal", size=z.h4, bold=True,
+                  italic=True, color=accent, before=6, after=2, keep_next=True, outline=3),
+    )
+
+
+def _cover_styles(house: HouseStyle) -> tuple[StyleSpec, ...]:
+    """The cover's styles; the same sizes and colours as the PDF cover draws."""
+    c = house.theme.cover
+    banded = c.band == "top"
+    ink = house.colour("on_primary") if banded else house.colour("primary")
+    return (
+        StyleSpec("CoverBand", "Cover Band", size=4, before=0, after=0, line=1.0),
+        StyleSpec("Title", "Title", next_id="Normal", size=c.title_size, bold=True, color=ink,
+                  before=0, after=4, line=1.0),
+        StyleSpec("Subtitle", "Subtitle", next_id="Normal", size=c.subtitle_size, color=ink,
+                  before=4, after=0, line=1.0),
+        StyleSpec("CoverMinistry", "Cover Ministry", size=11, bold=True, color=ink,
+                  before=0, after=0, line=1.0,
+                  borders=() if banded else ("bottom",), border_color=house.colour("primary"),
+                  border_space=4),
+        StyleSpec("CoverTagline", "Cover Tagline", size=13, italic=True,
+                  color=house.colour("accent"), before=16, after=0, line=1.0),
+        StyleSpec("CoverEdition", "Cover Edition", size=15, bold=True,
+                  color=house.colour("primary"), before=0, after=2, line=1.0,
+                  borders=("left",), border_color=house.colour("accent"), border_space=8),
+        StyleSpec("CoverDate", "Cover Date", size=11, color=house.colour("muted"),
+                  before=0, after=0, line=1.0, borders=("left",),
+                  border_color=house.colour("accent"), border_space=8),
+        StyleSpec("CoverClassification", "Cover Classification", size=house.theme.sizes.note,
+                  color=house.colour("muted"), shade=house.colour("panel"), before=0, after=0,
+                  line=1.2, borders=("top", "left", "bottom", "right"),
+                  border_color=house.colour("panel"), border_space=4),
+    )
+
+
 def house_styles(house: HouseStyle) -> tuple[StyleSpec, ...]:
     """Every style of the house style, in definition order."""
     body = house.body_pt
     right = house.text_width_cm
+    z = house.theme.sizes
+    primary, accent = house.colour("primary"), house.colour("accent")
+    muted, rule = house.colour("muted"), house.colour("rule")
+    caption = house.colour(house.theme.caption.colour)
+    band = house.theme.chapter_opener.style == "band"
     return (
-        StyleSpec("Normal", "Normal", based_on=None, size=body, after=6, line=1.2),
-        StyleSpec("Heading1", "heading 1", next_id="Normal", size=18, bold=True,
-                  color=LOGOBLAUW, before=0, after=14, keep_next=True, outline=0, line=1.0),
-        StyleSpec("Heading2", "heading 2", next_id="Normal", size=13, bold=True,
-                  color=LOGOBLAUW, before=16, after=6, keep_next=True, outline=1, line=1.0),
-        StyleSpec("Heading3", "heading 3", next_id="Normal", size=11, bold=True,
-                  color=LOGOBLAUW, before=12, after=4, keep_next=True, outline=2, line=1.0),
-        StyleSpec("Heading4", "heading 4", next_id="Normal", size=body, bold=True,
-                  color=HEMELBLAUW, before=8, after=2, keep_next=True, outline=3),
+        StyleSpec("Normal", "Normal", based_on=None, size=body, after=7, line=1.2,
+                  color=house.colour("text")),
+        *_headings(house),
         StyleSpec("Label", "Label", next_id="Normal", size=body, bold=True,
-                  color=HEMELBLAUW, before=6, after=2, keep_next=True),
-        StyleSpec("Lead", "Lead", size=body + 1.5, color=LOGOBLAUW, after=8),
-        StyleSpec("Note", "Note", size=7.5, color=GREY, before=2, after=2, line=1.1),
-        StyleSpec("Signature", "Signature", italic=True, before=12, after=0),
-        StyleSpec("Sample", "Sample", italic=True, color=GREY, indent_cm=0.5,
-                  borders=("left",), border_color=HEMELBLAUW),
-        StyleSpec("Caption", "caption", size=body - 1, bold=True, color=LOGOBLAUW,
-                  before=8, after=4, line=1.0),
-        StyleSpec("Placeholder", "Placeholder", italic=True, color=GREY, align="center",
+                  color=accent, before=6, after=2, keep_next=True),
+        StyleSpec("Lead", "Lead", size=z.lead, color=primary, after=10),
+        StyleSpec("Note", "Note", size=z.note, color=muted, before=2, after=3, line=1.1),
+        StyleSpec("Signature", "Signature", italic=True, before=14, after=2),
+        StyleSpec("Sample", "Sample", italic=True, color=house.colour("marking"),
+                  indent_cm=0.5, borders=("left",), border_color=house.colour("marking")),
+        StyleSpec("Caption", "caption", size=z.caption, bold=house.theme.caption.bold,
+                  color=caption, before=8, after=4, line=1.0),
+        StyleSpec("Placeholder", "Placeholder", italic=True, color=muted, align="center",
                   before=12, after=6, borders=("top", "left", "bottom", "right"),
-                  border_color=LIGHT_GREY),
-        StyleSpec("Quote", "Quote", italic=True, color=GREY, indent_cm=0.6,
-                  borders=("left",), border_color=LIGHT_GREY),
+                  border_color=rule),
+        StyleSpec("Quote", "Quote", italic=True, color=muted, indent_cm=0.6,
+                  borders=("left",), border_color=rule),
         StyleSpec("HorizontalRule", "Horizontal Rule", size=4, before=6, after=6, line=1.0,
-                  borders=("bottom",), border_color=LIGHT_GREY, border_space=1),
+                  borders=("bottom",), border_color=rule, border_space=1),
         StyleSpec("ListParagraph", "List Paragraph", after=2,
                   extra={"contextualSpacing": ""}),
-        StyleSpec("TableText", "Table Text", size=body - 1, before=0, after=0, line=1.0),
-        StyleSpec("Title", "Title", next_id="Normal", size=30, bold=True, color=LOGOBLAUW,
-                  before=120, after=12, line=1.0),
-        StyleSpec("Subtitle", "Subtitle", next_id="Normal", size=15, color=LOGOBLAUW,
-                  after=12, line=1.0),
-        StyleSpec("CoverMinistry", "Cover Ministry", size=11, bold=True, color="FFFFFF",
-                  shade=LOGOBLAUW, before=6, after=0, line=1.0,
-                  borders=("top", "left", "bottom", "right"), border_space=4),
-        StyleSpec("CoverTagline", "Cover Tagline", size=13, italic=True, color=HEMELBLAUW,
-                  after=36, line=1.0),
-        StyleSpec("CoverEdition", "Cover Edition", size=12, bold=True, color=LOGOBLAUW,
-                  after=4, line=1.0),
-        StyleSpec("CoverClassification", "Cover Classification", size=11, bold=True,
-                  caps=True, before=24, after=2, line=1.0),
-        StyleSpec("TOCHeading", "TOC Heading", next_id="Normal", size=18, bold=True,
-                  color=LOGOBLAUW, after=14, line=1.0),
-        StyleSpec("TOC1", "toc 1", next_id="Normal", bold=True, before=8, after=2,
-                  tabs=(("right", right, "dot"),)),
+        StyleSpec("TableText", "Table Text", size=z.cell, before=0, after=0, line=1.0),
+        StyleSpec("TableHeader", "Table Header", based_on="TableText", size=z.cell, bold=True,
+                  color=house.colour(house.theme.table.header_text or "text"), before=0,
+                  after=0, line=1.0),
+        *_cover_styles(house),
+        StyleSpec("TOCHeading", "TOC Heading", next_id="Normal", size=z.h1, bold=True,
+                  color=house.colour("on_primary") if band else primary,
+                  shade=primary if band else None, border_color=primary,
+                  borders=("top", "left", "bottom", "right") if band else (),
+                  border_space=10, before=14 if band else 0, after=30 if band else 14,
+                  line=1.0, extra={"band": ""} if band else {}),
+        StyleSpec("TOC1", "toc 1", next_id="Normal", bold=True, color=primary, before=7,
+                  after=2, tabs=(("right", right, "dot"),)),
         StyleSpec("TOC2", "toc 2", next_id="Normal", indent_cm=0.6, after=2,
                   tabs=(("right", right, "dot"),)),
         StyleSpec("TOC3", "toc 3", next_id="Normal", indent_cm=1.2, after=2,
                   tabs=(("right", right, "dot"),)),
-        StyleSpec("Header", "header", size=7.5, color=GREY, after=14, line=1.0,
-                  borders=("bottom",), border_color=HEMELBLAUW, border_space=2,
+        StyleSpec("Header", "header", size=z.furniture, color=muted, after=14, line=1.0,
+                  borders=("bottom",) if house.theme.running_header.rule else (),
+                  border_color=accent, border_space=2,
                   tabs=(("center", right / 2, "none"), ("right", right, "none"))),
-        StyleSpec("Footer", "footer", size=7.5, color=GREY, after=0, line=1.0,
+        StyleSpec("Footer", "footer", size=z.furniture, color=muted, after=0, line=1.0,
                   tabs=(("center", right / 2, "none"), ("right", right, "none"))),
-        StyleSpec("Marking", "Marking", size=body, bold=True, caps=True, align="center",
-                  after=0, line=1.0),
-        StyleSpec("FootnoteText", "footnote text", size=7.5, after=0, line=1.1),
+        StyleSpec("Marking", "Marking", size=9.5, bold=True, caps=True, align="center",
+                  color=house.colour("marking"), after=0, line=1.0),
+        StyleSpec("FootnoteText", "footnote text", size=z.note, after=0, line=1.1),
         StyleSpec("FootnoteReference", "footnote reference", kind="character",
                   based_on="DefaultParagraphFont", vert="superscript"),
         StyleSpec("Hyperlink", "Hyperlink", kind="character", based_on="DefaultParagraphFont",
-                  color=HEMELBLAUW, underline=True),
+                  color=accent, underline=True),
         StyleSpec("HouseTable", "House Table", kind="table", based_on="TableNormal",
-                  size=body - 1),
+                  size=z.cell),
     )
+
+
+_UNBANDED = ("Heading1",)
+"""Styles that may be a band: a style based on one, without a band of its own, clears it."""
 
 
 def _ppr(spec: StyleSpec) -> Element:
     ppr = el("w:pPr")
     if spec.keep_next:
         ppr.append(el("w:keepNext"))
+    clear = spec.based_on in _UNBANDED and not spec.shade and not spec.borders
+    if clear:
+        ppr.append(el("w:pBdr", None, *(el(f"w:{side}", {"w:val": "nil"})
+                                        for side in ("top", "left", "bottom", "right"))))
+        ppr.append(el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": "auto"}))
     if spec.borders:
         bdr = el("w:pBdr")
         for side in ("top", "left", "bottom", "right"):
             if side in spec.borders:
-                size = "12" if side == "left" and len(spec.borders) == 1 else "6"
+                size = "6"
+                if side == "left" and len(spec.borders) == 1:
+                    size = "24" if spec.style_id.startswith("Cover") else "12"
                 bdr.append(el(f"w:{side}", {"w:val": "single", "w:sz": size,
                                             "w:space": str(spec.border_space),
                                             "w:color": spec.border_color}))
@@ -209,7 +288,9 @@ def _ppr(spec: StyleSpec) -> Element:
         spacing.update({"w:line": str(round(spec.line * 240)), "w:lineRule": "auto"})
     if spacing:
         ppr.append(el("w:spacing", spacing))
-    if {"left", "right"} <= set(spec.borders):
+    if "band" in spec.extra:
+        ppr.append(el("w:ind", {"w:left": "0", "w:right": "0"}))
+    elif {"left", "right"} <= set(spec.borders):
         inset = str(spec.border_space * 20 + 20)
         ppr.append(el("w:ind", {"w:left": inset, "w:right": inset}))
     elif spec.indent_cm:
@@ -252,7 +333,7 @@ def fonts_element(font: str) -> Element:
     return el("w:rFonts", {"w:ascii": font, "w:hAnsi": font, "w:cs": font, "w:eastAsia": font})
 
 
-def _table_pr() -> Element:
+def _table_pr(house: HouseStyle) -> Element:
     def border(side: str, color: str, size: str) -> Element:
         return el(f"w:{side}", {"w:val": "single", "w:sz": size, "w:space": "0",
                                 "w:color": color})
@@ -262,8 +343,9 @@ def _table_pr() -> Element:
                  el("w:left", {"w:w": "85", "w:type": "dxa"}),
                  el("w:bottom", {"w:w": "45", "w:type": "dxa"}),
                  el("w:right", {"w:w": "85", "w:type": "dxa"}))
-    borders = el("w:tblBorders", None, border("top", LOGOBLAUW, "8"),
-                 border("bottom", LOGOBLAUW, "8"), border("insideH", LIGHT_GREY, "4"))
+    borders = el("w:tblBorders", None, border("top", house.colour("primary"), "8"),
+                 border("bottom", house.colour("primary"), "8"),
+                 border("insideH", house.colour("rule"), "4"))
     return el("w:tblPr", None, borders, margins)
 
 
@@ -283,7 +365,7 @@ def style_element(spec: StyleSpec, house: HouseStyle) -> Element:
                                                         "w:line": "240",
                                                         "w:lineRule": "auto"})))
         style.append(_rpr(spec, house))
-        style.append(_table_pr())
+        style.append(_table_pr(house))
         return style
     if spec.kind == "paragraph":
         style.append(_ppr(spec))

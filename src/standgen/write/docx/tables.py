@@ -8,7 +8,7 @@ from standgen.compose import tree as t
 from standgen.write.docx.context import Context
 from standgen.write.docx.fields import seq_field
 from standgen.write.docx.oxml import Element, el, paragraph, text_run
-from standgen.write.docx.styles import GROUP_SHADE, LIGHT_GREY, LOGOBLAUW, STYLE
+from standgen.write.docx.styles import STYLE, HouseStyle
 from standgen.write.docx.wide import fit_table
 
 TABLE_LABEL = "Tabel"
@@ -78,23 +78,26 @@ def _cell(ctx: Context, cell: t.Cell | None, width: int, span: int, vmerge: str 
     if look.shade:
         tc_pr.append(el("w:shd", {"w:val": "clear", "w:color": "auto", "w:fill": look.shade}))
     tc_pr.append(el("w:vAlign", {"w:val": "bottom" if look.header else "top"}))
-    p = paragraph(STYLE.table_text)
+    p = paragraph(STYLE.table_header if look.header else STYLE.table_text)
     if cell is not None:
         p[0].append(el("w:jc", {"w:val": _JC[cell.align]}))
         p.extend(ctx.inlines(cell.inlines, bold=look.bold, italic=look.italic))
     return el("w:tc", None, tc_pr, p)
 
 
-def _look(row: t.TableRow, header: bool, last_header: bool) -> _Look:
+def _look(row: t.TableRow, header: bool, last_header: bool, house: HouseStyle) -> _Look:
+    primary = house.colour("primary")
     if header:
-        return _Look(bold=True, bottom=LOGOBLAUW if last_header else None, header=True)
+        return _Look(bold=True, bottom=primary if last_header else None, header=True,
+                     shade=house.colour(house.theme.table.header_fill or "panel"))
     match row.role:
         case "total":
-            return _Look(bold=True, top=LOGOBLAUW)
+            return _Look(bold=True, top=primary)
         case "subtotal":
-            return _Look(bold=True, top=LIGHT_GREY)
+            return _Look(bold=True, top=house.colour("rule"))
         case "group":
-            return _Look(italic=True, shade=GROUP_SHADE)
+            return _Look(italic=True, shade=house.colour(house.theme.table.group_fill
+                                                         or "panel"))
     return _Look()
 
 
@@ -114,7 +117,7 @@ def _rows(ctx: Context, table: t.Table, widths: list[int]) -> list[Element]:
     out: list[Element] = []
     for r, row in enumerate(rows):
         header = r < len(table.header_rows)
-        look = _look(row, header, r == len(table.header_rows) - 1)
+        look = _look(row, header, r == len(table.header_rows) - 1, ctx.house)
         tr_pr = el("w:trPr")
         if header or sum(_length(c.inlines) for c in row.cells) <= LONG_ROW:
             tr_pr.append(el("w:cantSplit"))  # a long row would not fit on one page

@@ -14,13 +14,14 @@ from reportlab.platypus import Flowable, NextPageTemplate, PageBreak, PageBreakI
 from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.files import write_bytes_atomically
+from standgen.theme import Theme, default_theme
 from standgen.write.pdf.blocks import (
     BlockBuilder,
     HeadingFlowable,
     SectionStart,
     outline_levels,
 )
-from standgen.write.pdf.fonts import FontSet, default_fonts, register_fonts
+from standgen.write.pdf.fonts import FontSet, register_fonts, theme_fonts
 from standgen.write.pdf.footnotes import NoteDrain, NoteLog
 from standgen.write.pdf.glyphs import ensure_glyphs
 from standgen.write.pdf.inlines import collect_footnotes
@@ -143,11 +144,14 @@ def _check_toc(document: t.Document, pages: dict[str, int]) -> None:
         raise BuildError(f"table of contents points at headings not in the document: {missing}")
 
 
-def render_pdf(document: t.Document, fonts: FontSet | None = None) -> bytes:
-    """The PDF bytes of a document, laid out in one pass (page numbers are filled in late)."""
-    fonts = fonts or default_fonts()
+def render_pdf(document: t.Document, fonts: FontSet | None = None,
+               theme: Theme | None = None) -> bytes:
+    """The PDF bytes of a document in a theme (the default one when None), laid out in one
+    pass (page numbers are filled in late); `fonts` overrides the theme's fonts."""
+    theme = theme or default_theme()
+    fonts = fonts or theme_fonts(theme)
     ensure_glyphs(document, fonts)
-    styles = make_styles(register_fonts(fonts))
+    styles = make_styles(register_fonts(fonts), theme)
     result = _layout(document, styles, footnotes_of(document), {})
     _check_toc(document, result.pages)
     if result.notes.unplaced():
@@ -155,6 +159,7 @@ def render_pdf(document: t.Document, fonts: FontSet | None = None) -> bytes:
     return result.data
 
 
-def write_pdf(document: t.Document, path: Path, *, fonts: FontSet | None = None) -> None:
+def write_pdf(document: t.Document, path: Path, *, fonts: FontSet | None = None,
+              theme: Theme | None = None) -> None:
     """Lay out the document tree as a PDF and write it atomically to `path`."""
-    write_bytes_atomically(Path(path), render_pdf(document, fonts))
+    write_bytes_atomically(Path(path), render_pdf(document, fonts, theme))

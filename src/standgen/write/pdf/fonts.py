@@ -14,6 +14,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from standgen.errors import BuildError
 from standgen.resources import template_path
+from standgen.theme import Theme
 
 FACES = ("regular", "bold", "italic", "bold_italic")
 
@@ -52,6 +53,14 @@ def default_fonts() -> FontSet:
         italic=base / "LiberationSans-Italic.ttf",
         bold_italic=base / "LiberationSans-BoldItalic.ttf",
     )
+
+
+def theme_fonts(theme: Theme) -> FontSet:
+    """The font family a theme names (its files resolved by the theme loader)."""
+    f = theme.fonts
+    name = "".join(ch for ch in f.family if ch.isalnum()) or "Theme"
+    return FontSet(regular=Path(f.regular), bold=Path(f.bold), italic=Path(f.italic),
+                   bold_italic=Path(f.bold_italic), name=name)
 
 
 def _key(fonts: FontSet) -> str:

@@ -1,4 +1,5 @@
-"""The house style of the PDF: page geometry, colours and paragraph styles per semantic role."""
+"""The house style of the PDF: page geometry, and colours and paragraph styles per semantic
+role, taken from the theme (templates/themes) that the DOCX writer reads too."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 
 from standgen.compose import tree as t
+from standgen.theme import Theme, default_theme
 from standgen.write.pdf.fonts import RegisteredFonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -32,11 +34,49 @@ MARKING_RED: Color = HexColor("#B00000")
 ALIGN = {"left": TA_LEFT, "right": TA_RIGHT, "center": TA_CENTER}
 
 
+def _lead(size: float, ratio: float) -> float:
+    """A leading of `ratio` times the size, on a half-point grid."""
+    return round(size * ratio * 2) / 2
+
+
+@dataclass(frozen=True)
+class Palette:
+    """The theme's colours as reportlab colours."""
+
+    primary: Color
+    accent: Color
+    on_primary: Color
+    panel: Color
+    text: Color
+    muted: Color
+    rule: Color
+    marking: Color
+    caption: Color
+    header_fill: Color | None
+    header_text: Color | None
+    group_fill: Color
+
+    @classmethod
+    def of(cls, theme: Theme) -> Palette:
+        """The palette of a theme."""
+        c = theme.colours
+        table = theme.table
+        return cls(
+            HexColor(c.primary), HexColor(c.accent), HexColor(c.on_primary), HexColor(c.panel),
+            HexColor(c.text), HexColor(c.muted), HexColor(c.rule), HexColor(c.marking),
+            HexColor(theme.caption_colour()),
+            HexColor(table.header_fill) if table.header_fill else None,
+            HexColor(table.header_text) if table.header_text else None,
+            HexColor(table.group_fill or c.panel))
+
+
 @dataclass(frozen=True)
 class Styles:
     """All paragraph styles of the document, built for one registered font family."""
 
     fonts: RegisteredFonts
+    theme: Theme
+    palette: Palette
     roles: dict[str, ParagraphStyle]
     headings: dict[int, ParagraphStyle]
     cell: ParagraphStyle
@@ -56,61 +96,102 @@ class Styles:
         base = self.cell_bold if bold else self.cell
         return ParagraphStyle(f"{base.name}-{align}", parent=base, alignment=ALIGN[align])
 
+    def header_cell(self, style: ParagraphStyle) -> ParagraphStyle:
+        """A header cell's style: in the theme's header text colour, if it sets one."""
+        colour = self.palette.header_text
+        if colour is None:
+            return style
+        return ParagraphStyle(f"{style.name}-head", parent=style, textColor=colour)
 
-def _roles(f: RegisteredFonts, body: ParagraphStyle) -> dict[str, ParagraphStyle]:
+
+
+def _roles(f: RegisteredFonts, body: ParagraphStyle, theme: Theme, p: Palette
+           ) -> dict[str, ParagraphStyle]:
     def derive(name: str, **kw: object) -> ParagraphStyle:
         return ParagraphStyle(name, parent=body, **kw)
 
     return {
         "body": body,
         "label": derive("label", fontName=f.bold, spaceAfter=2),
-        "lead": derive("lead", fontSize=11.5, leading=16, textColor=LOGO_BLUE, spaceAfter=10),
-        "note": derive("note", fontSize=8, leading=10.5, textColor=TEXT_GREY, spaceAfter=3),
+        "lead": derive("lead", fontSize=theme.sizes.lead, leading=_lead(theme.sizes.lead, 1.4),
+                       textColor=p.primary, spaceAfter=10),
+        "note": derive("note", fontSize=theme.sizes.note, leading=_lead(theme.sizes.note, 1.3),
+                       textColor=p.muted, spaceAfter=3),
         "signature": derive("signature", spaceBefore=14, spaceAfter=2),
-        "caption": derive("caption", fontSize=9, leading=12, spaceBefore=4, spaceAfter=4,
+        "caption": derive("caption", fontSize=theme.sizes.caption,
+                          leading=_lead(theme.sizes.caption, 1.33), spaceBefore=4, spaceAfter=4,
                           keepWithNext=1),
-        "sample": derive("sample", fontName=f.italic, textColor=MARKING_RED,
-                         borderColor=MARKING_RED, borderWidth=0.6, borderPadding=4, spaceBefore=6,
+        "sample": derive("sample", fontName=f.italic, textColor=p.marking,
+                         borderColor=p.marking, borderWidth=0.6, borderPadding=4, spaceBefore=6,
                          spaceAfter=10),
-        "quote": derive("quote", fontName=f.italic, textColor=TEXT_GREY, leftIndent=14,
+        "quote": derive("quote", fontName=f.italic, textColor=p.muted, leftIndent=14,
                         rightIndent=14),
     }
 
 
-def _headings(f: RegisteredFonts, body: ParagraphStyle) -> dict[int, ParagraphStyle]:
+def _chapter(f: RegisteredFonts, body: ParagraphStyle, theme: Theme, p: Palette
+             ) -> ParagraphStyle:
+    """Level 1: a band in the primary colour (the chapter opener), or a plain heading."""
+    size = theme.sizes.h1
+    if theme.chapter_opener.style == "band":
+        return ParagraphStyle("h1", parent=body, fontName=f.bold, fontSize=size,
+                              leading=_lead(size, 1.25), textColor=p.on_primary,
+                              backColor=p.primary, borderPadding=(14, 10, 16, 10),
+                              spaceBefore=14, spaceAfter=30, keepWithNext=1)
+    return ParagraphStyle("h1", parent=body, fontName=f.bold, fontSize=size,
+                          leading=_lead(size, 1.25), textColor=p.primary, spaceBefore=0,
+                          spaceAfter=14, keepWithNext=1)
+
+
+def _headings(f: RegisteredFonts, body: ParagraphStyle, theme: Theme, p: Palette
+              ) -> dict[int, ParagraphStyle]:
+    z = theme.sizes
     return {
-        1: ParagraphStyle("h1", parent=body, fontName=f.bold, fontSize=20, leading=25,
-                          textColor=LOGO_BLUE, spaceBefore=0, spaceAfter=14, keepWithNext=1),
-        2: ParagraphStyle("h2", parent=body, fontName=f.bold, fontSize=14, leading=18,
-                          textColor=LOGO_BLUE, spaceBefore=14, spaceAfter=6, keepWithNext=1),
-        3: ParagraphStyle("h3", parent=body, fontName=f.bold, fontSize=11.5, leading=15,
-                          spaceBefore=10, spaceAfter=4, keepWithNext=1),
-        4: ParagraphStyle("h4", parent=body, fontName=f.bold_italic, fontSize=10, leading=14,
-                          spaceBefore=6, spaceAfter=2, keepWithNext=1),
+        1: _chapter(f, body, theme, p),
+        2: ParagraphStyle("h2", parent=body, fontName=f.bold, fontSize=z.h2,
+                          leading=_lead(z.h2, 1.28), textColor=p.primary, spaceBefore=14,
+                          spaceAfter=6, keepWithNext=1),
+        3: ParagraphStyle("h3", parent=body, fontName=f.bold, fontSize=z.h3,
+                          leading=_lead(z.h3, 1.3), textColor=p.primary, spaceBefore=10,
+                          spaceAfter=4, keepWithNext=1),
+        4: ParagraphStyle("h4", parent=body, fontName=f.bold_italic, fontSize=z.h4,
+                          leading=_lead(z.h4, 1.4), textColor=p.accent, spaceBefore=6,
+                          spaceAfter=2, keepWithNext=1),
     }
 
 
-def make_styles(fonts: RegisteredFonts) -> Styles:
-    """The complete style sheet for one registered font family."""
-    body = ParagraphStyle("body", fontName=fonts.regular, fontSize=10, leading=14.5,
-                          spaceAfter=7, allowWidows=0, allowOrphans=0)
-    cell = ParagraphStyle("cell", parent=body, fontSize=8.5, leading=11, spaceAfter=0)
-    small = ParagraphStyle("small", parent=body, fontSize=8, leading=10.5, spaceAfter=0)
+def make_styles(fonts: RegisteredFonts, theme: Theme | None = None) -> Styles:
+    """The complete style sheet of a theme (the default theme when None), set in the
+    registered font family."""
+    theme = theme or default_theme()
+    p = Palette.of(theme)
+    z = theme.sizes
+    body = ParagraphStyle("body", fontName=fonts.regular, fontSize=z.body,
+                          leading=_lead(z.body, 1.45), textColor=p.text, spaceAfter=7,
+                          allowWidows=0, allowOrphans=0)
+    cell = ParagraphStyle("cell", parent=body, fontSize=z.cell, leading=_lead(z.cell, 1.3),
+                          spaceAfter=0)
+    small = ParagraphStyle("small", parent=body, fontSize=z.note, leading=_lead(z.note, 1.3),
+                           spaceAfter=0)
+    caption_font = fonts.bold if theme.caption.bold else fonts.regular
+    caption = ParagraphStyle("fig-caption", parent=body, fontName=caption_font,
+                             fontSize=z.caption, leading=_lead(z.caption, 1.33),
+                             textColor=p.caption, spaceBefore=4, spaceAfter=2)
     return Styles(
         fonts=fonts,
-        roles=_roles(fonts, body),
-        headings=_headings(fonts, body),
+        theme=theme,
+        palette=p,
+        roles=_roles(fonts, body, theme, p),
+        headings=_headings(fonts, body, theme, p),
         cell=cell,
         cell_bold=ParagraphStyle("cell-bold", parent=cell, fontName=fonts.bold),
         footnote=ParagraphStyle("footnote", parent=small, leftIndent=12, bulletIndent=0,
-                                bulletFontName=fonts.regular, bulletFontSize=8),
-        caption=ParagraphStyle("fig-caption", parent=body, fontSize=9, leading=12,
-                               spaceBefore=4, spaceAfter=2),
-        table_caption=ParagraphStyle("table-caption", parent=body, fontSize=9, leading=12,
-                                     spaceBefore=4, spaceAfter=4),
-        source=ParagraphStyle("source", parent=small, textColor=TEXT_GREY, spaceAfter=10),
+                                bulletFontName=fonts.regular, bulletFontSize=z.note),
+        caption=caption,
+        table_caption=ParagraphStyle("table-caption", parent=caption, spaceAfter=4),
+        source=ParagraphStyle("source", parent=small, textColor=p.muted, spaceAfter=10),
         placeholder=ParagraphStyle("placeholder", parent=body, fontName=fonts.italic,
-                                   alignment=TA_CENTER, textColor=TEXT_GREY),
+                                   alignment=TA_CENTER, textColor=p.muted),
     )
 
 

@@ -15,14 +15,7 @@ from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.inlines import to_markup
 from standgen.write.pdf.keeps import Lead, NeedSpace
 from standgen.write.pdf.para import Para
-from standgen.write.pdf.styles import (
-    GROUP_GREY,
-    LIGHT_BLUE,
-    LOGO_BLUE,
-    RULE_GREY,
-    TEXT_HEIGHT,
-    Styles,
-)
+from standgen.write.pdf.styles import TEXT_HEIGHT, Palette, Styles
 from standgen.write.pdf.wide import cell_padding, cell_style
 
 Command = tuple[object, ...]
@@ -93,6 +86,8 @@ def _grid(table: t.Table, count: int, styles: Styles
                 raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
                                  "spans beyond the table")
             style = cell_style(styles, cell.align, bold, table.layout.font_scale)
+            if r < heads:
+                style = styles.header_cell(style)
             data[r][col] = CellPara(to_markup(_hyphenated(cell.inlines)), style)
             taken |= {(rr, cc) for rr in range(r, last_row + 1)
                       for cc in range(col, last_col + 1)}
@@ -109,7 +104,7 @@ def _hyphenated(inlines: tuple[t.Inline, ...]) -> tuple[t.Inline, ...]:
                  if isinstance(i, t.Text) else i for i in inlines)
 
 
-def _row_commands(table: t.Table, font: str) -> list[Command]:
+def _row_commands(table: t.Table, font: str, p: Palette) -> list[Command]:
     heads = len(table.header_rows)
     pad = cell_padding(table)
     cmds: list[Command] = [
@@ -117,21 +112,21 @@ def _row_commands(table: t.Table, font: str) -> list[Command]:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), pad), ("RIGHTPADDING", (0, 0), (-1, -1), pad),
         ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ("LINEBELOW", (0, -1), (-1, -1), 0.8, LOGO_BLUE),
+        ("LINEBELOW", (0, -1), (-1, -1), 0.8, p.primary),
     ]
     if heads:
-        cmds += [("BACKGROUND", (0, 0), (-1, heads - 1), LIGHT_BLUE),
+        cmds += [("BACKGROUND", (0, 0), (-1, heads - 1), p.header_fill or p.panel),
                  ("VALIGN", (0, 0), (-1, heads - 1), "BOTTOM"),
-                 ("LINEBELOW", (0, heads - 1), (-1, heads - 1), 0.8, LOGO_BLUE)]
+                 ("LINEBELOW", (0, heads - 1), (-1, heads - 1), 0.8, p.primary)]
     for i, row in enumerate(table.body_rows, start=heads):
         if row.role == "total":
-            cmds.append(("LINEABOVE", (0, i), (-1, i), 1.0, LOGO_BLUE))
+            cmds.append(("LINEABOVE", (0, i), (-1, i), 1.0, p.primary))
         elif row.role == "subtotal":
-            cmds.append(("LINEABOVE", (0, i), (-1, i), 0.6, RULE_GREY))
+            cmds.append(("LINEABOVE", (0, i), (-1, i), 0.6, p.rule))
         elif row.role == "group":
-            cmds.append(("BACKGROUND", (0, i), (-1, i), GROUP_GREY))
+            cmds.append(("BACKGROUND", (0, i), (-1, i), p.group_fill))
         elif i + 1 < heads + len(table.body_rows):
-            cmds.append(("LINEBELOW", (0, i), (-1, i), 0.25, RULE_GREY))
+            cmds.append(("LINEBELOW", (0, i), (-1, i), 0.25, p.rule))
     return cmds
 
 
@@ -150,8 +145,8 @@ def build_table(table: t.Table, styles: Styles, width: float, label: str = label
     if data:
         body = SplittingTable(data, colWidths=_widths(table, count, width),
                               repeatRows=len(table.header_rows), hAlign="LEFT",
-                              style=TableStyle(_row_commands(table, styles.fonts.regular)
-                                               + spans))
+                              style=TableStyle(_row_commands(table, styles.fonts.regular,
+                                                             styles.palette) + spans))
         flowables.append(body)
         leads.append(Lead(body, "rows"))
     flowables.insert(0, NeedSpace(leads))

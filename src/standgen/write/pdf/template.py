@@ -29,7 +29,6 @@ from standgen.write.pdf.styles import (
     MARGIN_TOP,
     PAGE_HEIGHT,
     PAGE_WIDTH,
-    TEXT_GREY,
     Styles,
 )
 from standgen.write.pdf.tagging.metadata import DocInfo, add_metadata
@@ -135,17 +134,17 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
     def set_running_header(self, text: str) -> None:
         """Called when a section starts: the header of the following pages, and of this
         one when the section starts at its top (a section that follows on below other
-        content leaves this page's header alone)."""
+        content leaves this page's header alone). A section starting at the top opens a
+        chapter or part: that page shows no running header unless the theme asks."""
         self.running_header = text
         if getattr(self.frame, "_atTop", True):
-            self.page_header = text
+            self.page_header = text if self.styles.theme.running_header.on_opener else ""
 
     def _mark(self, canv: Canvas) -> None:
         marking = self.document.marking
         if marking is not None:
             with self.tagger.pagination(canv, None):
-                draw_marking(canv, marking, self.styles.fonts.bold, self.styles.fonts.regular,
-                             self.document.words)
+                draw_marking(canv, marking, self.styles, self.document.words)
 
     def _footer(self, canv: Canvas) -> None:
         """The footer, marked as a pagination artifact."""
@@ -155,17 +154,18 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
     def _draw_footer(self, canv: Canvas) -> None:
         """The footer; 'pagina x van y' is a late form, as y is known only at the end."""
         page = self.last_page = int(self.page)
-        font = self.styles.fonts.regular
+        styles = self.styles
         marking = self.document.marking
         label = "" if self.pageTemplate.id == "cover" else self.document.footer_label
         if marking is None or not marking.page_x_of_y:
-            draw_footer(canv, label, page_label(page, None, marking, self.document.words), font)
+            draw_footer(canv, label, page_label(page, None, marking, self.document.words),
+                        styles)
             return
-        draw_footer(canv, label, "", font)
+        draw_footer(canv, label, "", styles)
         right = page_size(canv)[0] - MARGIN_RIGHT
         self.late.place(canv, f"page-{page}", right, FOOTER_Y, LateText(
-            font, FOOTER_SIZE, TEXT_GREY, lambda: page_label(page, self.last_page, marking,
-                                                  self.document.words)))
+            styles.fonts.regular, FOOTER_SIZE, styles.palette.muted,
+            lambda: page_label(page, self.last_page, marking, self.document.words)))
 
     def _on_cover(self, canv: Canvas, doc: StandDoc) -> None:
         self.tagger.open(canv, self.cover_struct)
@@ -181,9 +181,9 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self._mark(canv)
 
     def _on_body(self, canv: Canvas, doc: StandDoc) -> None:
-        if self.page_header:
+        if self.page_header and self.styles.theme.running_header.show:
             with self.tagger.pagination(canv, "Header"):
-                draw_header(canv, self.page_header, self.styles.fonts.regular)
+                draw_header(canv, self.page_header, self.styles)
         self.keeper.end_page(canv, MARGIN_LEFT, MARGIN_BOTTOM)
         self._footer(canv)
         self._mark(canv)

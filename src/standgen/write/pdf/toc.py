@@ -15,7 +15,7 @@ from standgen.compose import tree as t
 from standgen.write.pdf import labels
 from standgen.write.pdf.late import LateNumbers, LateText
 from standgen.write.pdf.para import Para
-from standgen.write.pdf.styles import LOGO_BLUE, RULE_GREY, Styles
+from standgen.write.pdf.styles import Styles
 from standgen.write.pdf.tagging.elements import StructElem
 from standgen.write.pdf.tagging.tagger import tagger_of
 
@@ -32,6 +32,7 @@ class TocLine(Flowable):  # type: ignore[misc]
                  styles: Styles) -> None:
         super().__init__()
         self._entry = entry
+        self._palette = styles.palette
         self._page_of = page_of
         self._late = late
         top = entry.level <= 1
@@ -74,7 +75,7 @@ class TocLine(Flowable):  # type: ignore[misc]
         baseline = height - self._size
         text_x = self._indent + self._number_width
         canv.setFont(self._font, self._size)
-        color = LOGO_BLUE if self._entry.level <= 1 else "#000000"
+        color = self._palette.primary if self._entry.level <= 1 else self._palette.text
         canv.setFillColor(color)
         if self._entry.number:  # trailing spaces: invisible, they keep read-out words apart
             canv.drawString(self._indent, baseline, self._entry.number + " ")
@@ -98,7 +99,7 @@ class TocLine(Flowable):  # type: ignore[misc]
         count = math.ceil((end - first) / DOT_STEP)
         if count <= 0:
             return
-        self.canv.setFillColor(RULE_GREY)
+        self.canv.setFillColor(self._palette.rule)
         dots = self.canv.beginText(first, y)  # one text run, spaced out to the dot grid
         dots.setFont(self._font, 8)
         dots.setCharSpace(DOT_STEP - stringWidth(labels.LEADER, self._font, 8))
