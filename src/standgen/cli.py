@@ -240,7 +240,8 @@ def build_parser() -> argparse.ArgumentParser:
     from standgen.snapshot.cli import add_parsers as add_snapshot_parsers
 
     parser = argparse.ArgumentParser(prog="standgen", description=__doc__.splitlines()[0])
-    parser.add_argument("--version", action="version", version=f"standgen {_version()}")
+    parser.add_argument("--version", action=_VersionAction, nargs=0,
+                        help="print standgen's version and exit")
     sub = parser.add_subparsers(dest="command", required=True)
     add_init_parser(sub)
     validate = sub.add_parser("validate", help="check a report's sources")
@@ -287,6 +288,16 @@ def _add_review_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser])
                         "(only edits whose source text still matches are applied)")
     review.add_argument("--comments", type=Path,
                         help="write the comments as a review list (.csv or .md)")
+
+
+class _VersionAction(argparse.Action):
+    """`--version`, with the version read only when asked for: reading package metadata
+    costs every other command 20 ms."""
+
+    def __call__(self, parser: argparse.ArgumentParser, namespace: argparse.Namespace,
+                 values: object, option_string: str | None = None) -> None:
+        print(f"standgen {_version()}")
+        parser.exit()
 
 
 def _version() -> str:
