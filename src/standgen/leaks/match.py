@@ -50,8 +50,34 @@ class Haystack:
     figures_sought: tuple[Candidate, ...] = ()
 
     @cached_property
+    def _squashed(self) -> tuple[str, frozenset[int]]:
+        """The text squashed (as `squash` does), and the places in it where a word begins:
+        a confidential sentence starts with a word, so "E aaaa" is not found inside the
+        public "time aaaa" that squashes to "timeaaaa"."""
+        out: list[str] = []
+        starts: set[int] = set()
+        in_word = False
+        for char in self.text:
+            if char == "\u00ad":
+                continue
+            if char.isspace():
+                in_word = False
+                continue
+            if char.isalnum() and not in_word:
+                starts.add(len(out))
+            in_word = char.isalnum()
+            out.append(char.lower())
+        return "".join(out), frozenset(starts)
+
+    @property
     def squashed(self) -> str:
-        return squash(self.text)
+        return self._squashed[0]
+
+    def _found_at_a_word(self, pattern: str, first: str) -> bool:
+        text, starts = self._squashed
+        if not first[:1].isalnum():
+            return re.search(pattern, text) is not None
+        return any(m.start() in starts for m in re.finditer(pattern, text))
 
     @cached_property
     def words(self) -> str:
@@ -68,9 +94,9 @@ class Haystack:
             return not candidate.keys.isdisjoint(self.figures)
         parts = [squash(p) for p in candidate.parts]
         if sum(map(len, parts)) >= MIN_TEXT:
-            if len(parts) == 1:
-                return parts[0] in self.squashed
-            return re.search(_MARK.join(map(re.escape, parts)), self.squashed) is not None
+            if parts[0] not in self.squashed:
+                return False
+            return self._found_at_a_word(_MARK.join(map(re.escape, parts)), parts[0])
         return re.search(_whole_words(candidate), self.words) is not None
 
 

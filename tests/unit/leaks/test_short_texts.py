@@ -26,3 +26,13 @@ def test_a_status_word_in_a_confidential_cell_is_no_text_candidate() -> None:
     assert [c for c in unit_candidates(cell) if c.kind == "text"] == []
     sentence = Unit(text="Nog niet bekend is de inzet van de eenheid.", where="t")
     assert [c.kind for c in unit_candidates(sentence)] == ["text"]
+
+
+def test_a_confidential_sentence_is_found_from_the_start_of_a_word() -> None:
+    from standgen.leaks.match import Haystack
+    from standgen.leaks.text import Candidate
+
+    secret = Candidate("E aaaaaaaaaaaaaaa", "t", "text", parts=("E aaaaaaaaaaaaaaa",))
+    assert not Haystack("Stand time aaaaaaaaaaaaaaa").holds(secret)
+    assert Haystack("Stand E aaaaaaaaaaaaaaa.").holds(secret)
+    assert Haystack("Zie E\naaaaaaaaa\naaaaaa hier").holds(secret)
