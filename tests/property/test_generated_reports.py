@@ -1,4 +1,5 @@
-"""Generated reports build in every edition; DOCX and PDF are sound, public ones leak-free.
+"""Generated reports build in every edition; DOCX and PDF are sound; a public one passes the
+leak check (or the check refuses it whole, for a phrase the generator repeated in public text).
 
 Each example is built as DOCX and PDF in all three editions. Every PDF must pass
 `qpdf --check`, every DOCX must read back with the headings and table cells that were
@@ -17,6 +18,7 @@ from typing import Any
 
 from hypothesis import HealthCheck, Phase, given, settings
 
+from standgen.errors import BuildError
 from tests.property.checks import Outcome, build_and_check
 from tests.property.strategies import reports
 
@@ -50,7 +52,15 @@ def test_generated_reports_build_sound_artifacts(tmp_path: Path) -> None:
     @given(reports())
     def one(data: dict[str, Any]) -> None:
         folder = Path(tempfile.mkdtemp(dir=tmp_path))
-        outcome = build_and_check(data, folder)
+        try:
+            outcome = build_and_check(data, folder)
+        except BuildError as refused:
+            # generated text may repeat a confidential phrase in public text (a title, say):
+            # the leak check then refuses the public artifact, as it must for a collision
+            # nobody declared; whether anything confidential is printed is the business of
+            # test_generated_public_artifacts, which knows each report's secrets
+            assert "contains confidential content" in str(refused), str(refused)
+            return
         assert outcome.failures == [], "\n".join(outcome.failures[:10])
         assert outcome.leaks == 0
         outcomes.append(outcome)
