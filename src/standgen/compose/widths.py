@@ -7,6 +7,7 @@ then the headers (which wrap between words), never the figures.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from standgen.compose import richtext
@@ -16,6 +17,9 @@ TEXT_BLOCK_CHARS = 92
 PADDING = 3
 STUB_MIN, STUB_MAX = 12, 48
 VALUE_MAX = 40
+_BREAKS = re.compile(r"\s+|(?<=[/-])(?=[^\W\d_])")
+"""Where a line may break in a cell: at a space, after a slash or a hyphen before a letter
+("loopbaan-/ontwikkelings-/scholingsmogelijkheden" is no one word; "2024-2025" is)."""
 FLOOR = 6
 
 
@@ -69,7 +73,7 @@ def _needs(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...]) -> list
 
 def _measure(need: _Need, cell: t.Cell, is_header: bool, is_stub: bool) -> None:
     text = " ".join(richtext.plain(cell.inlines).split())
-    longest_word = max((len(w) for w in text.split()), default=0)
+    longest_word = max((len(w) for w in _BREAKS.split(text)), default=0)
     need.natural = max(need.natural, len(text))
     wraps = is_header or is_stub or cell.align == "left"
     need.minimum = max(need.minimum, longest_word if wraps else len(text))
