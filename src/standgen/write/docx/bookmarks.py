@@ -51,16 +51,9 @@ class Bookmarks:
 
     def wrap(self, p: Element, anchor: str) -> None:
         """Put a bookmark named from `anchor` around the content of paragraph `p`."""
-        name = self.name(anchor)
         ident = str(self._next_id)
         self._next_id += 1
-        start = el("w:bookmarkStart", {"w:id": ident, "w:name": name})
-        ppr = p.find(qn("w:pPr"))
-        if ppr is not None:
-            ppr.addnext(start)
-        else:
-            p.insert(0, start)
-        p.append(el("w:bookmarkEnd", {"w:id": ident}))
+        span(p, p, self.name(anchor), ident)
 
 
 def span(first: Element, last: Element, name: str, ident: str) -> None:
