@@ -436,7 +436,8 @@ def _options(request: BuildRequest, cache: Path, copy: int | None,
             "chapter": "chapter" in request.new_page, "section": "section" in request.new_page})
     return ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
                           jobs=request.jobs, copy_number=str(copy) if copy else None,
-                          extra_marking=request.extra_marking, page_policy=policy)
+                          extra_marking=request.extra_marking, page_policy=policy,
+                          theme=_theme_path(request))
 
 
 GC_THRESHOLDS = (50_000, 20, 20)

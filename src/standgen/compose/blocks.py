@@ -133,7 +133,7 @@ class BlockComposer:
             compact = (compose_table(table, ctx.table_count, ctx.texts, inline,
                                      ctx.values(table), short=True)
                        if table.short_labels else None)
-        placed = place_table(composed, table.layout, compact)
+        placed = place_table(composed, table.layout, compact, ctx.metrics)
         if placed.fallback == "forced-normal":
             ctx.notices.append(Problem(
                 table.loc("layout", f"{where}.table.layout"),

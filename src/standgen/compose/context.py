@@ -23,6 +23,7 @@ from standgen.model.base import Classified
 from standgen.model.report import Footnote, Report
 from standgen.model.tables import IndicatorTable, Row
 from standgen.model.values import Unit
+from standgen.theme.metrics import TableMetrics
 
 
 @dataclass
@@ -44,6 +45,8 @@ class ComposeContext:
     levels: Levels | None = None
     note_origin: Callable[[Location], str] | None = None
     """Gives a footnote's text an origin id (see compose/provenance.py), when set."""
+    metrics: TableMetrics | None = None
+    """The theme's table font, to measure tables with (the default theme's when None)."""
 
     def __post_init__(self) -> None:
         self.scale = self.levels or load_levels()

@@ -46,6 +46,7 @@ from standgen.model.report import (
 )
 from standgen.model.settings import PagePolicy
 from standgen.model.tables import IndicatorTable
+from standgen.theme.metrics import TableMetrics, default_metrics, table_metrics
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,17 @@ class ComposeOptions:
     rendered: dict[str, RenderedChart] = field(default_factory=dict)
     executor: Executor | None = field(default=None, compare=False)
     page_policy: PagePolicy | None = None
+    theme: Path | None = None
+    """The theme file whose table font measures tables (the default theme when None)."""
+
+
+def _metrics(theme: Path | None) -> TableMetrics:
+    """The table metrics of the build's theme."""
+    if theme is None:
+        return default_metrics()
+    from standgen.theme.load import load_theme_file
+
+    return table_metrics(load_theme_file(theme))
 
 
 def compose_document(report: Report, edition: Edition = "openbaar", locale: str = "nl_NL",
@@ -77,7 +89,8 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     texts = TextTemplates(templates_folder(report, options.templates))
     tables = {b.table.id: b.table for b in all_blocks(selected) if isinstance(b, TableBlock)}
     notes = {n.id: n for n in selected.all_footnotes()}
-    ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels)
+    ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels,
+                         metrics=_metrics(options.theme))
     charts = _draw_charts(selected, tables, texts, options)
     policy = options.page_policy or report.settings.page_policy
     provenance = Provenance(report.source.file if report.source else None,

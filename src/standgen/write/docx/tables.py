@@ -204,7 +204,7 @@ def render_table_here(ctx: Context, table: t.Table) -> None:
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": str(w)}) for w in widths))
     tbl = el("w:tbl", None, _table_properties(table, sum(widths)), grid)
     tbl.extend(_rows(ctx, table, widths))
-    fit_table(tbl, table, ctx.house.body_pt - 1)
+    fit_table(tbl, table, ctx.house.theme.sizes.cell)
     ctx.add(tbl)
     for note in table.notes:
         p = paragraph(STYLE.note)

@@ -85,7 +85,7 @@ def _grid(table: t.Table, count: int, styles: Styles
             if last_col >= count or last_row >= len(rows):
                 raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
                                  "spans beyond the table")
-            style = cell_style(styles, cell.align, bold, table.layout.font_scale)
+            style = cell_style(styles, cell.align, bold, table.layout.font_scale, r < heads)
             if r < heads:
                 style = styles.header_cell(style)
             data[r][col] = CellPara(to_markup(_hyphenated(cell.inlines)), style)
