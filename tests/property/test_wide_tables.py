@@ -15,6 +15,7 @@ from standgen.compose.table_layout import (
     TIGHT_PADDING,
     least,
     place_table,
+    split_table,
 )
 from standgen.compose.widths import PADDING, column_widths, measure
 from standgen.theme.metrics import LANDSCAPE_BLOCK_PT, TEXT_BLOCK_PT, default_metrics
@@ -63,12 +64,15 @@ def _largest(table: t.Table, source: t.Table) -> bool:
     if least(needs, PADDING, metrics) <= TEXT_BLOCK_PT:
         return False
     portrait_floor = least(needs, TIGHT_PADDING, metrics, FONT_FLOOR) <= TEXT_BLOCK_PT
+    larger = round(layout.font_scale + SCALE_STEP, 2)
     if layout.mode == "split":
-        return least(needs, TIGHT_PADDING, metrics, FONT_FLOOR) > LANDSCAPE_BLOCK_PT
+        parts = len(split_table(source, FONT_FLOOR))
+        return (least(needs, TIGHT_PADDING, metrics, FONT_FLOOR) > LANDSCAPE_BLOCK_PT
+                and len(split_table(source, layout.font_scale)) == parts
+                and (larger > 1.0 or len(split_table(source, larger)) > parts))
     budget = TEXT_BLOCK_PT if layout.mode == "fit" else LANDSCAPE_BLOCK_PT
     if layout.mode == "landscape" and portrait_floor:
         return False
-    larger = round(layout.font_scale + SCALE_STEP, 2)
     return (least(needs, TIGHT_PADDING, metrics, layout.font_scale) <= budget
             and (larger > 1.0 or least(needs, TIGHT_PADDING, metrics, larger) > budget))
 

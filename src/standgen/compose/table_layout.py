@@ -76,7 +76,7 @@ def place_table(table: t.Table, forced: str = "auto", compact: t.Table | None = 
         placed = _fitted(table, needs, metrics, wide or FONT_FLOOR, LANDSCAPE_BLOCK_PT,
                          "landscape")
         return Placed((placed,), "landscape" if forced == "auto" else None)
-    parts = split_table(table, FONT_FLOOR if forced == "auto" else 1.0, metrics)
+    parts = split_table(table, None if forced == "auto" else 1.0, metrics)
     return Placed(parts, "split" if forced == "auto" else None)
 
 
@@ -86,24 +86,19 @@ def _fitted(table: t.Table, needs: list[Need], metrics: TableMetrics, scale: flo
     return replace(table, column_widths=widths, layout=t.TableLayout(mode, scale))
 
 
-def split_table(table: t.Table, scale: float = FONT_FLOOR,
+def split_table(table: t.Table, scale: float | None = None,
                 metrics: TableMetrics | None = None) -> tuple[t.Table, ...]:
     """The table in column groups that each fit portrait at font `scale`, every one with
-    the label column; header groups (spanning cells) are never cut."""
+    the label column; header groups (spanning cells) are never cut. Without a `scale`:
+    as few groups as fit at the floor, at the largest font that keeps that many."""
     metrics = metrics or default_metrics()
     header, body = table.header_rows, table.body_rows
-    _, minimum = natural_and_minimum(measure(header, body, metrics), TIGHT_PADDING, metrics,
-                                     scale)
-    budget = TEXT_BLOCK_PT - minimum[0]
-    groups: list[list[int]] = [[]]
-    used = 0.0
-    for unit in _units(header, len(minimum)):
-        width = sum(minimum[i] for i in unit)
-        if groups[-1] and used + width > budget:
-            groups.append([])
-            used = 0.0
-        groups[-1].extend(unit)
-        used += width
+    needs = measure(header, body, metrics)
+    if scale is None:
+        fewest = len(_groups(header, needs, metrics, FONT_FLOOR))
+        scale = next(s for s in SCALES
+                     if len(_groups(header, needs, metrics, s)) <= fewest)
+    groups = _groups(header, needs, metrics, scale)
     parts: list[t.Table] = []
     for index, group in enumerate(groups):
         keep = [0, *group]
@@ -123,6 +118,23 @@ def split_table(table: t.Table, scale: float = FONT_FLOOR,
         parts.append(replace(part, column_widths=widths,
                              layout=t.TableLayout("split", scale, (tuple(group),))))
     return tuple(parts)
+
+
+def _groups(header: tuple[t.TableRow, ...], needs: list[Need], metrics: TableMetrics,
+            scale: float) -> list[list[int]]:
+    """Columns after the label column in groups that each fit portrait beside it."""
+    _, minimum = natural_and_minimum(needs, TIGHT_PADDING, metrics, scale)
+    budget = TEXT_BLOCK_PT - minimum[0]
+    groups: list[list[int]] = [[]]
+    used = 0.0
+    for unit in _units(header, len(minimum)):
+        width = sum(minimum[i] for i in unit)
+        if groups[-1] and used + width > budget:
+            groups.append([])
+            used = 0.0
+        groups[-1].extend(unit)
+        used += width
+    return groups
 
 
 def _units(header: tuple[t.TableRow, ...], count: int) -> list[list[int]]:
