@@ -3,6 +3,10 @@ writers' real font metrics (the theme's table font, bold where a writer prints b
 
 from __future__ import annotations
 
+import subprocess
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
 from standgen.compose import tree as t
 from standgen.compose.widths import BOLD_ROLES
 from standgen.theme.metrics import (
@@ -13,6 +17,8 @@ from standgen.theme.metrics import (
     TableMetrics,
     default_metrics,
 )
+
+NS = "{http://www.w3.org/1999/xhtml}"
 
 
 def room(table: t.Table) -> list[float]:
@@ -44,3 +50,50 @@ def cramped(table: t.Table, metrics: TableMetrics | None = None) -> list[int]:
     """The columns narrower than their widest figure."""
     space = room(table)
     return [col for col, need in figure_needs(table, metrics).items() if space[col] < need]
+
+
+def rendered_words(pdf: Path, font_pt: float) -> list[list[tuple[str, float]]]:
+    """Per page of a PDF, each word printed at most `font_pt` points (a table's text, not
+    the body text around it) and its width in points (poppler's word boxes, whose height
+    is 0.94 of the font size in Liberation Sans)."""
+    raw = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True,
+                         check=True).stdout
+    root = ET.fromstring(raw)
+    pages = []
+    for page in root.iter(f"{NS}page"):
+        words = []
+        for word in page.iter(f"{NS}word"):
+            height = float(word.get("yMax", 0)) - float(word.get("yMin", 0))
+            if height <= 0.94 * font_pt + 0.3:
+                words.append((word.text or "",
+                              float(word.get("xMax", 0)) - float(word.get("xMin", 0))))
+        pages.append(words)
+    return pages
+
+
+def too_wide(table: t.Table, words: list[tuple[str, float]]) -> list[tuple[str, float, float]]:
+    """The figures of `table` printed (as whole words on a page's `words`) wider than
+    their column leaves room for: (figure, printed width, room)."""
+    space = room(table)
+    printed: dict[str, float] = {}
+    for text, width in words:
+        printed[text] = max(printed.get(text, 0.0), width)
+    faults = []
+    for col, texts in figure_texts(table).items():
+        for text in texts:
+            if len(text.split()) == 1 and printed.get(text, 0.0) > space[col]:
+                faults.append((text, printed[text], space[col]))
+    return faults
+
+
+def figure_texts(table: t.Table) -> dict[int, set[str]]:
+    """Per column, the texts of its figures (right-aligned body cells)."""
+    texts: dict[int, set[str]] = {}
+    for row in table.body_rows:
+        col = 0
+        for cell in row.cells:
+            if cell.align == "right" and cell.colspan == 1:
+                text = "".join(i.text for i in cell.inlines if isinstance(i, t.Text))
+                texts.setdefault(col, set()).add(text)
+            col += cell.colspan
+    return texts
