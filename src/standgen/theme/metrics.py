@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from standgen.theme.model import Theme
 
@@ -36,11 +36,16 @@ class TableMetrics:
     size: float
     regular: Mapping[int, float]
     bold: Mapping[int, float]
+    _known: dict[tuple[str, bool], float] = field(default_factory=dict, compare=False,
+                                                  repr=False)
 
     def width(self, text: str, bold: bool = False, scale: float = 1.0) -> float:
         """The width of `text` in points at font scale `scale`."""
-        advances = self.bold if bold else self.regular
-        em = sum(advances.get(ord(c), UNKNOWN_EM) for c in text)
+        em = self._known.get((text, bold))
+        if em is None:
+            advances = self.bold if bold else self.regular
+            em = sum(advances.get(ord(c), UNKNOWN_EM) for c in text)
+            self._known[(text, bold)] = em
         return em * self.size * scale
 
 
