@@ -7,6 +7,10 @@ which fallback it used."""
 
 from __future__ import annotations
 
+import html
+import math
+import re
+import zipfile
 from collections import Counter
 from pathlib import Path
 
@@ -110,3 +114,23 @@ def test_every_figure_is_whole_and_fits_its_column(
         words = rendered_words(pdf, default_metrics().size * table.layout.font_scale)
         page = [w for page in words for w in page]
         assert too_wide(table, page) == [], table.caption
+
+
+def test_the_docx_sets_each_table_at_the_font_the_layout_chose(
+        hostile: tuple[Path, BuildResult, Path]) -> None:
+    """The DOCX writer follows the composed layout: no second, coarser fitting of its own
+    makes a placed table smaller than it needs to be."""
+    source, result, _ = hostile
+    docx_path = next(p for p in result.artifacts if p.suffix == ".docx")
+    with zipfile.ZipFile(docx_path) as archive:
+        xml = archive.read("word/document.xml").decode("utf-8")
+    sizes: dict[str, set[str]] = {}
+    for table in re.findall(r"<w:tbl>.*?</w:tbl>", xml, re.S):
+        caption = re.search(r'w:tblCaption w:val="([^"]*)"', table)
+        if caption:
+            found = set(re.findall(r'<w:sz w:val="(\d+)"/>', table))
+            sizes[html.unescape(caption[1])] = found
+    for table in _tables(source):
+        expected = (set() if table.layout.mode == "normal" else
+                    {str(math.floor(default_metrics().size * table.layout.font_scale * 2))})
+        assert sizes[table.caption] == expected, table.caption

@@ -200,7 +200,7 @@ class _Keeps:
             keep_added(added, block, introduces(self.blocks, index))
             for element in added:
                 if element.tag == qn("w:tbl"):
-                    keep_table(element)
+                    keep_table(element, ctx.house.theme.sizes.cell)
             if self.after_table and added and added[0].tag == qn("w:p"):
                 space_before(added[0])
             self.after_table = (bool(added) and added[-1].tag == qn("w:tbl")) or (
