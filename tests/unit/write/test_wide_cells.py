@@ -15,7 +15,8 @@ from standgen.theme.metrics import (
     TIGHT_PADDING_PT,
     default_metrics,
 )
-from standgen.write.docx.oxml import el
+from standgen.write.docx.keeps import keep_table
+from standgen.write.docx.oxml import Element, el
 from standgen.write.docx.styles import HouseStyle
 from standgen.write.docx.wide import fit_table
 from standgen.write.pdf.blocks import LANDSCAPE_WIDTH
@@ -57,3 +58,38 @@ def test_a_fitted_docx_table_is_set_at_or_below_the_measured_size() -> None:
     size = next(tbl.iter(qn("w:sz"))).get(qn("w:val"))
     assert int(size) / 2 <= 8.5 * 0.95
     assert int(size) == 16
+
+
+def _docx_table(width_twips: int, figure: str, fitted: bool) -> Element:
+    tbl_pr = el("w:tblPr")
+    if fitted:
+        tbl_pr.append(el("w:tblCellMar", None, el("w:left", {"w:w": "40", "w:type": "dxa"}),
+                         el("w:right", {"w:w": "40", "w:type": "dxa"})))
+    r_pr = el("w:rPr", None, el("w:sz", {"w:val": "16"})) if fitted else el("w:rPr")
+    run = el("w:r", None, r_pr, el("w:t"))
+    run[1].text = figure
+    cell = el("w:tc", None, el("w:tcPr", None, el("w:tcW", {"w:w": str(width_twips),
+                                                          "w:type": "dxa"})),
+              el("w:p", None, run))
+    return el("w:tbl", None, tbl_pr, el("w:tr", None, cell))
+
+
+def _sizes(tbl: Element) -> set[str]:
+    return {str(s.get(qn("w:val"))) for s in tbl.iter(qn("w:sz"))}
+
+
+def test_the_docx_guard_leaves_a_fitted_table_that_fits_as_it_is() -> None:
+    figure = "2.794,1"
+    need = default_metrics().width(figure, True, 16 / 17) * 20  # twips at 8 pt
+    tbl = _docx_table(round(need) + 80 + 10, figure, fitted=True)
+    keep_table(tbl, 8.5)
+    assert _sizes(tbl) == {"16"}
+
+
+def test_the_docx_guard_still_shrinks_a_table_whose_figure_does_not_fit() -> None:
+    figure = "123.456.789.012,5"
+    need = default_metrics().width(figure, True) * 20
+    tbl = _docx_table(round(need * 0.8) + 170, figure, fitted=False)
+    keep_table(tbl, 8.5)
+    (size,) = _sizes(tbl)
+    assert int(size) <= 17 * 0.8 + 1e-9
