@@ -262,7 +262,9 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="start the next edition from the previous one")
     new.add_argument("--from", dest="source", type=Path, required=True,
                      help="the previous edition's main YAML file or folder")
-    new.add_argument("--period", required=True, help='the new period, e.g. "najaar 2026"')
+    new.add_argument("--to", "--period", dest="period",
+                     help='the new period, e.g. "najaar 2026" or "Q2 2026" (default: the '
+                     "next period of the report's cycle)")
     new.add_argument("--out", type=Path, required=True, help="a new, empty folder")
     changes = sub.add_parser("changes", help="structural changes between two editions")
     changes.add_argument("previous", type=Path)

@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from standgen.draft.datafiles import edit_data_file, file_row_ids
-from standgen.draft.periods import DraftError, Period, parse_period
+from standgen.draft.cycle import periods_of
+from standgen.draft.periods import DraftError, Period, placeholder_date
 from standgen.draft.plan import TablePlan, plan_table
 from standgen.draft.yamledit import edit_table, mark_text_blocks, table_nodes
 from standgen.draft.yamlio import YamlFile, comment_before_key, read_yaml
@@ -68,14 +69,13 @@ class _Job:
         return self.stage / resolved.relative_to(self.root)
 
 
-def roll_forward(source: Path, out_dir: Path, period: str) -> RollForwardResult:
-    """Write the next edition's sources for `period` into `out_dir` (absent or empty)."""
+def roll_forward(source: Path, out_dir: Path, period: str | None = None
+                 ) -> RollForwardResult:
+    """Write the next edition's sources for `period` (None: the next of the report's
+    cycle) into `out_dir` (absent or empty)."""
     main = _main_file(Path(source))
     report = load_report(main)
-    previous, new = parse_period(report.period), parse_period(period)
-    if new <= previous:
-        raise DraftError(f"period {new.name!r} does not come after the report's own period "
-                         f"{previous.name!r}")
+    previous, new = periods_of(report, period)
     root, out = main.parent, Path(out_dir).resolve()
     _check_output(out, root)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -180,7 +180,6 @@ def _set_period(yaml: YamlFile, job: _Job) -> None:
                          "main file; set them by hand")
     data["period"] = job.period.name
     data["report_year"] = job.period.report_year
-    day = job.period.publication_date
+    day, why = placeholder_date(job.period, job.previous, job.report.date)
     data["date"] = day
-    which = "Verantwoordingsdag" if job.period.season == 0 else "Prinsjesdag"
-    comment_before_key(data, "date", DATE_NOTE.format(day=which))
+    comment_before_key(data, "date", DATE_NOTE.format(day=why))
