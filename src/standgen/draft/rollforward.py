@@ -15,8 +15,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from standgen.draft.datafiles import edit_data_file, file_row_ids
 from standgen.draft.cycle import periods_of
+from standgen.draft.datafiles import edit_data_file, file_row_ids
 from standgen.draft.periods import DraftError, Period, placeholder_date
 from standgen.draft.plan import TablePlan, plan_table
 from standgen.draft.yamledit import edit_table, mark_text_blocks, table_nodes

@@ -96,9 +96,10 @@ def test_every_form_writes_every_edition_of_its_kind() -> None:
     ("3e voortgangsrapportage 2025", "kwartaal, viermaand"),
 ])
 def test_a_period_two_cycles_read_is_refused_with_the_way_out(text: str, ways: str) -> None:
-    with pytest.raises(PeriodError, match="settings: {cycle: ...}") as caught:
+    with pytest.raises(PeriodError, match="can be read in") as caught:
         parse_period(text)
     assert ways in str(caught.value) and "--to" in str(caught.value)
+    assert "settings: {cycle: ...}" in str(caught.value)
 
 
 @pytest.mark.parametrize(("text", "hint"), [
