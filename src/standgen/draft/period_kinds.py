@@ -3,7 +3,8 @@
 A kind is one entry of `KINDS`: how many editions a year it has, how its periods are
 written (forms), which report year each period covers, and how the placeholder date of a
 new edition is found. A form is a pattern with `{word}` (the edition within the year, one
-word per edition), `{year}` and `{year2}` (the year after `{year}`). Adding a kind or a
+word per edition), `{year}`, and `{year2}` or `{yy}` (the year after `{year}`, in four or
+two digits: "2025-2026", "2025/26"). Adding a kind or a
 spelling is adding an entry; the parser, writer and roll-forward read only this table.
 """
 
@@ -39,7 +40,7 @@ class FixedDay:
 
 @dataclass(frozen=True)
 class Kind:
-    """A reporting cycle: its name (the value of `settings.cycle`), its forms (the first
+    """A reporting cycle (a school year reports on the year it starts in): its name (the value of `settings.cycle`), its forms (the first
     is the standard spelling), editions per year, the report year of edition `index` of
     `year`, and per edition a fixed publication day (None: the previous edition's date,
     moved on by the time between the two periods)."""
@@ -87,7 +88,8 @@ KINDS: tuple[Kind, ...] = (
     ), _same_year, example="1e viermaandsrapportage 2026"),
     Kind("maand", 12, (Form("{word} {year}", MONTHS),), _same_year, example="maart 2026"),
     Kind("schooljaar", 1, (
-        *(Form(f"{name}{{year}}{dash}{{year2}}")
+        *(Form(f"{name}{{year}}{dash}{{{second}}}")
+          for second in ("year2", "yy")
           for name in ("", "schooljaar ", "studiejaar ", "collegejaar ")
           for dash in ("-", "/", "\u2013")),
         Form("{year}"),

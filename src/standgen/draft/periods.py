@@ -79,7 +79,8 @@ class Period:
 def write(form: Form, year: int, index: int) -> str:
     """The text of edition `index` of `year` in `form`."""
     return (form.pattern.replace("{word}", form.words[index])
-            .replace("{year2}", str(year + 1)).replace("{year}", str(year)))
+            .replace("{year2}", str(year + 1)).replace("{yy}", f"{(year + 1) % 100:02d}")
+            .replace("{year}", str(year)))
 
 
 def normalised(text: str) -> str:
@@ -117,10 +118,21 @@ def ambiguity(text: str, found: list[Period]) -> str:
     ways = "; ".join(f"as {p.kind.name} {p.meaning!r} (next: {p.next().name!r})"
                      for p in found)
     names = ", ".join(p.kind.name for p in found)
+    plain = [f"{s!r} for {p.kind.name}" for p in found if (s := _plain_next(p)) is not None]
+    way_out = f", or give the new period with --to as {' or '.join(plain)}" if plain else ""
     return (f"period {normalised(text)!r} can be read in {len(found)} ways: {ways}. State "
             f"the report's cycle in report.yaml as `settings: {{cycle: ...}}` with one of "
-            f"{names}, or give the new period with --to in a spelling only one cycle uses "
-            f"(e.g. {', '.join(repr(p.kind.example) for p in found)})")
+            f"{names}{way_out}")
+
+
+def _plain_next(period: Period) -> str | None:
+    """The next period in a spelling of its kind that no other kind reads, if any."""
+    after = period.next()
+    for form in period.kind.forms:
+        text = write(form, after.year, after.index)
+        if len(readings(text)) == 1:
+            return text
+    return None
 
 
 def unknown(text: str, cycle: str | None) -> str:
@@ -146,8 +158,9 @@ def _near_miss(clean: str) -> str:
     years = [int(y) for y in re.findall(r"\d{3,}", clean)]
     if any(len(str(y)) != 4 or not FIRST_YEAR <= y <= LAST_YEAR for y in years):
         return f" (a year is written with four digits, {FIRST_YEAR} to {LAST_YEAR})"
-    if len(years) == 2 and re.fullmatch(r"\D*\d{4} ?[-/\u2013] ?\d{4}", clean):
-        if years[1] != years[0] + 1:
+    if re.fullmatch(r"\D*\d{4} ?[-/\u2013] ?(\d{4}|\d\d)", clean):
+        first, second = (int(y) for y in re.findall(r"\d+", clean))
+        if second not in (first + 1, (first + 1) % 100):
             return " (the two years of a school year follow each other, as in 2025-2026)"
         return " (write the two years without spaces around the dash, as in 2025-2026)"
     return ""
@@ -168,6 +181,8 @@ def _read_form(kind: Kind, form: Form, clean: str) -> Period | None:
         return None
     if "year2" in match.groupdict() and int(match.group("year2")) != year + 1:
         return None
+    if "yy" in match.groupdict() and int(match.group("yy")) != (year + 1) % 100:
+        return None
     index = 0
     if "word" in match.groupdict():
         words = [w.lower() for w in form.words]
@@ -181,15 +196,16 @@ def _read_form(kind: Kind, form: Form, clean: str) -> Period | None:
 def _regex(form: Form, loose: bool = False) -> re.Pattern[str]:
     """The pattern of `form` as a case-blind regular expression over normalised text;
     `loose` lets the edition word be any word (to say why a text almost matched)."""
-    parts = re.split(r"(\{word\}|\{year2\}|\{year\})", form.pattern)
+    parts = re.split(r"(\{word\}|\{year2\}|\{year\}|\{yy\})", form.pattern)
     out: list[str] = []
     for part in parts:
         if part == "{word}":
             words = sorted(form.words, key=len, reverse=True)
             choice = r"\w+" if loose else "|".join(re.escape(w) for w in words)
             out.append(f"(?P<word>{choice})")
-        elif part in ("{year}", "{year2}"):
-            out.append(rf"(?P<{part[1:-1]}>\d{{4}})")
+        elif part in ("{year}", "{year2}", "{yy}"):
+            digits = 2 if part == "{yy}" else 4
+            out.append(rf"(?P<{part[1:-1]}>\d{{{digits}}})")
         else:
             out.append(re.escape(part))
     return re.compile("".join(out), re.IGNORECASE)
