@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from standgen.draft.period_kinds import KIND_NAMES, KINDS, Form, Kind, kind_named
@@ -66,7 +67,8 @@ class Period:
         """The next edition's period, written in the same form."""
         year, index = divmod(self.position + 1, self.kind.per_year)
         if year > LAST_YEAR:
-            raise PeriodError(f"period {self.name!r} has no next period before {LAST_YEAR}")
+            raise PeriodError(f"period {self.name!r} has no next period: standgen reads "
+                              f"years up to {LAST_YEAR}")
         return Period(self.kind, year, index, self.form, self.capital)
 
     def __lt__(self, other: Period) -> bool:
@@ -150,6 +152,12 @@ def unknown(text: str, cycle: str | None) -> str:
 
 def _near_miss(clean: str) -> str:
     """Why a text that looks like a period still is not one, or nothing."""
+    hidden = [c for c in clean if unicodedata.category(c) in ("Cf", "Cc", "Co", "Cn")]
+    if hidden:
+        return (f" (it holds an invisible character U+{ord(hidden[0]):04X}; retype the "
+                "period)")
+    if any(c.isdigit() and not "0" <= c <= "9" for c in clean):
+        return " (write the year in the digits 0 to 9)"
     editions = [f"{kind.name}: {', '.join(form.words)}" for kind in KINDS
                 for form in kind.forms if _has_words(form)
                 and _regex(form, loose=True).fullmatch(clean)]
@@ -205,7 +213,7 @@ def _regex(form: Form, loose: bool = False) -> re.Pattern[str]:
             out.append(f"(?P<word>{choice})")
         elif part in ("{year}", "{year2}", "{yy}"):
             digits = 2 if part == "{yy}" else 4
-            out.append(rf"(?P<{part[1:-1]}>\d{{{digits}}})")
+            out.append(rf"(?P<{part[1:-1]}>[0-9]{{{digits}}})")
         else:
             out.append(re.escape(part))
     return re.compile("".join(out), re.IGNORECASE)
@@ -222,8 +230,8 @@ def placeholder_date(new: Period, previous: Period, previous_date: dt.date
         offset = (day.weekday - first.weekday()) % 7
         return first + dt.timedelta(days=offset + 7 * (day.nth - 1)), day.name
     months = (new.position - previous.position) * 12 // new.kind.per_year
-    return (add_months(previous_date, months),
-            f"de datum van de vorige editie, {months} maanden later")
+    later = "één maand" if months == 1 else f"{months} maanden"
+    return add_months(previous_date, months), f"de datum van de vorige editie, {later} later"
 
 
 def add_months(day: dt.date, months: int) -> dt.date:
