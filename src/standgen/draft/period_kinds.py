@@ -40,10 +40,11 @@ class FixedDay:
 
 @dataclass(frozen=True)
 class Kind:
-    """A reporting cycle (a school year reports on the year it starts in): its name (the value of `settings.cycle`), its forms (the first
+    """A reporting cycle: its name (the value of `settings.cycle`), its forms (the first
     is the standard spelling), editions per year, the report year of edition `index` of
-    `year`, and per edition a fixed publication day (None: the previous edition's date,
-    moved on by the time between the two periods)."""
+    `year` (a school year reports on the year it starts in), and per edition a fixed
+    publication day (None: the previous edition's date, moved on by the time between the
+    two periods)."""
 
     name: str
     per_year: int
