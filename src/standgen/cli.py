@@ -193,6 +193,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"{result.previous_period} -> {result.period}: {len(result.files)} files in {args.out}")
     print(f"  {len(result.extended_tables)} tables extended, {result.missing_cells} values "
           f"te leveren, {result.marked_blocks} text blocks marked TE HERZIEN")
+    if result.marked_titles:
+        print(f"  {result.marked_titles} title(s) name the period {result.previous_period!r}: "
+              "marked TE HERZIEN")
     for note in result.notes:
         print(f"  note: {note}")
     print(f"  next: standgen validate {result.report}")

@@ -19,7 +19,12 @@ from standgen.draft.cycle import periods_of
 from standgen.draft.datafiles import edit_data_file, file_row_ids
 from standgen.draft.periods import DraftError, Period, placeholder_date
 from standgen.draft.plan import TablePlan, plan_table
-from standgen.draft.yamledit import edit_table, mark_text_blocks, table_nodes
+from standgen.draft.yamledit import (
+    edit_table,
+    mark_period_titles,
+    mark_text_blocks,
+    table_nodes,
+)
 from standgen.draft.yamlio import YamlFile, comment_before_key, read_yaml
 from standgen.load import load_report
 from standgen.load.yaml_source import load_yaml_tree
@@ -45,6 +50,7 @@ class RollForwardResult:
     missing_cells: int
     marked_blocks: int
     notes: tuple[str, ...]
+    marked_titles: int = 0
 
 
 @dataclass
@@ -145,11 +151,13 @@ def _run(job: _Job, main: Path, out: Path) -> RollForwardResult:
             file_rows[table_id] = _edit_data(path, table, plan, job.notes)
             written.add(path)
     _, files = load_yaml_tree(main)
-    marked = 0
+    marked = titles = 0
+    named = (job.report.period, job.previous.name)
     note = REVIEW_NOTE.format(period=job.previous.name)
     for file in files:
         yaml = read_yaml(job.staged(file))
         marked += mark_text_blocks(yaml.data, note, yaml.dash_gap)
+        titles += mark_period_titles(yaml.data, named, note)
         for table_id, node in table_nodes(yaml.data).items():
             if table_id in plans:
                 edit_table(node, tables[table_id], plans[table_id], file_rows.get(table_id, set()))
@@ -163,7 +171,7 @@ def _run(job: _Job, main: Path, out: Path) -> RollForwardResult:
         files=tuple(sorted(out / p.relative_to(job.stage) for p in written)),
         extended_tables=tuple(plans), kept_tables=tuple(t for t in tables if t not in plans),
         missing_cells=sum(p.missing for p in plans.values()), marked_blocks=marked,
-        notes=tuple(job.notes))
+        notes=tuple(job.notes), marked_titles=titles)
 
 
 def _edit_data(path: Path, table: IndicatorTable, plan: TablePlan, notes: list[str]) -> set[str]:
