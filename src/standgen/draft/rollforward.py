@@ -140,6 +140,9 @@ def _check_output(out: Path, root: Path) -> None:
 def _run(job: _Job, main: Path, out: Path) -> RollForwardResult:
     tables = {n.id: n for _, n in walk(job.report) if isinstance(n, IndicatorTable)}
     step = job.period.report_year - job.previous.report_year
+    if step > 1:
+        job.notes.append(f"the report year moves on by {step} years; each year series gains "
+                         f"only {job.period.report_year}: add the years between by hand")
     plans = {i: p for i, t in tables.items()
              if (p := plan_table(t, job.previous.report_year, step)) is not None}
     written = set()

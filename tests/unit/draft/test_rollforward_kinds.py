@@ -94,3 +94,13 @@ def test_to_settles_a_period_two_cycles_read(tmp_path: Path) -> None:
     result = roll_forward(source, tmp_path / "out", "kalenderjaar 2026")
     assert (result.previous_period, result.period, result.report_year) == (
         "2025", "kalenderjaar 2026", 2026)
+
+
+def test_skipping_a_report_year_says_the_years_between_are_for_the_author(
+        tmp_path: Path) -> None:
+    source = write_source(tmp_path / "src", "2025", "jaar", 2025, "2026-03-12")
+    result = roll_forward(source, tmp_path / "out", "2027")
+    (table,) = [n for _, n in walk(load_report(result.report))
+                if isinstance(n, IndicatorTable)]
+    assert table.column_keys == ["2024", "2025", "2027", "norm"]
+    assert any("add the years between by hand" in note for note in result.notes)
