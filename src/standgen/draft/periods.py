@@ -117,8 +117,7 @@ def parse_period(text: str, cycle: str | None = None) -> Period:
 
 def ambiguity(text: str, found: list[Period]) -> str:
     """The message for a text more than one kind reads."""
-    ways = "; ".join(f"as {p.kind.name} {p.meaning!r} (next: {p.next().name!r})"
-                     for p in found)
+    ways = "; ".join(f"as {p.kind.name} {p.meaning!r}{_next_of(p)}" for p in found)
     names = ", ".join(p.kind.name for p in found)
     plain = [f"{s!r} for {p.kind.name}" for p in found if (s := _plain_next(p)) is not None]
     way_out = f", or give the new period with --to as {' or '.join(plain)}" if plain else ""
@@ -127,8 +126,14 @@ def ambiguity(text: str, found: list[Period]) -> str:
             f"{names}{way_out}")
 
 
+def _next_of(period: Period) -> str:
+    return f" (next: {period.next().name!r})" if period.year < LAST_YEAR else ""
+
+
 def _plain_next(period: Period) -> str | None:
     """The next period in a spelling of its kind that no other kind reads, if any."""
+    if period.year >= LAST_YEAR:
+        return None
     after = period.next()
     for form in period.kind.forms:
         text = write(form, after.year, after.index)
