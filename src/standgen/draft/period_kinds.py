@@ -75,9 +75,13 @@ KINDS: tuple[Kind, ...] = (
         Form("{word} halfjaar {year}", NUMBERED[:2]),
         Form("{word} voortgangsrapportage {year}", NUMBERED[:2]),
         Form("H{word} {year}", ("1", "2")),
+        Form("{year}-H{word}", ("1", "2")),
     ), _same_year, example="eerste helft 2025"),
     Kind("kwartaal", 4, (
         Form("Q{word} {year}", ("1", "2", "3", "4")),
+        Form("Q{word}-{year}", ("1", "2", "3", "4")),
+        Form("{year}-Q{word}", ("1", "2", "3", "4")),
+        Form("{year} Q{word}", ("1", "2", "3", "4")),
         Form("{word} kwartaal {year}", ORDINALS),
         Form("{word} kwartaal {year}", NUMBERED),
         Form("{word} voortgangsrapportage {year}", NUMBERED),
@@ -87,7 +91,10 @@ KINDS: tuple[Kind, ...] = (
         Form("{word} voortgangsrapportage {year}", NUMBERED[:3]),
         Form("T{word} {year}", ("1", "2", "3")),
     ), _same_year, example="1e viermaandsrapportage 2026"),
-    Kind("maand", 12, (Form("{word} {year}", MONTHS),), _same_year, example="maart 2026"),
+    Kind("maand", 12, (
+        Form("{word} {year}", MONTHS),
+        Form("{year}-{word}", tuple(f"{m:02d}" for m in range(1, 13))),
+    ), _same_year, example="maart 2026"),
     Kind("schooljaar", 1, (
         *(Form(f"{name}{{year}}{dash}{{{second}}}")
           for second in ("year2", "yy")

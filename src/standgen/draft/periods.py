@@ -16,7 +16,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from standgen.draft.period_kinds import KIND_NAMES, KINDS, Form, Kind, kind_named
+from standgen.draft.period_kinds import KIND_NAMES, KINDS, MONTHS, Form, Kind, kind_named
 from standgen.errors import StandgenError
 
 FIRST_YEAR, LAST_YEAR = 1900, 2199
@@ -173,6 +173,9 @@ def _near_miss(clean: str) -> str:
         return f" (a year is written with four digits, {FIRST_YEAR} to {LAST_YEAR})"
     if re.fullmatch(r"\D*\d{4} ?[-/\u2013] ?(\d{4}|\d\d)", clean):
         first, second = (int(y) for y in re.findall(r"\d+", clean))
+        if clean[-3] in "-/" and 1 <= second <= 12 and second != (first + 1) % 100:
+            return (f" (for a month write its name, as in "
+                    f"'{MONTHS[second - 1]} {first}'; a school year is written 2025-2026)")
         if second not in (first + 1, (first + 1) % 100):
             return " (the two years of a school year follow each other, as in 2025-2026)"
         return " (write the two years without spaces around the dash, as in 2025-2026)"

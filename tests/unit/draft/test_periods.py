@@ -54,6 +54,8 @@ KINDS_CASES = [
      "1e viermaandsrapportage 2027"),
     ("maart 2026", None, "maart 2026", 2026, "april 2026"),
     ("december 2026", None, "december 2026", 2026, "januari 2027"),
+    ("2025-12", None, "2025-12", 2025, "2026-01"),
+    ("2026-Q4", None, "2026-Q4", 2026, "2027-Q1"),
     ("2025-2026", None, "2025-2026", 2025, "2026-2027"),
     ("schooljaar 2025/2026", None, "schooljaar 2025/2026", 2025, "schooljaar 2026/2027"),
     ("collegejaar 2025\u20132026", None, "collegejaar 2025\u20132026", 2025,
@@ -94,6 +96,7 @@ def test_every_form_writes_every_edition_of_its_kind() -> None:
     ("2025", "jaar, schooljaar"),
     ("1e voortgangsrapportage 2025", "halfjaar, kwartaal, viermaand"),
     ("3e voortgangsrapportage 2025", "kwartaal, viermaand"),
+    ("2010-11", "maand, schooljaar"),
 ])
 def test_a_period_two_cycles_read_is_refused_with_the_way_out(text: str, ways: str) -> None:
     with pytest.raises(PeriodError, match="can be read in") as caught:
@@ -107,7 +110,7 @@ def test_a_period_two_cycles_read_is_refused_with_the_way_out(text: str, ways: s
     ("Q5 2026", "kwartaal: 1, 2, 3, 4"), ("voorjaar 99999", "four digits"),
     ("2025-2027", "follow each other"), ("2025 - 2026", "without spaces"),
     ("5e voortgangsrapportage 2025", "kwartaal: 1e, 2e, 3e, 4e"), ("", "schooljaar"),
-    ("voorjaar 1899", "four digits, 1900 to 2199"),
+    ("voorjaar 1899", "four digits, 1900 to 2199"), ("2025/03", "'maart 2025'"),
 ])
 def test_other_words_are_refused(text: str, hint: str) -> None:
     with pytest.raises(DraftError, match="not a period standgen knows") as caught:
