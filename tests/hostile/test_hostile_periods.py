@@ -51,6 +51,8 @@ REFUSED = [
     ("2025", None, "settings: {cycle: jaar}\n", ":2: period", 'in quotes ("2025")'),
     ('"2025"', None, "settings: {cycle: jaarlijks}\n", ":7: settings.cycle", "'jaar'"),
     ('"2025"', None, "settings: {cycle: kwartaal}\n", ":2: period", "cycle 'kwartaal'"),
+    ('"schooljaar 2025-2026"', None, "settings: {cycle: jaar}\n", ":2: period",
+     "(it reads as a schooljaar)"),
     ('"najaar 2025"', "Q1 2026", "", ":2: period", "not of the same cycle"),
     ('"Q1\u200b 2026"', None, "", ":2: period", "invisible character U+200B"),
     ('"Q1 \uff12\uff10\uff12\uff16"', None, "", ":2: period", "digits 0 to 9"),

@@ -144,12 +144,14 @@ def _plain_next(period: Period) -> str | None:
 
 def unknown(text: str, cycle: str | None) -> str:
     """The message for a text no kind (or not `cycle`'s kind) reads."""
-    hint = _near_miss(normalised(text))
     if cycle is not None:
         kind = kind_named(cycle)
+        others = " or ".join(p.kind.name for p in readings(text))
+        hint = f" (it reads as a {others})" if others else _near_miss(normalised(text))
         return (f"period {normalised(text)!r} is not a period of the cycle {cycle!r} "
                 f"(settings.cycle){hint}; write it like {kind.example!r}, or change "
                 "settings.cycle")
+    hint = _near_miss(normalised(text))
     examples = ", ".join(repr(k.example) for k in KINDS)
     return (f"period {normalised(text)!r} is not a period standgen knows{hint}; write it "
             f"like one of {examples} (cycles: {', '.join(KIND_NAMES)})")
@@ -178,7 +180,8 @@ def _near_miss(clean: str) -> str:
                     f"'{MONTHS[second - 1]} {first}'; a school year is written 2025-2026)")
         if second not in (first + 1, (first + 1) % 100):
             return " (the two years of a school year follow each other, as in 2025-2026)"
-        return " (write the two years without spaces around the dash, as in 2025-2026)"
+        if " " in clean[-8:]:
+            return " (write the two years without spaces around the dash, as in 2025-2026)"
     return ""
 
 
