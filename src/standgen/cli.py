@@ -193,6 +193,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"{result.previous_period} -> {result.period}: {len(result.files)} files in {args.out}")
     print(f"  {len(result.extended_tables)} tables extended, {result.missing_cells} values "
           f"te leveren, {result.marked_blocks} text blocks marked TE HERZIEN")
+    if result.marked_titles:
+        print(f"  {result.marked_titles} title(s) name the period {result.previous_period!r}: "
+              "marked TE HERZIEN")
     for note in result.notes:
         print(f"  note: {note}")
     print(f"  next: standgen validate {result.report}")
@@ -262,7 +265,9 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="start the next edition from the previous one")
     new.add_argument("--from", dest="source", type=Path, required=True,
                      help="the previous edition's main YAML file or folder")
-    new.add_argument("--period", required=True, help='the new period, e.g. "najaar 2026"')
+    new.add_argument("--to", "--period", dest="period",
+                     help='the new period, e.g. "najaar 2026" or "Q2 2026" (default: the '
+                     "next period of the report's cycle)")
     new.add_argument("--out", type=Path, required=True, help="a new, empty folder")
     changes = sub.add_parser("changes", help="structural changes between two editions")
     changes.add_argument("previous", type=Path)

@@ -12,6 +12,8 @@ from pydantic import Field
 from standgen.model.base import Node
 
 ChapterStyle = Literal["arabic", "roman", "none"]
+Cycle = Literal["voorjaar-najaar", "jaar", "halfjaar", "kwartaal", "viermaand", "maand",
+                "schooljaar"]
 AnnexStyle = Literal["letters", "numbers"]
 
 
@@ -34,8 +36,10 @@ class PagePolicy(Node):
 
 class Settings(Node):
     """Build settings kept with the report. `templates` is a folder relative to the file
-    that sets it; `--templates` on the command line wins."""
+    that sets it; `--templates` on the command line wins. `cycle` names the reporting
+    cycle `standgen new` follows where the period alone could be read two ways."""
 
     templates: str | None = None
+    cycle: Cycle | None = None
     page_policy: PagePolicy = Field(default_factory=PagePolicy)
     numbering: Numbering = Field(default_factory=Numbering)
