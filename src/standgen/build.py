@@ -146,12 +146,21 @@ def accept(report: Report, request: BuildRequest, result: BuildResult) -> None:
 
     with _timed(result, "validate"):
         problems = validate_report(report)
+        if not problems.errors:
+            problems.extend(_abbreviation_problems(report, request.editions))
     result.problems = problems
     blocking = problems.errors + (problems.warnings if request.strict else [])
     if blocking:
         raise SourceError(blocking)
     if not (request.concept or report.concept):
         _refuse_missing_values(problems)
+
+
+def _abbreviation_problems(report: Report, editions: tuple[Edition, ...]) -> list[Problem]:
+    """The abbreviation list checked against the text of the editions being built."""
+    from standgen.edition.abbreviations import edition_abbreviation_problems
+
+    return edition_abbreviation_problems(report, editions)
 
 
 def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:

@@ -1,0 +1,106 @@
+"""The abbreviation list checked as each edition prints it.
+
+The openbare versie prints the public text and the public entries of the list; the
+vertrouwelijke versie prints everything. "Listed but unused" and "used but not listed" are
+judged on each edition's own selected report, reported once with the editions they hold in
+(no edition named when they hold in both). A public entry whose abbreviation only
+confidential text uses is an error: the public list would name something confidential; the
+author gives the entry a rubricering or removes it, nothing is dropped by guess.
+
+The bijlage is judged with the vertrouwelijke versie: its text is part of that version's,
+and it is read beside the openbare versie and its list.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from standgen.edition.levels import EDITIONS, Edition, Levels
+from standgen.edition.select import select_edition
+from standgen.errors import Problem, SourceError
+from standgen.model.base import Node
+from standgen.model.report import Report
+from standgen.validate.abbreviations import (
+    PathOf,
+    TextUses,
+    abbreviation_lists,
+    check_uses,
+    listed_entries,
+    unused_message,
+)
+from standgen.validate.problems import error
+from standgen.validate.walk import walk
+
+JUDGED: tuple[Edition, ...] = ("openbaar", "vertrouwelijk")
+
+
+def judged_editions(editions: Iterable[Edition]) -> tuple[Edition, ...]:
+    """The editions whose checks a build of `editions` reports (a bijlage counts as the
+    vertrouwelijke versie)."""
+    wanted = set(editions)
+    if "bijlage" in wanted:
+        wanted.add("vertrouwelijk")
+    return tuple(e for e in JUDGED if e in wanted)
+
+
+def edition_abbreviation_problems(report: Report, editions: Iterable[Edition] = EDITIONS,
+                                  levels: Levels | None = None) -> list[Problem]:
+    """The abbreviation problems of the editions a build or validation of `editions`
+    prints. A report whose editions cannot be selected (an unknown rubricering, reported
+    by validation) gets none."""
+    judged = judged_editions(editions)
+    if not judged or not abbreviation_lists(report):
+        return []
+    paths = {id(node): path for path, node in walk(report)}
+
+    def path_of(node: Node, path: str) -> str:
+        return paths.get(id(node), path)
+
+    everywhere = TextUses(report, path_of)
+    held: dict[tuple[str, str], tuple[Problem, list[Edition]]] = {}
+    errors: list[Problem] = []
+    for edition in JUDGED:
+        try:
+            selected = select_edition(report, edition, levels).report
+        except SourceError:
+            return []
+        text = TextUses(selected, path_of)
+        refused: set[str] = set()
+        if edition == "openbaar":
+            found = _confidential_entries(selected, text, everywhere, path_of)
+            refused = {unused_message(term) for term in found}
+            if edition in judged:
+                errors += found.values()
+        for problem in check_uses(selected, path_of, text):
+            if problem.code == "abbr-unused" and problem.message in refused:
+                continue
+            held.setdefault((problem.code, problem.message), (problem, []))[1].append(edition)
+    return errors + [_tagged(problem, where) for problem, where in held.values()
+                     if any(e in judged for e in where)]
+
+
+def _tagged(problem: Problem, editions: list[Edition]) -> Problem:
+    """The problem saying which edition it holds in, unless it holds in every one."""
+    if len(editions) == len(JUDGED):
+        return problem
+    (edition,) = editions
+    return replace(problem, message=f"{problem.message} (only in the {edition} edition)")
+
+
+def _confidential_entries(selected: Report, text: TextUses, everywhere: TextUses,
+                          path_of: PathOf) -> dict[str, Problem]:
+    """Errors by term: public entries whose abbreviation only text left out of the
+    openbare versie uses."""
+    problems: dict[str, Problem] = {}
+    for where, entry in listed_entries(selected):
+        use = None if text.uses(entry.term) else everywhere.first_use(entry.term)
+        if use is None:
+            continue
+        at = use[1].loc(use[2], f"{use[0]}.{use[2]}" if use[0] else use[2])
+        problems[entry.term] = error(entry, "term", path_of(entry, where), (
+            f"abbreviation {entry.term!r} is in the list of the openbare versie, but only "
+            f"text left out of that version uses it (first at {at}); the public list would "
+            "name it: give the entry the rubricering of that text, or remove it"),
+            "abbr-confidential")
+    return problems

@@ -1,0 +1,101 @@
+"""The abbreviation list judged on the text each edition prints (issue #22)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from standgen.api import validate
+from standgen.compose import compose_document
+from standgen.edition.abbreviations import edition_abbreviation_problems
+from standgen.errors import Problem
+from standgen.model.report import Report
+from standgen.validate import validate_report
+from tests.unit.anyreport.support import report
+
+SECRET_TOPIC = {"id": "nachtegaal", "title": "Nachtegaal", "rubricering": "dep-vertrouwelijk",
+                "blocks": [{"text": "Het XPROJ loopt vertraging op."}]}
+
+
+def _report(folder: Path, entries: list[dict[str, Any]], secret: str = "XPROJ") -> Report:
+    topic = {**SECRET_TOPIC, "blocks": [{"text": f"Het {secret} loopt vertraging op."}]}
+    chapters = [{"number": 1, "title": "Voortgang",
+                 "blocks": [{"text": "De MPR loopt. Het CBS telt mee."}],
+                 "sections": [{"number": "1.1", "title": "Eerste", "topics": [topic]}]}]
+    return report(folder, chapters=chapters, back_matter={"afkortingen": {"entries": entries}})
+
+
+def _codes(problems: list[Problem]) -> set[tuple[str, str]]:
+    return {(p.code, p.message.split("'")[1]) for p in problems}
+
+
+PUBLIC = [{"MPR": "Monitor Proefregeling"}, {"CBS": "Centraal Bureau voor de Statistiek"}]
+
+
+def test_a_public_entry_only_confidential_text_uses_is_a_located_error(tmp_path: Path) -> None:
+    loaded = _report(tmp_path, [*PUBLIC, {"XPROJ": "Project Nachtegaal"}])
+    problems = edition_abbreviation_problems(loaded)
+    (refusal,) = [p for p in problems if p.code == "abbr-confidential"]
+    assert refusal.severity == "error"
+    assert refusal.location.field == "back_matter.afkortingen.entries[2].term"
+    assert refusal.location.line is not None and refusal.location.file is not None
+    assert "rubricering" in refusal.message and "nachtegaal" not in refusal.message.lower()
+    assert "chapters[0].sections[0].topics[0].blocks[0].text" in refusal.message
+    assert ("abbr-unused", "XPROJ") not in _codes(problems)
+    assert refusal in validate(loaded).errors
+
+
+def test_the_error_only_for_builds_of_the_public_edition(tmp_path: Path) -> None:
+    loaded = _report(tmp_path, [*PUBLIC, {"XPROJ": "Project Nachtegaal"}])
+    for editions in (("vertrouwelijk",), ("bijlage",)):
+        assert not [p for p in edition_abbreviation_problems(loaded, editions)
+                    if p.code == "abbr-confidential"]
+    assert [p.code for p in edition_abbreviation_problems(loaded, ("openbaar",))
+            if p.severity == "error"] == ["abbr-confidential"]
+
+
+def test_a_classified_entry_is_fine_and_stays_out_of_the_public_edition(tmp_path: Path) -> None:
+    loaded = _report(tmp_path, [*PUBLIC, {"term": "XPROJ", "meaning": "Project Nachtegaal",
+                                          "rubricering": "dep-vertrouwelijk"}])
+    assert edition_abbreviation_problems(loaded) == []
+    public = repr(compose_document(loaded, "openbaar").sections)
+    assert "XPROJ" not in public and "Nachtegaal" not in public
+    assert "Project Nachtegaal" in repr(compose_document(loaded, "vertrouwelijk").sections)
+
+
+def test_used_but_unlisted_only_in_confidential_text_names_its_edition(tmp_path: Path) -> None:
+    loaded = _report(tmp_path, PUBLIC)
+    (problem,) = edition_abbreviation_problems(loaded)
+    assert (problem.code, problem.severity) == ("abbr-unlisted", "warning")
+    assert "'XPROJ'" in problem.message and "only in the vertrouwelijk edition" in problem.message
+    assert edition_abbreviation_problems(loaded, ("openbaar",)) == []
+    assert edition_abbreviation_problems(loaded, ("bijlage",)) == [problem]
+
+
+def test_a_warning_that_holds_in_both_editions_is_given_once_without_an_edition(
+        tmp_path: Path) -> None:
+    loaded = _report(tmp_path, [*PUBLIC, {"term": "XPROJ", "meaning": "Project Nachtegaal",
+                                          "rubricering": "dep-vertrouwelijk"},
+                                {"NAVO": "Noord-Atlantische Verdragsorganisatie"}])
+    problems = validate(loaded).items
+    unused = [p for p in problems if p.code == "abbr-unused"]
+    assert len(unused) == 1 and "edition" not in unused[0].message
+    assert unused[0].location.field == "back_matter.afkortingen.entries[3].term"
+
+
+def test_a_classified_entry_used_in_public_text_is_unlisted_in_the_public_edition(
+        tmp_path: Path) -> None:
+    loaded = _report(tmp_path, [*PUBLIC, {"term": "XPROJ", "meaning": "Project X",
+                                          "rubricering": "dep-vertrouwelijk"},
+                                {"term": "TNO", "meaning": "Toegepast Natuurwetenschappelijk "
+                                 "Onderzoek", "rubricering": "dep-vertrouwelijk"}],
+                     secret="XPROJ bij TNO")
+    loaded = loaded.model_copy(update={"title": "Monitor TNO"})
+    (problem,) = edition_abbreviation_problems(loaded)
+    assert problem.code == "abbr-unlisted" and "'TNO'" in problem.message
+    assert problem.message.endswith("(only in the openbaar edition)")
+
+
+def test_validate_report_alone_checks_only_the_source(tmp_path: Path) -> None:
+    loaded = _report(tmp_path, [*PUBLIC, {"XPROJ": "Project Nachtegaal"}])
+    assert not [p for p in validate_report(loaded) if p.code.startswith("abbr")]
