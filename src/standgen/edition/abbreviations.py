@@ -24,6 +24,7 @@ from standgen.model.report import Report
 from standgen.validate.abbreviations import (
     PathOf,
     TextUses,
+    Use,
     abbreviation_lists,
     check_uses,
     listed_entries,
@@ -58,6 +59,7 @@ def edition_abbreviation_problems(report: Report, editions: Iterable[Edition] = 
         return paths.get(id(node), path)
 
     everywhere = TextUses(report, path_of)
+    all_terms = frozenset(entry.term for _, entry in listed_entries(report))
     held: dict[tuple[str, str], tuple[Problem, list[Edition]]] = {}
     errors: list[Problem] = []
     for edition in JUDGED:
@@ -72,7 +74,8 @@ def edition_abbreviation_problems(report: Report, editions: Iterable[Edition] = 
             refused = {unused_message(term) for term in found}
             if edition in judged:
                 errors += found.values()
-        for problem in check_uses(selected, path_of, text):
+        withheld = all_terms - {entry.term for _, entry in listed_entries(selected)}
+        for problem in check_uses(selected, path_of, text, withheld):
             if problem.code == "abbr-unused" and problem.message in refused:
                 continue
             held.setdefault((problem.code, problem.message), (problem, []))[1].append(edition)
@@ -90,17 +93,35 @@ def _tagged(problem: Problem, editions: list[Edition]) -> Problem:
 
 def _confidential_entries(selected: Report, text: TextUses, everywhere: TextUses,
                           path_of: PathOf) -> dict[str, Problem]:
-    """Errors by term: public entries whose abbreviation only text left out of the
-    openbare versie uses."""
+    """Errors by term: public entries whose abbreviation (in any case) the public text
+    does not use, and whose abbreviation or meaning text left out of the openbare versie
+    holds."""
     problems: dict[str, Problem] = {}
+    public = text.node_ids()
     for where, entry in listed_entries(selected):
-        use = None if text.uses(entry.term) else everywhere.first_use(entry.term)
-        if use is None:
+        if text.uses(entry.term, fold=True):
             continue
-        at = use[1].loc(use[2], f"{use[0]}.{use[2]}" if use[0] else use[2])
+        found = _left_out_use(entry.term, entry.meaning, text, everywhere, public)
+        if found is None:
+            continue
+        what, (path, node, name) = found
+        at = node.loc(name, f"{path}.{name}" if path else name)
         problems[entry.term] = error(entry, "term", path_of(entry, where), (
-            f"abbreviation {entry.term!r} is in the list of the openbare versie, but only "
-            f"text left out of that version uses it (first at {at}); the public list would "
-            "name it: give the entry the rubricering of that text, or remove it"),
-            "abbr-confidential")
+            f"abbreviation {entry.term!r} is in the list of the openbare versie, but its "
+            f"{what} stands only in text left out of that version (first at {at}); the "
+            "public list would name it: give the entry the rubricering of that text, or "
+            "remove it"), "abbr-confidential")
     return problems
+
+
+def _left_out_use(term: str, meaning: str, text: TextUses, everywhere: TextUses,
+                  public: frozenset[int]) -> tuple[str, Use] | None:
+    """Where text outside the public edition holds the term, or else the meaning (when
+    the public text does not hold it too)."""
+    use = everywhere.first_use(term, public)
+    if use is not None:
+        return "abbreviation", use
+    if text.uses(meaning, fold=True):
+        return None
+    use = everywhere.first_use(meaning, public)
+    return None if use is None else ("meaning", use)

@@ -68,10 +68,19 @@ def _texts(report: Report) -> Iterator[tuple[str, Node, str, str]]:
                 yield path, node, name, text
 
 
+_NOT_PRINTED = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}|\[\^[^\]]*\]|\]\([^)]*\)",
+                          re.DOTALL)
+
+
+def printed(text: str) -> str:
+    """A text without what is not printed as written: template code, footnote
+    references and link targets."""
+    return _NOT_PRINTED.sub(" ", text)
+
+
 def used_abbreviations(text: str) -> set[str]:
     """The capitalised abbreviations in a text (Roman numerals aside)."""
-    plain = re.sub(r"\{\{.*?\}\}|\{%.*?%\}|\[\^[^\]]*\]|\]\([^)]*\)", " ", text)
-    return {m for m in _ABBREVIATION.findall(plain) if not _ROMAN.match(m)}
+    return {m for m in _ABBREVIATION.findall(printed(text)) if not _ROMAN.match(m)}
 
 
 class TextUses:
@@ -85,20 +94,29 @@ class TextUses:
             self.texts.append((use, text))
             for abbreviation in sorted(used_abbreviations(text)):
                 self.first.setdefault(abbreviation, use)
-        self.everything = "\n".join(text for _, text in self.texts)
+        self.shown = "\n".join(printed(text) for _, text in self.texts)
 
-    def uses(self, term: str) -> bool:
-        """Whether the text uses `term` as a word (any term, not only capitals)."""
-        return _word(term).search(self.everything) is not None
+    def uses(self, term: str, fold: bool = False) -> bool:
+        """Whether the printed text uses `term` as a word (any term, not only capitals;
+        with `fold`, in any case)."""
+        return phrase(term, fold).search(self.shown) is not None
 
-    def first_use(self, term: str) -> Use | None:
-        """Where the text first uses `term` as a word."""
-        pattern = _word(term)
-        return next((use for use, text in self.texts if pattern.search(text)), None)
+    def first_use(self, term: str, skip: frozenset[int] = frozenset()) -> Use | None:
+        """Where the text as written first holds `term` in any case, template code
+        included, outside the nodes whose ids are in `skip`."""
+        pattern = phrase(term, fold=True)
+        return next((use for use, text in self.texts
+                     if id(use[1]) not in skip and pattern.search(text)), None)
+
+    def node_ids(self) -> frozenset[int]:
+        """The ids of the nodes whose text this is."""
+        return frozenset(id(use[1]) for use, _ in self.texts)
 
 
-def _word(term: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w-]){re.escape(term)}(?![\w])")
+def phrase(term: str, fold: bool = False) -> re.Pattern[str]:
+    """`term` as whole words, any run of white space between its words."""
+    words = r"\s+".join(re.escape(word) for word in term.split())
+    return re.compile(rf"(?<![\w-]){words}(?![\w])", re.IGNORECASE if fold else 0)
 
 
 def check_duplicates(report: Report) -> list[Problem]:
@@ -118,10 +136,11 @@ def unused_message(term: str) -> str:
     return f"abbreviation {term!r} is listed but not used in the text; remove it from the list"
 
 
-def check_uses(report: Report, path_of: PathOf = _same_path,
-               text: TextUses | None = None) -> list[Problem]:
-    """Warnings for one report as printed: listed but unused, and used but not listed.
-    Nothing for a report without a list."""
+def check_uses(report: Report, path_of: PathOf = _same_path, text: TextUses | None = None,
+               withheld: frozenset[str] = frozenset()) -> list[Problem]:
+    """Warnings for one report as printed: listed but unused, and used but not listed
+    (`withheld`: terms whose entry the source has but this edition leaves out). Nothing
+    for a report without a list."""
     if not abbreviation_lists(report):
         return []
     text = text or TextUses(report, path_of)
@@ -133,8 +152,12 @@ def check_uses(report: Report, path_of: PathOf = _same_path,
             problems.append(warning(entry, "term", path_of(entry, where),
                                     unused_message(entry.term), "abbr-unused"))
     for abbreviation, (path, node, name) in sorted(text.first.items()):
-        if abbreviation not in listed:
-            problems.append(warning(node, name, path, f"abbreviation {abbreviation!r} is used "
-                                    "but not in the list of abbreviations; add it there",
-                                    "abbr-unlisted"))
+        if abbreviation in listed:
+            continue
+        advice = ("but its entry in the list has a rubricering this edition leaves out; if "
+                  "the abbreviation and its meaning may be read here, lower the entry's "
+                  "rubricering, else reword this text" if abbreviation in withheld
+                  else "but not in the list of abbreviations; add it there")
+        problems.append(warning(node, name, path, f"abbreviation {abbreviation!r} is used "
+                                f"{advice}", "abbr-unlisted"))
     return problems

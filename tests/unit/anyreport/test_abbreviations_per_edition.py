@@ -99,3 +99,22 @@ def test_a_classified_entry_used_in_public_text_is_unlisted_in_the_public_editio
 def test_validate_report_alone_checks_only_the_source(tmp_path: Path) -> None:
     loaded = _report(tmp_path, [*PUBLIC, {"XPROJ": "Project Nachtegaal"}])
     assert not [p for p in validate_report(loaded) if p.code.startswith("abbr")]
+
+
+def test_a_classified_entry_used_in_public_text_is_not_asked_to_be_listed_again(
+        tmp_path: Path) -> None:
+    """Found by attack: "add it there" would have the author list XPROJ twice (an error);
+    the advice is to lower the entry's rubricering or reword the public text."""
+    loaded = _report(tmp_path, [*PUBLIC, {"term": "XPROJ", "meaning": "Project Nachtegaal",
+                                          "rubricering": "dep-vertrouwelijk"}])
+    chapters = [c.model_dump(exclude_none=True, exclude={"source"}) for c in loaded.chapters]
+    chapters[0]["blocks"] = [{"text": "De MPR loopt. Het CBS telt mee. Het XPROJ ook."}]
+    loaded = report(tmp_path, chapters=chapters,
+                    back_matter={"afkortingen": {"entries": [
+                        *PUBLIC, {"term": "XPROJ", "meaning": "Project Nachtegaal",
+                                  "rubricering": "dep-vertrouwelijk"}]}})
+    (problem,) = edition_abbreviation_problems(loaded)
+    assert "'XPROJ'" in problem.message and "lower the entry's rubricering" in problem.message
+    assert "add it there" not in problem.message
+    assert problem.message.endswith("(only in the openbaar edition)")
+    assert problem.location.field == "chapters[0].blocks[0].text"
