@@ -20,7 +20,7 @@ from standgen.edition.levels import EDITIONS, Edition, Levels
 from standgen.edition.select import select_edition
 from standgen.errors import Problem, SourceError
 from standgen.model.base import Node
-from standgen.model.report import Report
+from standgen.model.report import Report, TermList
 from standgen.validate.abbreviations import (
     PathOf,
     TextUses,
@@ -30,7 +30,7 @@ from standgen.validate.abbreviations import (
     listed_entries,
     unused_message,
 )
-from standgen.validate.problems import error
+from standgen.validate.problems import error, warning
 from standgen.validate.walk import walk
 
 JUDGED: tuple[Edition, ...] = ("openbaar", "vertrouwelijk")
@@ -73,7 +73,7 @@ def edition_abbreviation_problems(report: Report, editions: Iterable[Edition] = 
             found = _confidential_entries(selected, text, everywhere, path_of)
             refused = {unused_message(term) for term in found}
             if edition in judged:
-                errors += found.values()
+                errors += [*found.values(), *_emptied_lists(report, selected)]
         withheld = all_terms - {entry.term for _, entry in listed_entries(selected)}
         for problem in check_uses(selected, path_of, text, withheld):
             if problem.code == "abbr-unused" and problem.message in refused:
@@ -125,3 +125,23 @@ def _left_out_use(term: str, meaning: str, text: TextUses, everywhere: TextUses,
         return None
     use = everywhere.first_use(meaning, public)
     return None if use is None else ("meaning", use)
+
+
+def _emptied_lists(report: Report, selected: Report) -> list[Problem]:
+    """Warnings: a list that prints no entry and no text in the openbare versie because
+    every entry has a rubricering above it (it would print an empty heading)."""
+    before = {_where(part): part.entries for _, part in abbreviation_lists(report)}
+    problems: list[Problem] = []
+    for path, part in abbreviation_lists(selected):
+        if not part.entries and not part.blocks and before.get(_where(part)):
+            problems.append(warning(part, "entries", path, (
+                "the list of abbreviations prints no entry in the openbare versie (every "
+                "entry has a rubricering that version leaves out), only an empty heading; "
+                "give the list itself that rubricering, or list public abbreviations in it"),
+                "abbr-empty"))
+    return problems
+
+
+def _where(part: TermList) -> object:
+    """What identifies a list across editions: where it was written."""
+    return (part.source.file, part.source.line) if part.source else id(part)

@@ -118,3 +118,19 @@ def test_a_classified_entry_used_in_public_text_is_not_asked_to_be_listed_again(
     assert "add it there" not in problem.message
     assert problem.message.endswith("(only in the openbaar edition)")
     assert problem.location.field == "chapters[0].blocks[0].text"
+
+
+def test_a_list_every_entry_of_which_is_classified_is_named_not_printed_empty(
+        tmp_path: Path) -> None:
+    """Found by attack: the openbare versie printed "Lijst van afkortingen" with nothing
+    under it."""
+    classified = [{"term": t, "meaning": m, "rubricering": "dep-vertrouwelijk"}
+                  for t, m in (("MPR", "Monitor Proefregeling"), ("XPROJ", "Project X"))]
+    loaded = _report(tmp_path, classified)
+    (empty,) = [p for p in edition_abbreviation_problems(loaded) if p.code == "abbr-empty"]
+    assert empty.severity == "warning" and "openbare versie" in empty.message
+    assert empty.location.field == "back_matter.afkortingen.entries"
+    assert empty.location.line is not None
+    whole = report(tmp_path, back_matter={"afkortingen": {
+        "rubricering": "dep-vertrouwelijk", "entries": classified}})
+    assert not [p for p in edition_abbreviation_problems(whole) if p.code == "abbr-empty"]
