@@ -107,10 +107,10 @@ def _confidential_entries(selected: Report, text: TextUses, everywhere: TextUses
         what, (path, node, name) = found
         at = node.loc(name, f"{path}.{name}" if path else name)
         problems[entry.term] = error(entry, "term", path_of(entry, where), (
-            f"abbreviation {entry.term!r} is in the list of the openbare versie, but its "
-            f"{what} stands only in text left out of that version (first at {at}); the "
-            "public list would name it: give the entry the rubricering of that text, or "
-            "remove it"), "abbr-confidential")
+            f"abbreviation {entry.term!r} is in the list of the openbare versie, but {what} "
+            f"text left out of that version (first at {at}); the public list would name "
+            "it: give the entry the rubricering of that text, or remove it"),
+            "abbr-confidential")
     return problems
 
 
@@ -120,11 +120,11 @@ def _left_out_use(term: str, meaning: str, text: TextUses, everywhere: TextUses,
     the public text does not hold it too)."""
     use = everywhere.first_use(term, public)
     if use is not None:
-        return "abbreviation", use
+        return "it is used only in", use
     if text.uses(meaning, fold=True):
         return None
     use = everywhere.first_use(meaning, public)
-    return None if use is None else ("meaning", use)
+    return None if use is None else ("its meaning stands only in", use)
 
 
 def _emptied_lists(report: Report, selected: Report) -> list[Problem]:
