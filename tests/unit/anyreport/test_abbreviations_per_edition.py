@@ -134,3 +134,21 @@ def test_a_list_every_entry_of_which_is_classified_is_named_not_printed_empty(
     whole = report(tmp_path, back_matter={"afkortingen": {
         "rubricering": "dep-vertrouwelijk", "entries": classified}})
     assert not [p for p in edition_abbreviation_problems(whole) if p.code == "abbr-empty"]
+
+
+def test_a_confidential_table_row_or_note_counts_as_confidential_text(tmp_path: Path) -> None:
+    table = {"id": "t", "title": "Budget", "kind": "tabel", "stub": "Project",
+             "unit": {"kind": "euro", "scale": "miljoen"},
+             "columns": [{"id": "a", "label": "Budget"}, {"id": "b", "label": "Deel"}],
+             "rows": [{"id": "r1", "label": "Project MPR", "values": [1, 2]},
+                      {"id": "r2", "label": "Project XPROJ", "values": [3, 4],
+                       "rubricering": "dep-vertrouwelijk"}],
+             "notes": ["Bron: CBS.", {"text": "Bron: PLW.", "rubricering": "dep-vertrouwelijk"}]}
+    loaded = report(tmp_path, chapters=[{"number": 1, "title": "V", "blocks": [
+        {"text": "De MPR."}, {"table": table}]}], back_matter={"afkortingen": {"entries": [
+            *PUBLIC, {"XPROJ": "Project Nachtegaal"}, {"PLW": "Plan W"}]}})
+    refused = {p.message.split("'")[1]: p.message
+               for p in edition_abbreviation_problems(loaded) if p.code == "abbr-confidential"}
+    assert set(refused) == {"XPROJ", "PLW"}
+    assert "table.rows[1].label" in refused["XPROJ"]
+    assert "table.notes[1].text" in refused["PLW"]
