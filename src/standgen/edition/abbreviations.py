@@ -73,7 +73,8 @@ def edition_abbreviation_problems(report: Report, editions: Iterable[Edition] = 
             found = _confidential_entries(selected, text, everywhere, path_of)
             refused = {unused_message(term) for term in found}
             if edition in judged:
-                errors += [*found.values(), *_emptied_lists(report, selected)]
+                errors += [*found.values(), *_emptied_lists(report, selected),
+                           *_public_meanings(report, selected, text, path_of)]
         withheld = all_terms - {entry.term for _, entry in listed_entries(selected)}
         for problem in check_uses(selected, path_of, text, withheld):
             if problem.code == "abbr-unused" and problem.message in refused:
@@ -145,3 +146,22 @@ def _emptied_lists(report: Report, selected: Report) -> list[Problem]:
 def _where(part: TermList) -> object:
     """What identifies a list across editions: where it was written."""
     return (part.source.file, part.source.line) if part.source else id(part)
+
+
+def _public_meanings(report: Report, selected: Report, text: TextUses, path_of: PathOf
+                     ) -> list[Problem]:
+    """Warnings: an entry the openbare versie leaves out (its rubricering) whose meaning
+    that version prints anyway; the leak check would refuse the public artifact."""
+    kept = {id(entry) for _, entry in listed_entries(selected)}
+    problems: list[Problem] = []
+    for where, entry in listed_entries(report):
+        use = None if id(entry) in kept else text.first_use(entry.meaning)
+        if use is None or not text.uses(entry.meaning, fold=True):
+            continue
+        at = use[1].loc(use[2], f"{use[0]}.{use[2]}" if use[0] else use[2])
+        problems.append(warning(entry, "meaning", path_of(entry, where), (
+            f"the entry {entry.term!r} has a rubricering the openbare versie leaves out, but "
+            f"its meaning stands in that version's text (first at {at}); the leak check "
+            "refuses a public artifact that holds confidential text: lower the entry's "
+            "rubricering, or reword the meaning"), "abbr-public-meaning"))
+    return problems

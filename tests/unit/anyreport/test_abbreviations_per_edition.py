@@ -152,3 +152,35 @@ def test_a_confidential_table_row_or_note_counts_as_confidential_text(tmp_path: 
     assert set(refused) == {"XPROJ", "PLW"}
     assert "table.rows[1].label" in refused["XPROJ"]
     assert "table.notes[1].text" in refused["PLW"]
+
+
+def test_a_classified_meaning_the_public_text_prints_is_named_before_the_leak_check(
+        tmp_path: Path) -> None:
+    """Found by attack: a classified entry whose meaning is the report's title passed
+    validation, then the leak check refused the public build without a source line."""
+    loaded = _report(tmp_path, [*PUBLIC[1:], {"term": "MPR", "meaning": "Monitor Proefregeling",
+                                              "rubricering": "dep-vertrouwelijk"}])
+    (problem,) = [p for p in edition_abbreviation_problems(loaded)
+                  if p.code == "abbr-public-meaning"]
+    assert problem.location.field == "back_matter.afkortingen.entries[1].meaning"
+    assert problem.location.line is not None and "title" in problem.message
+    assert "abbr-public-meaning" not in {
+        p.code for p in edition_abbreviation_problems(loaded, ("vertrouwelijk",))}
+
+
+def test_the_leak_check_passes_the_public_list_of_a_well_classified_report(
+        tmp_path: Path) -> None:
+    from standgen.build import BuildRequest, build
+
+    source = tmp_path / "bron"
+    source.mkdir()
+    _report(source, [*PUBLIC, {"term": "XPROJ", "meaning": "Project Nachtegaal",
+                               "rubricering": "dep-vertrouwelijk"}], secret="XPROJ bij het CBS")
+    result = build(BuildRequest(source / "report.yaml", tmp_path / "out",
+                                editions=("openbaar", "vertrouwelijk"), formats=("md",),
+                                jobs=1, cache_dir=tmp_path / "cache"))
+    public, secret = (p.read_text(encoding="utf-8") for p in result.artifacts)
+    assert "| CBS | Centraal Bureau voor de Statistiek |" in public
+    assert "XPROJ" not in public and "Nachtegaal" not in public
+    assert "| XPROJ | Project Nachtegaal |" in secret
+    assert not [p for p in result.problems if p.code.startswith("abbr")]
