@@ -108,3 +108,15 @@ def test_a_bad_key_in_the_theme_page_policy_is_located(tmp_path: Path) -> None:
         load_theme_file(path)
     assert f"{path}:3: page_policy.hoofdstuk:" in str(caught.value)
     assert "allowed here: back_matter, chapter" in str(caught.value)
+
+
+def test_dump_follows_the_theme_named_in_the_report(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    from standgen.cli import main
+
+    _theme(tmp_path, {"chapter": False})
+    _report(tmp_path, theme="eigen.yaml")
+    assert main(["dump", str(tmp_path / "report.yaml")]) == 0
+    chapter = next(line for line in capsys.readouterr().out.splitlines()
+                   if "section header='Voortgang'" in line)
+    assert chapter.endswith("follows-on")
