@@ -19,7 +19,7 @@ from standgen.edition.select import select_edition
 from standgen.write.markdown import render_markdown
 from tests.unit.anyreport.support import report
 
-EXAMPLES = 2 * int(os.environ.get("STANDGEN_PROPERTY_EXAMPLES", "25"))
+EXAMPLES = 4 * int(os.environ.get("STANDGEN_PROPERTY_EXAMPLES", "25"))  # ~1.5 s
 SECRET = "dep-vertrouwelijk"
 TERMS = ("KBX", "ZQM", "PLW", "TRV", "NMQ")
 USES = ("nowhere", "public", "secret", "both", "secret-meaning")

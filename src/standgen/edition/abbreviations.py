@@ -61,7 +61,7 @@ def edition_abbreviation_problems(report: Report, editions: Iterable[Edition] = 
     everywhere = TextUses(report, path_of)
     all_terms = frozenset(entry.term for _, entry in listed_entries(report))
     held: dict[tuple[str, str], tuple[Problem, list[Edition]]] = {}
-    errors: list[Problem] = []
+    public: list[Problem] = []
     for edition in JUDGED:
         try:
             selected = select_edition(report, edition, levels).report
@@ -70,18 +70,25 @@ def edition_abbreviation_problems(report: Report, editions: Iterable[Edition] = 
         text = TextUses(selected, path_of)
         refused: set[str] = set()
         if edition == "openbaar":
-            found = _confidential_entries(selected, text, everywhere, path_of)
-            refused = {unused_message(term) for term in found}
-            if edition in judged:
-                errors += [*found.values(), *_emptied_lists(report, selected),
-                           *_public_meanings(report, selected, text, path_of)]
+            found, refused = _public_problems(report, selected, text, everywhere, path_of)
+            public += found if edition in judged else []
         withheld = all_terms - {entry.term for _, entry in listed_entries(selected)}
         for problem in check_uses(selected, path_of, text, withheld):
-            if problem.code == "abbr-unused" and problem.message in refused:
-                continue
-            held.setdefault((problem.code, problem.message), (problem, []))[1].append(edition)
-    return errors + [_tagged(problem, where) for problem, where in held.values()
+            if not (problem.code == "abbr-unused" and problem.message in refused):
+                held.setdefault((problem.code, problem.message), (problem, []))[1].append(
+                    edition)
+    return public + [_tagged(problem, where) for problem, where in held.values()
                      if any(e in judged for e in where)]
+
+
+def _public_problems(report: Report, selected: Report, text: TextUses, everywhere: TextUses,
+                     path_of: PathOf) -> tuple[list[Problem], set[str]]:
+    """What only the openbare versie's list can get wrong, and the "unused" messages its
+    refusals replace."""
+    refusals = _confidential_entries(selected, text, everywhere, path_of)
+    found = [*refusals.values(), *_emptied_lists(report, selected),
+             *_public_meanings(report, selected, text, path_of)]
+    return found, {unused_message(term) for term in refusals}
 
 
 def _tagged(problem: Problem, editions: list[Edition]) -> Problem:
