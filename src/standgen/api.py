@@ -18,10 +18,13 @@ def load(path: str | Path) -> Report:
 def validate(report: Report, templates: str | Path | None = None) -> Problems:
     """Check a loaded report; returns errors and warnings with their locations. Every
     edition is also composed in memory (with the template overrides in `templates`), so
-    that template and Markdown errors a build would meet are found here first."""
+    that template and Markdown errors a build would meet are found here first; the
+    abbreviation list is checked against each edition's text."""
     from standgen.dry_run import compose_problems
+    from standgen.edition.abbreviations import edition_abbreviation_problems
 
     problems = validate_report(report)
+    problems.extend(edition_abbreviation_problems(report))
     folder = Path(templates) if templates is not None else None
     known = {p.location for p in problems}
     found = compose_problems(report, folder, tolerate_failure=bool(problems.errors))

@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from standgen.compose.templating import TextTemplates
     from standgen.load.cache import Entry
     from standgen.model.report import Report
+    from standgen.model.settings import PagePolicy
 
 MAX_TITLE_SLUG = 120
 EDITION_SUFFIX = {"openbaar": "openbare-versie", "vertrouwelijk": "vertrouwelijk",
@@ -146,12 +147,21 @@ def accept(report: Report, request: BuildRequest, result: BuildResult) -> None:
 
     with _timed(result, "validate"):
         problems = validate_report(report)
+        if not problems.errors:
+            problems.extend(_abbreviation_problems(report, request.editions))
     result.problems = problems
     blocking = problems.errors + (problems.warnings if request.strict else [])
     if blocking:
         raise SourceError(blocking)
     if not (request.concept or report.concept):
         _refuse_missing_values(problems)
+
+
+def _abbreviation_problems(report: Report, editions: tuple[Edition, ...]) -> list[Problem]:
+    """The abbreviation list checked against the text of the editions being built."""
+    from standgen.edition.abbreviations import edition_abbreviation_problems
+
+    return edition_abbreviation_problems(report, editions)
 
 
 def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
@@ -172,7 +182,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     with _pool(request, cache, pools) as pools, _fewer_collections(pools is not None):
         report, entry = load(request.source, result, cache / "model")
         request = replace(request, templates=report_templates(report, request.templates))
-        request = replace(request, theme=str(_theme(request, report)))
+        request = replace(request, theme=str(report_theme(request, report)))
         checked = functools.partial(accept, report, request, result)
         if pools is None:
             checked()
@@ -205,7 +215,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     return result
 
 
-def _theme(request: BuildRequest, report: Report) -> Path:
+def report_theme(request: BuildRequest, report: Report) -> Path:
     """The build's theme file: --theme, else report.yaml's `theme:`, else the default."""
     from standgen.theme.select import choose_theme
 
@@ -430,14 +440,26 @@ def _options(request: BuildRequest, cache: Path, copy: int | None,
              report: Report | None = None) -> ComposeOptions:
     from standgen.compose.document import ComposeOptions
 
-    policy = None
-    if request.new_page is not None and report is not None:
-        policy = report.settings.page_policy.model_copy(update={
-            "chapter": "chapter" in request.new_page, "section": "section" in request.new_page})
+    policy = None if report is None else page_policy(report, _theme_path(request),
+                                                     request.new_page)
     return ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
                           jobs=request.jobs, copy_number=str(copy) if copy else None,
                           extra_marking=request.extra_marking, page_policy=policy,
                           theme=_theme_path(request))
+
+
+def page_policy(report: Report, theme: Path | None, new_page: tuple[str, ...] | None
+                ) -> PagePolicy:
+    """Which parts start on a new page, each key from the highest layer that gives it: the
+    command line (`new_page`: chapter and section), the report's settings, the theme file,
+    the built-in default. A part's own `new_page` is above them all (compose applies it)."""
+    from standgen.model.settings import PagePolicy
+    from standgen.theme.load import load_theme_file
+
+    themed = load_theme_file(theme).page_policy.written() if theme is not None else {}
+    given = ({} if new_page is None else
+             {"chapter": "chapter" in new_page, "section": "section" in new_page})
+    return PagePolicy.layered(themed, report.settings.page_policy.written(), given)
 
 
 GC_THRESHOLDS = (50_000, 20, 20)

@@ -158,11 +158,13 @@ def _report_rebuild(rebuild: Rebuild) -> bool:
 def cmd_dump(args: argparse.Namespace) -> int:
     """Print the composed document tree of one edition as indented text."""
     from standgen.api import load
-    from standgen.build import report_templates
+    from standgen.build import BuildRequest, page_policy, report_templates, report_theme
     from standgen.compose import ComposeOptions, compose_document, dump_document
 
     report = load(args.path)
-    options = ComposeOptions(templates=report_templates(report, args.templates))
+    theme = report_theme(BuildRequest(args.path, Path()), report)
+    options = ComposeOptions(templates=report_templates(report, args.templates),
+                             page_policy=page_policy(report, theme, None))
     sys.stdout.write(dump_document(compose_document(report, args.edition, options=options)))
     return EXIT_OK
 
