@@ -72,15 +72,24 @@ _NOT_PRINTED = re.compile(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}|\[\^[^\]]*\]|\]\([^)
                           re.DOTALL)
 
 
+_SCRIPT = re.compile(r"([~^])([^~^\s]+)\1")
+_SCRIPT_DIGITS = {"~": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉"),
+                  "^": str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")}
+_POSTCODE = re.compile(r"(?<![\w-])\d{4}[ \u00a0]?[A-Z]{2}(?![\w])")
+
+
 def printed(text: str) -> str:
-    """A text without what is not printed as written: template code, footnote
-    references and link targets."""
-    return _NOT_PRINTED.sub(" ", text)
+    """A text without what is not printed as written (template code, footnote references,
+    link targets), with `CO~2~` read as the CO₂ it prints."""
+    text = _NOT_PRINTED.sub(" ", text)
+    return _SCRIPT.sub(lambda m: m.group(2).translate(_SCRIPT_DIGITS[m.group(1)]), text)
 
 
 def used_abbreviations(text: str) -> set[str]:
-    """The capitalised abbreviations in a text (Roman numerals aside)."""
-    return {m for m in _ABBREVIATION.findall(printed(text)) if not _ROMAN.match(m)}
+    """The capitalised abbreviations in a text (Roman numerals and the letters of a Dutch
+    postcode such as 2500 AA aside)."""
+    shown = _POSTCODE.sub(" ", printed(text))
+    return {m for m in _ABBREVIATION.findall(shown) if not _ROMAN.match(m)}
 
 
 class TextUses:
@@ -113,10 +122,15 @@ class TextUses:
         return frozenset(id(use[1]) for use, _ in self.texts)
 
 
+_INFLECTION = r"(?:-\w[\w-]*|['’](?:s|n|en)|s|en)?"
+"""What Dutch may write after an abbreviation in the same word: NAVO-landen, VTE'n, A-wegen."""
+
+
 def phrase(term: str, fold: bool = False) -> re.Pattern[str]:
-    """`term` as whole words, any run of white space between its words."""
+    """`term` as whole words (inflected or in a compound: A-wegen, NAVO-landen), any run of
+    white space between its words."""
     words = r"\s+".join(re.escape(word) for word in term.split())
-    return re.compile(rf"(?<![\w-]){words}(?![\w])", re.IGNORECASE if fold else 0)
+    return re.compile(rf"(?<![\w-]){words}{_INFLECTION}(?![\w])", re.IGNORECASE if fold else 0)
 
 
 def check_duplicates(report: Report) -> list[Problem]:
