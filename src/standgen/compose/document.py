@@ -286,14 +286,16 @@ class _Builder:
         return t.DocSection(chapter.running_header or chapter.title, tuple(blocks), new_page)
 
     def _section(self, section: Section, path: str) -> list[t.Block]:
+        number = None if self.numbering.chapters == "none" else section.number.strip()
         if self.edition == "bijlage":
-            title = self.ctx.texts.render("phrases", "bijlage_bij", number=section.number,
-                                          title=section.title)
+            title = " ".join(self.ctx.texts.render("phrases", "bijlage_bij",
+                                                   number=number or "",
+                                                   title=section.title).split())
             blocks: list[t.Block] = self.origins.mark(
                 [self.heading(2, title, in_toc=True)], "template", None, template="phrases",
                 key="bijlage_bij")
         else:
-            blocks = self.origins.mark([self.heading(2, section.title, section.number, True)],
+            blocks = self.origins.mark([self.heading(2, section.title, number, True)],
                                        "prose", section.loc("title", f"{path}.title"))
         blocks += self.blocks.compose(section.blocks, path, f"s{section.number}", 2)
         for index, topic in enumerate(section.topics):
