@@ -28,7 +28,7 @@ from standgen.compose.parts import (
 )
 from standgen.compose.provenance import Provenance
 from standgen.compose.templating import TextTemplates, templates_folder
-from standgen.compose.titles import report_title, writer_words
+from standgen.compose.titles import check_title_period, report_title, writer_words
 from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
 from standgen.format.dutch import long_date
@@ -75,6 +75,7 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     selection = select_edition(report, edition, levels)
     selected = selection.report
     texts = TextTemplates(templates_folder(report, options.templates))
+    check_title_period(texts, report)
     tables = {b.table.id: b.table for b in all_blocks(selected) if isinstance(b, TableBlock)}
     notes = {n.id: n for n in selected.all_footnotes()}
     ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels)
