@@ -258,7 +258,8 @@ class _Builder:
             self.heading(2, texts.render("labels", "rapportage_in_ontwikkeling"))]
         blocks += self.blocks.compose(changes.blocks, path, "rapportage", 2)
         if changes.changes:
-            intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
+            intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title,
+                                 lidwoord=self.ctx.report.lidwoord or "")
             blocks += self.origins.mark([t.Paragraph((t.Text(intro),))], "template", None,
                                         template="phrases", key="changes_intro")
             items = tuple(self.ctx.inlines(c, changes.loc("changes", f"{path}.changes[{i}]"))
@@ -312,10 +313,12 @@ class _Builder:
     def _bijlage_intro(self) -> t.DocSection:
         report = self.ctx.report
         texts = self.ctx.texts
+        article = report.lidwoord or ""
         title = report.bijlage_title or texts.render("phrases", "bijlage_title",
-                                                     title=report.title, period=report.period)
+                                                     title=report.title, period=report.period,
+                                                     lidwoord=article)
         intro = texts.render("phrases", "bijlage_intro", title=report.title,
-                             period=report.period)
+                             period=report.period, lidwoord=article)
         blocks: list[t.Block] = [self.heading(1, title, in_toc=True),
                                  t.Paragraph((t.Text(intro),))]
         if report.sample_data or report.bijlage_sample_data:
