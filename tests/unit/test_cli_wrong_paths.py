@@ -49,6 +49,16 @@ def test_a_chapter_file_given_as_the_report_says_so(capsys: pytest.CaptureFixtur
     assert not out.exists()
 
 
+def test_a_part_file_given_as_the_report_says_so(capsys: pytest.CaptureFixture[str],
+                                                 tmp_path: Path) -> None:
+    part = tmp_path / "voorwoord.yaml"
+    part.write_text("blocks:\n  - text: Welkom.\n", encoding="utf-8")
+    assert main(["validate", str(part)]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "this is a part or topic file" in err[0]
+    assert "{include: voorwoord.yaml}" in err[0]
+
+
 def test_an_svg_image_is_refused_once(capsys: pytest.CaptureFixture[str],
                                       tmp_path: Path) -> None:
     copy = tmp_path / "example"

@@ -28,7 +28,8 @@ def check_title_period(texts: TextTemplates, report: Report) -> None:
     so that no footer, file name or cover reads "Jaarverslag 2025 2025"."""
     period = " ".join(report.period.split()).casefold()
     title = " ".join(report.title.split()).casefold()
-    if not period or not re.search(rf"(?<!\w){re.escape(period)}(?!\w)", title):
+    # a year inside a range or compound ("Deltaplan 2025-2030") is part of a name
+    if not period or not re.search(rf"(?<![\w\-–/]){re.escape(period)}(?![\w\-–/])", title):
         return
     both = [f"{group}.{key}" for group, keys in texts.data.items() if isinstance(keys, dict)
             for key, source in keys.items() if _prints_both(str(source))]

@@ -30,7 +30,8 @@ def test_a_title_holding_the_period_is_a_located_error(tmp_path: Path, title: st
 
 @pytest.mark.parametrize(("title", "period"), [("Jaarverslag", "2025"),
                                                ("Jaarverslag 20251", "2025"),
-                                               ("Plan 2025-2030", "2030-2031")])
+                                               ("Plan 2025-2030", "2030-2031"),
+                                               ("Deltaplan 2025–2030", "2025")])
 def test_a_title_without_the_period_passes(tmp_path: Path, title: str, period: str) -> None:
     check_title_period(TextTemplates(), report(tmp_path, title=title, period=period))
 
