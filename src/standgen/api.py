@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from standgen.errors import Problems
+from standgen.errors import Problems, Severity
 from standgen.load import load_report
 from standgen.model.report import Report
 from standgen.validate import validate_report
@@ -27,6 +27,12 @@ def validate(report: Report, templates: str | Path | None = None) -> Problems:
     problems.extend(edition_abbreviation_problems(report))
     folder = Path(templates) if templates is not None else None
     known = {p.location for p in problems}
+    # an error at a line that already has one is the same mistake seen again by compose
+    # (an SVG image refused by validate, then by the figure reader)
+    lines = {(p.location.file, p.location.line) for p in problems.errors
+             if p.location.line is not None}
     found = compose_problems(report, folder, tolerate_failure=bool(problems.errors))
-    problems.extend([p for p in found if p.location not in known])
+    problems.extend([p for p in found if p.location not in known
+                     and not (p.severity is Severity.ERROR
+                              and (p.location.file, p.location.line) in lines)])
     return problems

@@ -207,9 +207,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_changes(args: argparse.Namespace) -> int:
     """List the structural changes between two editions, as change-list sentences."""
     from standgen.api import load
+    from standgen.compose.templating import checked_templates
     from standgen.draft import changes_between
 
-    changes = changes_between(load(args.previous), load(args.current), templates=args.templates)
+    templates = checked_templates(args.templates) if args.templates is not None else None
+    changes = changes_between(load(args.previous), load(args.current), templates=templates)
     for change in changes:
         print(f"- {change.text}")
     if not changes:

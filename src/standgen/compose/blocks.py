@@ -115,7 +115,8 @@ class BlockComposer:
         if isinstance(block, BijlageVerwijzing):
             key = f"bijlage_verwijzing_{block.variant}"
             text = ctx.texts.render("phrases", key, onderwerp=block.onderwerp,
-                                    title=ctx.report.title)
+                                    title=ctx.report.title, period=ctx.report.period,
+                                    lidwoord=ctx.report.lidwoord or "")
             return [t.Paragraph(ctx.inlines(text, block.loc("onderwerp", where)))]
         return []
 

@@ -28,7 +28,7 @@ from standgen.compose.parts import (
 )
 from standgen.compose.provenance import Provenance
 from standgen.compose.templating import TextTemplates, templates_folder
-from standgen.compose.titles import report_title, writer_words
+from standgen.compose.titles import check_title_period, report_title, writer_words
 from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
 from standgen.format.dutch import long_date
@@ -87,6 +87,7 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     selection = select_edition(report, edition, levels)
     selected = selection.report
     texts = TextTemplates(templates_folder(report, options.templates))
+    check_title_period(texts, report)
     tables = {b.table.id: b.table for b in all_blocks(selected) if isinstance(b, TableBlock)}
     notes = {n.id: n for n in selected.all_footnotes()}
     ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels,
@@ -270,7 +271,8 @@ class _Builder:
             self.heading(2, texts.render("labels", "rapportage_in_ontwikkeling"))]
         blocks += self.blocks.compose(changes.blocks, path, "rapportage", 2)
         if changes.changes:
-            intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
+            intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title,
+                                 lidwoord=self.ctx.report.lidwoord or "")
             blocks += self.origins.mark([t.Paragraph((t.Text(intro),))], "template", None,
                                         template="phrases", key="changes_intro")
             items = tuple(self.ctx.inlines(c, changes.loc("changes", f"{path}.changes[{i}]"))
@@ -299,14 +301,16 @@ class _Builder:
         return t.DocSection(chapter.running_header or chapter.title, tuple(blocks), new_page)
 
     def _section(self, section: Section, path: str) -> list[t.Block]:
+        number = None if self.numbering.chapters == "none" else section.number.strip()
         if self.edition == "bijlage":
-            title = self.ctx.texts.render("phrases", "bijlage_bij", number=section.number,
-                                          title=section.title)
+            title = " ".join(self.ctx.texts.render("phrases", "bijlage_bij",
+                                                   number=number or "",
+                                                   title=section.title).split())
             blocks: list[t.Block] = self.origins.mark(
                 [self.heading(2, title, in_toc=True)], "template", None, template="phrases",
                 key="bijlage_bij")
         else:
-            blocks = self.origins.mark([self.heading(2, section.title, section.number, True)],
+            blocks = self.origins.mark([self.heading(2, section.title, number, True)],
                                        "prose", section.loc("title", f"{path}.title"))
         blocks += self.blocks.compose(section.blocks, path, f"s{section.number}", 2)
         for index, topic in enumerate(section.topics):
@@ -322,10 +326,12 @@ class _Builder:
     def _bijlage_intro(self) -> t.DocSection:
         report = self.ctx.report
         texts = self.ctx.texts
+        article = report.lidwoord or ""
         title = report.bijlage_title or texts.render("phrases", "bijlage_title",
-                                                     title=report.title, period=report.period)
+                                                     title=report.title, period=report.period,
+                                                     lidwoord=article)
         intro = texts.render("phrases", "bijlage_intro", title=report.title,
-                             period=report.period)
+                             period=report.period, lidwoord=article)
         blocks: list[t.Block] = [self.heading(1, title, in_toc=True),
                                  t.Paragraph((t.Text(intro),))]
         if report.sample_data or report.bijlage_sample_data:

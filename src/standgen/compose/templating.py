@@ -110,8 +110,10 @@ def make_environment() -> ImmutableSandboxedEnvironment:
 def templates_folder(report: Report, given: Path | None) -> Path | None:
     """The templates folder: `given` (the command line's), else the report's
     `settings.templates`, relative to the file that sets it."""
-    if given is not None or report.settings.templates is None:
-        return given
+    if given is not None:
+        return checked_templates(given)
+    if report.settings.templates is None:
+        return None
     at = report.settings.loc("templates", "settings.templates")
     base = at.file.parent if at.file is not None else Path.cwd()
     folder = (base / report.settings.templates).resolve()
@@ -119,6 +121,17 @@ def templates_folder(report: Report, given: Path | None) -> Path | None:
         raise source_error(at.file, at.line, at.field, f"templates folder {folder} does not "
                            "exist; give a folder relative to this file, or leave it out")
     return folder
+
+
+def checked_templates(given: Path) -> Path:
+    """The command line's templates folder, refused when it is missing or not a folder,
+    as `settings.templates` is (standard texts in its place would be a silent guess)."""
+    if not given.is_dir():
+        what = "is a file, not a folder" if given.exists() else "does not exist"
+        raise source_error(given, None, "--templates",
+                           f"templates folder {given} {what}; give the folder that holds "
+                           "text/nl.yaml, or leave --templates out")
+    return given
 
 
 class TextTemplates:

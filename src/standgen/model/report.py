@@ -405,6 +405,9 @@ class Report(Node):
     back_matter: BackMatter = Field(default_factory=BackMatter)
     footnotes: list[Footnote] = Field(default_factory=list)
     bijlage_title: str | None = None
+    lidwoord: Literal["de", "het"] | None = None
+    """The article the title takes in running text ("de Stand van Defensie", "het
+    Jaarverslag"); None: the standard phrases do without one."""
     theme: str | None = None
     """The house style: a shipped theme's name (templates/themes) or a theme file's path,
     relative to report.yaml; `standgen build --theme` overrides it."""

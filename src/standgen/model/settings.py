@@ -63,3 +63,6 @@ class Settings(Node):
     cycle: Cycle | None = None
     page_policy: PagePolicy = Field(default_factory=PagePolicy)
     numbering: Numbering = Field(default_factory=Numbering)
+    bijlage_verwijzing: bool = True
+    """Whether a topic that lost confidential content in the public edition gets the
+    standard sentence pointing to the vertrouwelijke bijlage (phrases.bijlage_verwijzing_*)."""

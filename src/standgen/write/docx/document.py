@@ -262,7 +262,9 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
     marks = OriginMarks()
     ctx.notes.origin_mark = marks.mark_paragraph(ctx)
     for index, (furniture, part) in enumerate(parts):
-        continuous = isinstance(part, t.DocSection) and not part.new_page and index > 0
+        # a part follows on only after another part: never on the cover or the Inhoud
+        after_part = index > 0 and isinstance(parts[index - 1][1], t.DocSection)
+        continuous = isinstance(part, t.DocSection) and not part.new_page and after_part
         sections.start(furniture, continuous)
         match part:
             case t.TableOfContents():
