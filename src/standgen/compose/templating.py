@@ -142,6 +142,23 @@ class TextTemplates:
         return render_text(self.env, source, context, Location(self.path, None,
                                                               f"{group}.{key}"))
 
+    def split(self, group: str, key: str, names: tuple[str, ...]) -> tuple[str, ...]:
+        """A template cut around its names, for code that puts values in later:
+        "van {{ begin }} naar {{ eind }}" -> ("van ", " naar ", ""). Each name must stand
+        once, in the order given, or it is an error naming the key."""
+        marks = tuple(chr(1 + i) for i in range(len(names)))
+        text = self.render(group, key, **dict(zip(names, marks, strict=True)))
+        places = [text.find(mark) for mark in marks]
+        if any(text.count(mark) != 1 for mark in marks) or places != sorted(places):
+            order = ", then ".join("{{ " + name + " }}" for name in names)
+            raise source_error(self.path, None, f"{group}.{key}",
+                               f"use {order}, each once and in this order")
+        pieces, rest = [], text
+        for mark in marks:
+            before, rest = rest.split(mark)
+            pieces.append(before)
+        return (*pieces, rest)
+
 
 def _read_yaml(path: Path) -> dict[str, dict[str, str]]:
     try:

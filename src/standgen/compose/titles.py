@@ -6,10 +6,7 @@ from __future__ import annotations
 
 from standgen.compose import tree as t
 from standgen.compose.templating import TextTemplates
-from standgen.errors import source_error
 from standgen.model.report import Report
-
-_X, _Y = "\x01", "\x02"
 
 
 def report_title(texts: TextTemplates, report: Report, key: str) -> str:
@@ -21,21 +18,15 @@ def report_title(texts: TextTemplates, report: Report, key: str) -> str:
 
 def writer_words(texts: TextTemplates) -> t.Words:
     """The fixed words of the writers, split around the numbers they surround."""
-    page = texts.render("words", "pagina_x_van_y", x=_X, y=_Y)
-    if page.count(_X) != 1 or page.count(_Y) != 1 or page.index(_X) > page.index(_Y):
-        raise source_error(texts.path, None, "words.pagina_x_van_y",
-                           "use {{ x }} (the page) once, then {{ y }} (the page count) once")
-    before, rest = page.split(_X)
-    between, after = rest.split(_Y)
+    before, between, after = texts.split("words", "pagina_x_van_y", ("x", "y"))
+    link_before, link_after = texts.split("words", "link_naar", ("doel",))
     return t.Words(table=texts.render("words", "tabel"), figure=texts.render("words", "figuur"),
                    page_x_of_y=(before, between, after), copy=_copy(texts, "exemplaar"),
-                   copy_header=_copy(texts, "exemplaar_kop"))
+                   copy_header=_copy(texts, "exemplaar_kop"),
+                   link_to=(link_before, link_after),
+                   link_inside=texts.render("words", "link_intern"))
 
 
 def _copy(texts: TextTemplates, key: str) -> tuple[str, str]:
-    copy = texts.render("words", key, n=_X)
-    if copy.count(_X) != 1:
-        raise source_error(texts.path, None, f"words.{key}",
-                           "use {{ n }} (the copy number) once")
-    before, after = copy.split(_X)
+    before, after = texts.split("words", key, ("n",))
     return before, after

@@ -1,5 +1,6 @@
-"""Dutch formatting of every number, amount, date and missing value (nl_NL: Babel's
-dates, and numbers with its grouping dot and decimal comma).
+"""Dutch formatting of every number, amount and date (nl_NL: Babel's dates, and numbers
+with its grouping dot and decimal comma). What a value without a number prints comes from
+the templates (`waarden`).
 
 The one place where figures become text: writers, charts and templates all call it, so a
 number can never be printed two ways. Decimals default to the precision the source gave
@@ -124,19 +125,3 @@ def ordinal(value: int, superscript: bool = True) -> str:
 def fraction(value: Decimal | int, of: Decimal | int) -> str:
     """A part of a whole in words, on one line: 5 van 8."""
     return f"{number(value)}{NBSP}van{NBSP}{number(of)}"
-
-
-MISSING_WORDS = {
-    "n.t.b.": "n.t.b.",
-    "nog niet bekend": "Nog niet bekend",
-    "n.v.t.": "n.v.t.",
-    "niet van toepassing dit jaar": "n.v.t.",
-    "geen gegevens": "-",
-    "te leveren": "…",
-    "vertrouwelijk": "—",
-}
-
-
-def missing(status: str) -> str:
-    """The words printed for a value that has no number, by status."""
-    return MISSING_WORDS.get(status, status)

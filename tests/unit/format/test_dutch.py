@@ -31,8 +31,6 @@ REFERENCE: list[tuple[Callable[[], str], str]] = [
     (lambda: dutch.long_date(dt.date(2025, 7, 3)), "3 juli 2025"),
     (lambda: dutch.long_date(dt.date(2026, 1, 1)), "1 januari 2026"),
     (lambda: dutch.scale_header("duizend"), "(€ x 1.000)"),
-    (lambda: dutch.missing("n.t.b."), "n.t.b."),
-    (lambda: dutch.missing("nog niet bekend"), "Nog niet bekend"),
     (lambda: dutch.euro_compact(26_300_000_000), f"€{NBSP}26,3{NBSP}miljard"),
     (lambda: dutch.euro_compact(506_300_000), f"€{NBSP}506,3{NBSP}miljoen"),
     (lambda: dutch.euro_compact(9_000_000), f"€{NBSP}9,0{NBSP}miljoen"),
