@@ -20,12 +20,12 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from standgen.compose.labelled import Labelled, labelling, plain
 from standgen.compose.sandbox import ReportSandbox, make_sandbox, render_bounded
+from standgen.compose.text_file import check_override, read_texts
 from standgen.edition.levels import Level, load_levels
 from standgen.edition.value_levels import FigureLevel
 from standgen.errors import Location, source_error
 from standgen.format import dutch
 from standgen.format.units import format_amount
-from standgen.load.yaml_nodes import YamlSyntaxError, read_plain_file
 from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Unit
@@ -125,12 +125,20 @@ class TextTemplates:
     """The labels and phrases from `text/nl.yaml`, with a project's overrides on top."""
 
     def __init__(self, override_dir: Path | None = None) -> None:
-        self.path = template_path("text/nl.yaml")
-        self.data: dict[str, dict[str, str]] = _read_yaml(self.path)
+        standard = read_texts(template_path("text/nl.yaml"))
+        self.path = standard.path
+        self.data: dict[str, dict[str, str]] = {g: dict(e) for g, e in standard.texts.items()}
+        self.where: dict[tuple[str, str], Location] = {
+            place: Location(standard.path, line, ".".join(place))
+            for place, line in standard.lines.items()}
         if override_dir is not None and (override_dir / "text" / "nl.yaml").is_file():
-            self.path = override_dir / "text" / "nl.yaml"
-            for group, entries in _read_yaml(self.path).items():
-                self.data.setdefault(group, {}).update(entries)
+            override = read_texts(override_dir / "text" / "nl.yaml")
+            check_override(standard, override)
+            self.path = override.path
+            for group, entries in override.texts.items():
+                self.data[group].update(entries)
+                self.where.update({(group, key): Location(override.path, override.lines[
+                    group, key], f"{group}.{key}") for key in entries})
         self.env = make_environment()
 
     def render(self, group: str, key: str, **context: Any) -> str:
@@ -139,8 +147,7 @@ class TextTemplates:
         if source is None:
             raise source_error(self.path, None, f"{group}.{key}",
                                "this template text is missing; add it to the templates")
-        return render_text(self.env, source, context, Location(self.path, None,
-                                                              f"{group}.{key}"))
+        return render_text(self.env, source, context, self.where[group, key])
 
     def split(self, group: str, key: str, names: tuple[str, ...]) -> tuple[str, ...]:
         """A template cut around its names, for code that puts values in later:
@@ -151,24 +158,14 @@ class TextTemplates:
         places = [text.find(mark) for mark in marks]
         if any(text.count(mark) != 1 for mark in marks) or places != sorted(places):
             order = ", then ".join("{{ " + name + " }}" for name in names)
-            raise source_error(self.path, None, f"{group}.{key}",
+            at = self.where[group, key]
+            raise source_error(at.file, at.line, at.field,
                                f"use {order}, each once and in this order")
         pieces, rest = [], text
         for mark in marks:
             before, rest = rest.split(mark)
             pieces.append(before)
         return (*pieces, rest)
-
-
-def _read_yaml(path: Path) -> dict[str, dict[str, str]]:
-    try:
-        data = read_plain_file(path)
-    except YamlSyntaxError as exc:
-        raise source_error(path, exc.line, "", exc.message, code="yaml") from None
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise source_error(path, 1, "", "template texts are a mapping of groups (labels, "
-                           "phrases, ...) each mapping names to texts", code="yaml")
-    return {str(k): {str(kk): str(vv) for kk, vv in v.items()} for k, v in data.items()}
 
 
 def render_text(env: ImmutableSandboxedEnvironment, source: str, context: Mapping[str, Any],

@@ -19,14 +19,16 @@ def report_title(texts: TextTemplates, report: Report, key: str) -> str:
 def writer_words(texts: TextTemplates) -> t.Words:
     """The fixed words of the writers, split around the numbers they surround."""
     before, between, after = texts.split("words", "pagina_x_van_y", ("x", "y"))
-    link_before, link_after = texts.split("words", "link_naar", ("doel",))
     return t.Words(table=texts.render("words", "tabel"), figure=texts.render("words", "figuur"),
                    page_x_of_y=(before, between, after), copy=_copy(texts, "exemplaar"),
                    copy_header=_copy(texts, "exemplaar_kop"),
-                   link_to=(link_before, link_after),
-                   link_inside=texts.render("words", "link_intern"))
+                   link_to=_copy(texts, "link_naar", "doel"),
+                   link_inside=texts.render("words", "link_intern"),
+                   logo=_copy(texts, "logo", "ministry"),
+                   logo_title=texts.render("words", "logo_titel"),
+                   cover_table=texts.render("words", "omslag"))
 
 
-def _copy(texts: TextTemplates, key: str) -> tuple[str, str]:
-    before, after = texts.split("words", key, ("n",))
+def _copy(texts: TextTemplates, key: str, name: str = "n") -> tuple[str, str]:
+    before, after = texts.split("words", key, (name,))
     return before, after

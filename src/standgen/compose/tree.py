@@ -292,7 +292,7 @@ class Words:
     """The words writers print themselves, filled from the templates (compose.titles); a
     writer has no words of its own. `page_x_of_y` is split around the page number and the
     page count: (before, between, after); `copy`, `copy_header` and `link_to` around the
-    copy number or the link's target."""
+    copy number, the link's target or the ministry."""
 
     table: str
     figure: str
@@ -301,6 +301,9 @@ class Words:
     copy_header: tuple[str, str]
     link_to: tuple[str, str]
     link_inside: str
+    logo: tuple[str, str]
+    logo_title: str
+    cover_table: str
 
 
 def default_words() -> Words:

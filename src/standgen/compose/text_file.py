@@ -1,0 +1,91 @@
+"""Reading a file of template texts (templates/text/nl.yaml or a project's override):
+groups of named texts, each with the line it stands on, and an override checked against
+the standard keys so that a typo or a key at the wrong level is an error, not ignored."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from standgen.errors import source_error
+from standgen.load.yaml_nodes import (
+    Node,
+    YamlSyntaxError,
+    compose,
+    plain_data,
+    read_plain_text,
+)
+
+
+@dataclass
+class TextFile:
+    """The texts of one file by group and key, and the line of each."""
+
+    path: Path
+    texts: dict[str, dict[str, str]] = field(default_factory=dict)
+    lines: dict[tuple[str, str], int] = field(default_factory=dict)
+
+
+def read_texts(path: Path) -> TextFile:
+    """Every group and text of a file; refused with file and line where it is no mapping
+    of groups of texts (a list, a text at group level, a group inside a group)."""
+    try:
+        root = compose(read_plain_text(path))
+        plain_data(root)  # refuses tags and alias bombs with their line
+    except YamlSyntaxError as exc:
+        raise source_error(path, exc.line, "", exc.message, code="yaml") from None
+    found = TextFile(path)
+    if root is None:
+        return found
+    if root.kind != "map":
+        raise source_error(path, root.line, "", "template texts are a mapping of groups "
+                           "(labels, phrases, ...) each mapping names to texts", code="yaml")
+    for key_node, group_node in root.value:
+        group = key_node.text()
+        if group_node.kind != "map":
+            raise source_error(path, key_node.line, group,
+                               f"{group!r} stands where a group belongs (labels:, words:, "
+                               "...); put each text under its group, indented: "
+                               "'words:' then '  tabel: Tab.'", code="template-key")
+        entries = found.texts.setdefault(group, {})
+        found.lines[group, ""] = key_node.line
+        for name_node, value in group_node.value:
+            key = name_node.text()
+            entries[key] = _text(path, f"{group}.{key}", value)
+            found.lines[group, key] = name_node.line
+    return found
+
+
+def _text(path: Path, where: str, node: Node) -> str:
+    if node.kind != "scalar" or (node.plain and node.text() in ("", "~", "null", "Null",
+                                                                 "NULL")):
+        what = "nothing" if node.kind == "scalar" else f"a {node.kind}"
+        raise source_error(path, node.line, where, f"a template text is text, not {what}; "
+                           "write the words (quote them if they start with { or %)",
+                           code="template-key")
+    return node.text()
+
+
+def check_override(standard: TextFile, override: TextFile) -> None:
+    """Refuse a group or key the standard texts do not have, naming the nearest one."""
+    for group, entries in override.texts.items():
+        known = standard.texts.get(group)
+        if known is None:
+            raise source_error(override.path, override.lines[group, ""], group,
+                               "unknown group of template texts"
+                               f"{_nearest(group, standard.texts)}; the groups are "
+                               f"{', '.join(standard.texts)}", code="template-key")
+        for key in entries:
+            if key not in known:
+                raise source_error(override.path, override.lines[group, key],
+                                   f"{group}.{key}", "unknown template text"
+                                   f"{_nearest(key, known, group)}; the texts of {group} "
+                                   f"are {', '.join(known)}", code="template-key")
+
+
+def _nearest(name: str, names: Mapping[str, object], group: str = "") -> str:
+    close = difflib.get_close_matches(name, list(names), n=1)
+    prefix = f"{group}." if group else ""
+    return f" (did you mean {prefix}{close[0]}?)" if close else ""
