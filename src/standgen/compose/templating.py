@@ -14,13 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError, meta
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from standgen.compose.labelled import Labelled, labelling, plain
 from standgen.compose.sandbox import ReportSandbox, make_sandbox, render_bounded
-from standgen.compose.text_file import check_override, read_texts
+from standgen.compose.text_file import check_override, names_of, read_texts
 from standgen.edition.levels import Level, load_levels
 from standgen.edition.value_levels import FigureLevel
 from standgen.errors import Location, source_error
@@ -140,6 +140,27 @@ class TextTemplates:
                 self.where.update({(group, key): Location(override.path, override.lines[
                     group, key], f"{group}.{key}") for key in entries})
         self.env = make_environment()
+        if override_dir is not None:
+            for group, entries in self.data.items():
+                for key, source in entries.items():
+                    if self.where[group, key].file != standard.path:
+                        self.check(group, key, source)
+
+    def check(self, group: str, key: str, source: str) -> None:
+        """Refuse a text that is no template, or that uses a name it is not given, before
+        any report needs it (a text a report never prints would hide its mistake until
+        the next report does)."""
+        at = self.where[group, key]
+        try:
+            parsed = self.env.parse(source)
+        except TemplateSyntaxError as exc:
+            raise _located(at, exc.lineno, f"template syntax error: {exc.message}") from None
+        given = {*names_of(group, key), *self.env.globals}
+        unknown = sorted(meta.find_undeclared_variables(parsed) - given)
+        if unknown:
+            names = ", ".join(names_of(group, key)) or "no names"
+            raise _located(at, None, f"unknown name in template: {', '.join(unknown)}; this "
+                           f"text is given {names} (see the author guide)")
 
     def render(self, group: str, key: str, **context: Any) -> str:
         """Render one label or phrase; a missing key or name is an error naming it."""

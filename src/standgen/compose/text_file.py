@@ -18,6 +18,33 @@ from standgen.load.yaml_nodes import (
     read_plain_text,
 )
 
+_TITLE = ("title", "period")
+NAMES: dict[str, tuple[str, ...]] = {
+    "titles.*": ("title", "period", "subtitle", "ministry", "year"),
+    "columns.*": ("year",),
+    "labels.voorwoord": _TITLE, "labels.samenvatting": _TITLE, "labels.inleiding": _TITLE,
+    "parts.leeswijzer": _TITLE, "parts.afkortingen": _TITLE, "parts.begrippenlijst": _TITLE,
+    "parts.colofon": _TITLE, "parts.bijlage_nummer": ("number",),
+    "labels.bron": ("text",),
+    "phrases.bijlage_verwijzing_operationeel": ("onderwerp", "title"),
+    "phrases.bijlage_verwijzing_kort": ("onderwerp", "title"),
+    "phrases.changes_intro": ("title",), "phrases.bijlage_title": _TITLE,
+    "phrases.bijlage_intro": _TITLE, "phrases.bijlage_bij": ("number", "title"),
+    "phrases.rubricering_period": ("period",),
+    "words.pagina_x_van_y": ("x", "y"), "words.exemplaar": ("n",),
+    "words.exemplaar_kop": ("n",), "words.alt_tabel": ("title", "columns", "rows"),
+    "words.concept": ("datum", "versie"), "words.link_naar": ("doel",),
+    "words.logo": ("ministry",), "files.exemplaar": ("n",),
+    "charts.alt": ("soort", "onderwerp"), "charts.van_naar": ("begin", "eind"),
+}
+"""The names each template text is given (`group.*`: every text of the group); a text
+without an entry is given none. The author guide lists them."""
+
+
+def names_of(group: str, key: str) -> tuple[str, ...]:
+    """The names the template text `group.key` may use."""
+    return NAMES.get(f"{group}.{key}", NAMES.get(f"{group}.*", ()))
+
 
 @dataclass
 class TextFile:
