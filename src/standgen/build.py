@@ -98,13 +98,15 @@ def artifact_name(report: Report, edition: Edition, fmt: str, copy: int | None =
     suffix = slug(texts.render("files", edition)) or EDITION_SUFFIX[edition]
     base = f"{name or 'rapport'}-{suffix}"
     if copy is not None:
-        base += f"-{_copy_part(texts, copy)}"
+        base += f"-{copy_part(texts, copy)}"
     return f"{base}.{fmt}"
 
 
-def _copy_part(texts: TextTemplates, copy: int) -> str:
-    """The copy's part of a file name (`files.exemplaar`: exemplaar-01)."""
-    return slug(texts.render("files", "exemplaar", n=f"{copy:02d}")) or f"{copy:02d}"
+def copy_part(texts: TextTemplates, copy: int) -> str:
+    """The copy's part of a file name (`files.exemplaar`: exemplaar-01); the text must
+    hold the number, or the copies would overwrite each other."""
+    before, after = texts.split("files", "exemplaar", ("n",))
+    return slug(f"{before}{copy:02d}{after}")
 
 
 @functools.lru_cache(maxsize=8)
@@ -519,7 +521,7 @@ def _write_register(request: BuildRequest, report: Report, artifacts: list[Path]
     """The register of numbered copies (exemplaren): number, file, sha256, recipient."""
     lines = ["exemplaar;bestand;sha256;ontvanger"]
     texts = _texts(request.templates)
-    parts = {f"-{_copy_part(texts, copy)}.": copy for copy in request.copies}
+    parts = {f"-{copy_part(texts, copy)}.": copy for copy in request.copies}
     for path in artifacts:
         copy = next((n for part, n in parts.items() if part in path.name), None)
         if copy is not None:

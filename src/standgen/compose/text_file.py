@@ -80,16 +80,16 @@ def read_texts(path: Path) -> TextFile:
         found.lines[group, ""] = key_node.line
         for name_node, value in group_node.value:
             key = name_node.text()
-            entries[key] = _text(path, f"{group}.{key}", value)
+            entries[key] = _text(path, f"{group}.{key}", value, name_node.line)
             found.lines[group, key] = name_node.line
     return found
 
 
-def _text(path: Path, where: str, node: Node) -> str:
+def _text(path: Path, where: str, node: Node, line: int) -> str:
     if node.kind != "scalar" or (node.plain and node.text() in ("", "~", "null", "Null",
                                                                  "NULL")):
         what = "nothing" if node.kind == "scalar" else f"a {node.kind}"
-        raise source_error(path, node.line, where, f"a template text is text, not {what}; "
+        raise source_error(path, line, where, f"a template text is text, not {what}; "
                            "write the words (quote them if they start with { or %)",
                            code="template-key")
     return node.text()
