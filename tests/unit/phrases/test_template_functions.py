@@ -119,3 +119,14 @@ def test_the_standard_texts_use_only_the_names_they_are_given() -> None:
         assert key == "*" or key in texts.data[group], place
     assert names_of("titles", "footer") == ("title", "period", "subtitle", "ministry", "year")
     assert names_of("words", "tabel") == ()
+
+
+def test_the_author_guide_names_every_group_and_the_writers_chart_and_status_texts() -> None:
+    guide = (Path(__file__).resolve().parents[3] / "docs" / "author-guide.md").read_text(
+        encoding="utf-8")
+    section = guide[guide.index("### Standard texts"):]
+    texts = TextTemplates().data
+    missing = [group for group in texts if f"`{group}`" not in section]
+    missing += [f"{group}.{key}" for group in ("words", "waarden", "charts", "files")
+                for key in texts[group] if f"`{key}`" not in section]
+    assert missing == []
