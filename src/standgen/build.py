@@ -289,14 +289,14 @@ def concept_marking(report: Report, templates: Path | None = None) -> str:
 
     The date is today's, or SOURCE_DATE_EPOCH's when set (for reproducible concept builds).
     """
-    from standgen.format import dutch
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch and epoch.isdigit()
            else dt.date.today())
     digest = hashlib.sha256(report.model_dump_json().encode("utf-8")).hexdigest()[:12]
-    return _texts(templates).render("words", "concept", datum=dutch.long_date(day),
-                                    versie=digest)
+    texts = _texts(templates)
+    return texts.render("words", "concept", datum=texts.numbers().long_date(day),
+                        versie=digest)
 
 
 def _refuse_missing_values(problems: Problems) -> None:

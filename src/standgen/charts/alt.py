@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from standgen.charts.data import ChartData, ChartSeries, ranked_order
-from standgen.charts.labels import amount_text, share_label, shares
+from standgen.charts.labels import data_amount, share_label, shares
 
 MONTHS = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
           "januari", "februari", "maart", "april", "juni", "juli", "augustus", "september",
@@ -27,7 +27,7 @@ def alt_text(data: ChartData) -> str:
         body = _trend_text(data, head)
     if data.norm is not None:
         label = lower_first(data.norm_label or data.words.norm)
-        body += f"; {label} {amount_text(data.norm, data.unit)}"
+        body += f"; {label} {data_amount(data, data.norm)}"
     return body.rstrip(".") + "."
 
 
@@ -81,7 +81,7 @@ def _first_last(data: ChartData, series: ChartSeries) -> str:
 def _at(data: ChartData, value: Decimal, index: int, expected: int = -1,
         always: bool = False) -> str:
     """A value, followed by its category when it is not where the reader expects it."""
-    text = amount_text(value, data.unit)
+    text = data_amount(data, value)
     if (always or index != expected) and index < len(data.categories):
         text += f" ({data.categories[index]})"
     return text
@@ -99,7 +99,7 @@ def _share_parts(data: ChartData) -> str:
         if data.unit.kind == "percent":
             parts.append(f"{cat} {share_label(share)}")
         else:
-            parts.append(f"{cat} {amount_text(value, data.unit)} ({share_label(share)})")
+            parts.append(f"{cat} {data_amount(data, value)} ({share_label(share)})")
     return ", ".join(parts) if parts else data.words.no_data
 
 
@@ -108,7 +108,7 @@ def _category_parts(data: ChartData, order: list[int]) -> str:
     parts = []
     for i in order:
         values = [s.values[i] if i < len(s.values) else None for s in data.series]
-        texts = [data.words.no_data if v is None else amount_text(v, data.unit) for v in values]
+        texts = [data.words.no_data if v is None else data_amount(data, v) for v in values]
         if len(data.series) == 1:
             parts.append(f"{data.categories[i]} {texts[0]}")
         else:

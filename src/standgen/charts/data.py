@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+from standgen.format.units import NumberWords
 from standgen.model.values import Unit
 
 ChartKind = Literal["line", "bar", "stacked", "hbar", "pie", "donut"]
@@ -36,6 +37,7 @@ class ChartWords:
     total: str
     share: str
     gap: str
+    numbers: NumberWords
 
     def kind(self, chart_type: str) -> str:
         """The name of a chart type ("Lijndiagram")."""

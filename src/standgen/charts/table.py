@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from standgen.charts.data import ChartData, ranked_order
-from standgen.charts.labels import amount_text, share_label, shares
+from standgen.charts.labels import data_amount, share_label, shares
 
 Rows = tuple[tuple[str, ...], ...]
 
@@ -22,7 +22,7 @@ def data_rows(data: ChartData) -> tuple[tuple[str, ...], Rows]:
 
 
 def _cell(data: ChartData, value: Decimal | None) -> str:
-    return data.words.gap if value is None else amount_text(value, data.unit)
+    return data.words.gap if value is None else data_amount(data, value)
 
 
 def _value(values: Sequence[Decimal | None], index: int) -> Decimal | None:

@@ -102,7 +102,7 @@ def chart_words(texts: TextTemplates) -> ChartWords:
         head=(head[0], head[1], head[2]), from_to=(from_to[0], from_to[1], from_to[2]),
         no_data=texts.render("charts", "geen_gegevens"), norm=texts.render("charts", "norm"),
         total=texts.render("charts", "totaal"), share=texts.render("charts", "aandeel"),
-        gap=status_words(texts)[Status.GEEN_DATA.value])
+        gap=status_words(texts)[Status.GEEN_DATA.value], numbers=texts.numbers())
 
 
 def _plotted(cell: Cell) -> Decimal | None:

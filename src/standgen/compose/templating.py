@@ -25,7 +25,7 @@ from standgen.edition.levels import Level, load_levels
 from standgen.edition.value_levels import FigureLevel
 from standgen.errors import Location, source_error
 from standgen.format import dutch
-from standgen.format.units import format_amount
+from standgen.format.units import NumberWords
 from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Unit
@@ -84,23 +84,32 @@ def _number(value: Any) -> Decimal:
     return Decimal(str(value))
 
 
-def _filters() -> dict[str, Any]:
+def _filters(numbers: Callable[[], NumberWords]) -> dict[str, Any]:
     return {
         "getal": lambda v, decimals=None: dutch.number(_number(v), decimals),
         "procent": lambda v, decimals=None: dutch.percent(_number(v), decimals),
-        "euro": lambda v, scale="een", decimals=None: dutch.euro(_number(v), scale, decimals),
+        "euro": lambda v, scale="een", decimals=None: dutch.euro(
+            _number(v), _scale_word(numbers(), scale), decimals),
         "delta": lambda v, decimals=None: dutch.delta(_number(v), decimals),
-        "datum": lambda v: dutch.long_date(v if isinstance(v, dt.date)
-                                           else dt.date.fromisoformat(str(v))),
+        "datum": lambda v: numbers().long_date(v if isinstance(v, dt.date)
+                                               else dt.date.fromisoformat(str(v))),
         "rangtelwoord": lambda v: dutch.ordinal(int(_number(v))),
         "hoofdletter": lambda v: str(v)[:1].upper() + str(v)[1:],
     }
 
 
-def make_environment() -> ImmutableSandboxedEnvironment:
+def _scale_word(numbers: NumberWords, scale: str) -> str:
+    if scale != "een" and scale not in dict(numbers.scales):
+        raise ValueError(f"unknown scale {scale!r}; use een, duizend, miljoen or miljard")
+    return numbers.scale(scale)
+
+
+def make_environment(numbers: Callable[[], NumberWords] | None = None
+                     ) -> ImmutableSandboxedEnvironment:
     """A sandboxed, strict Jinja environment with the Dutch filters (see compose.sandbox);
-    every filter and test checks the levels of the labelled values it is given."""
-    env = make_sandbox(_filters())
+    every filter and test checks the levels of the labelled values it is given. `numbers`
+    gives the words around numbers and dates (the standard templates' by default)."""
+    env = make_sandbox(_filters(numbers or _standard_numbers))
     env.filters = {name: labelling(f) for name, f in env.filters.items()}
     env.tests = {name: labelling(cast("Callable[..., Any]", f))
                  for name, f in env.tests.items()}
@@ -139,12 +148,21 @@ class TextTemplates:
                 self.data[group].update(entries)
                 self.where.update({(group, key): Location(override.path, override.lines[
                     group, key], f"{group}.{key}") for key in entries})
-        self.env = make_environment()
+        self._numbers: NumberWords | None = None
+        self.env = make_environment(self.numbers)
         if override_dir is not None:
             for group, entries in self.data.items():
                 for key, source in entries.items():
                     if self.where[group, key].file != standard.path:
                         self.check(group, key, source)
+
+    def numbers(self) -> NumberWords:
+        """The words around numbers and dates (`getallen`), read once."""
+        if self._numbers is None:
+            from standgen.compose.numbers import number_words
+
+            self._numbers = number_words(self)
+        return self._numbers
 
     def check(self, group: str, key: str, source: str) -> None:
         """Refuse a text that is no template, or that uses a name it is not given, before
@@ -256,6 +274,5 @@ class IndicatorLookup:
         return IndicatorValue(number, unit, self.cell_text(table, row, key), level, origin)
 
 
-def amount_text(value: Decimal, unit: Unit) -> str:
-    """Exposed for templates that format raw numbers in a unit."""
-    return format_amount(value, unit)
+def _standard_numbers() -> NumberWords:
+    return TextTemplates().numbers()

@@ -70,7 +70,8 @@ def standard_labels(templates: Path | None = None) -> set[str]:
     return {text.strip() for text in labels.values() if "{" not in text}
 
 
-def chart_units(report: Report, edition: Edition, levels: Levels) -> list[Unit]:
+def chart_units(report: Report, edition: Edition, levels: Levels,
+                templates: Path | None = None) -> list[Unit]:
     """The series labels and values of the charts with series of their own in an edition
     (drawn into the chart, they are in no composed unit; a chart of a table draws the
     table's cells)."""
@@ -86,6 +87,9 @@ def chart_units(report: Report, edition: Edition, levels: Levels) -> list[Unit]:
 
     if not own_series(all_blocks(report)):
         return []
+    from standgen.compose.templating import TextTemplates
+
+    numbers = TextTemplates(templates).numbers()
     units: list[Unit] = []
     for figure in own_series(all_blocks(select_edition(report, edition, levels).report)):
         chart = figure.chart
@@ -93,7 +97,8 @@ def chart_units(report: Report, edition: Edition, levels: Levels) -> list[Unit]:
         where = f"figure {figure.title!r}, chart"
         for series in chart.series:
             units.append(Unit(series.label, where, cell=True))
-            units.extend(Unit(format_amount(v, chart.unit or ValueUnit()), where, cell=True)
+            units.extend(Unit(format_amount(v, chart.unit or ValueUnit(), words=numbers),
+                              where, cell=True)
                          for v in series.values if v is not None)
     return units
 
@@ -218,7 +223,7 @@ def gather(report: Report, levels: Levels,
     gathered = Gathered()
     seen: set[tuple[str, str]] = set()
     shown: tuple[Edition, ...] = ("openbaar", "vertrouwelijk")
-    charts = {edition: chart_units(report, edition, levels) for edition in shown}
+    charts = {edition: chart_units(report, edition, levels, templates) for edition in shown}
     statuses = status_texts(templates)
     for unit in confidential_units(composed, standard_labels(templates), charts):
         for candidate in unit_candidates(unit, statuses=statuses):

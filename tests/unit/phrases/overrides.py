@@ -31,8 +31,10 @@ def markers() -> dict[tuple[str, str], str]:
 
 def marked(mark: str, default: str) -> str:
     """The default's variables, in their order (so split templates still split), each
-    after the key's marker."""
+    after the key's marker; a text without variables keeps its number of words."""
     names = EXPRESSION.findall(default)
+    if not names:  # as many words as the default (the twelve month names stay twelve)
+        return " ".join([mark] * len(default.split()))
     return " ".join([*(f"{mark} {name}" for name in names), mark])
 
 

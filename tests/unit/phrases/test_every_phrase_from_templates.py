@@ -1,7 +1,9 @@
 """Every phrase standgen prints comes from the templates: both fixtures, built with a
 templates folder that overrides every key of templates/text/nl.yaml with a marker, hold
 none of the defaults' distinctive phrases in any text a reader sees or hears (DOCX text
-and alt texts, PDF text, annotations, structure alternate texts and metadata, Markdown).
+and alt texts, PDF text, annotations, structure alternate texts and metadata, Markdown) of
+the public edition, nor in the PDF of a numbered, marked concept copy of the
+vertrouwelijke versie (page x of y, copy number, concept line).
 A phrase written in code instead of a template fails here.
 
 Left out of the check, by rule rather than by list: a literal of fewer than four letters
@@ -41,8 +43,14 @@ def _defaults(sources: str) -> dict[str, str]:
     return found
 
 
+def marks_public(path: Path) -> bool:
+    """A public artifact (its name ends in the marker of `files.openbaar`)."""
+    return path.stem.endswith(markers()["files", "openbaar"].lower())
+
+
 def _holds(text: str, literal: str) -> bool:
-    return re.search(rf"(?<!\w){re.escape(literal)}(?!\w)", text) is not None
+    return literal in text and re.search(rf"(?<!\w){re.escape(literal)}(?!\w)",
+                                         text) is not None
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +77,8 @@ def test_no_default_phrase_survives_an_override_of_every_key(
     defaults = _defaults(_sources(source))
     assert len(defaults) > 40  # the rule leaves most of the defaults to check
     left = []
-    for path in artifacts:
+    read = [p for p in artifacts if marks_public(p) or p.suffix == ".pdf"]
+    for path in read:
         text = readable_text(path)
         assert "Qz" in text, f"{path.name}: the override did not reach it"
         left += [f"{path.name}: {literal!r} ({key})" for literal, key in defaults.items()

@@ -127,6 +127,6 @@ def test_the_author_guide_names_every_group_and_the_writers_chart_and_status_tex
     section = guide[guide.index("### Standard texts"):]
     texts = TextTemplates().data
     missing = [group for group in texts if f"`{group}`" not in section]
-    missing += [f"{group}.{key}" for group in ("words", "waarden", "charts", "files")
+    missing += [f"{group}.{key}" for group in ("words", "waarden", "charts", "files", "getallen")
                 for key in texts[group] if f"`{key}`" not in section]
     assert missing == []
