@@ -29,7 +29,8 @@ CASES = {
                                           '  bron: "Source: {{ text }"\n', 3, "labels.bron",
                                           "syntax error"),
     "unknown name in an unprinted text": ('labels:\n  bron: "Source: {{ tekst }}"\n', 2,
-                                          "labels.bron", "tekst; this text is given text"),
+                                          "labels.bron",
+                                          "'tekst' is undefined; this text is given text"),
     "unknown name in a folded text": ("phrases:\n  tabel_herberekend: >-\n    Recomputed\n"
                                       "    {{ figuur }}.\n", 2, "phrases.tabel_herberekend",
                                       "given no names"),
@@ -37,6 +38,10 @@ CASES = {
                                      "words.pagina_x_van_y", "{{ x }}, then {{ y }}"),
     "chart alt text without the type": ('charts:\n  alt: "Chart: {{ onderwerp }}"\n', 2,
                                         "charts.alt", "{{ soort }}, then {{ onderwerp }}"),
+    "twelve months expected": ("getallen:\n  maanden: jan feb mrt\n", 2, "getallen.maanden",
+                               "twelve month names"),
+    "date without the year": ('getallen:\n  datum: "{{ maand }} {{ dag }}"\n', 2,
+                              "getallen.datum", "{{ jaar }}, each once"),
     "copy file name without the number": ('files:\n  exemplaar: copy\n', 2,
                                           "files.exemplaar", "use {{ n }}"),
 }
@@ -57,6 +62,7 @@ def _words_and_files(texts: TextTemplates) -> None:
     writer_words(texts)
     chart_words(texts)
     copy_part(texts, 1)
+    texts.numbers()
 
 
 @pytest.mark.parametrize("name", list(CASES))

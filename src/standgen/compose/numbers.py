@@ -16,16 +16,18 @@ def number_words(texts: TextTemplates) -> NumberWords:
     def tied(*pieces: str) -> tuple[str, ...]:
         return tuple(piece.replace(" ", NBSP) for piece in pieces)
 
+    ordinal = tied(*texts.split("getallen", "rangtelwoord", ("n",)))
     place = tied(*texts.split("getallen", "plaats", ("rang",)))
     top = tied(*texts.split("getallen", "top", ("n",)))
     of = tied(*texts.split("getallen", "van", ("deel", "geheel")))
-    date = texts.split("getallen", "datum", ("dag", "maand", "jaar"))
+    date, order = texts.cut("getallen", "datum", ("dag", "maand", "jaar"))
     return NumberWords(
         scales=tuple((scale, texts.render("getallen", scale).replace(" ", NBSP))
                      for scale in SCALES),
-        place=(place[0], place[1]), top=(top[0], top[1]), of=(of[0], of[1], of[2]),
+        ordinal_words=(ordinal[0], ordinal[1]), place=(place[0], place[1]),
+        top=(top[0], top[1]), of=(of[0], of[1], of[2]),
         vte=texts.render("getallen", "vte").replace(" ", NBSP), months=_months(texts),
-        date=(date[0], date[1], date[2], date[3]))
+        date=(date[0], date[1], date[2], date[3]), date_order=order)
 
 
 def _months(texts: TextTemplates) -> tuple[str, ...]:

@@ -93,7 +93,7 @@ def _filters(numbers: Callable[[], NumberWords]) -> dict[str, Any]:
         "delta": lambda v, decimals=None: dutch.delta(_number(v), decimals),
         "datum": lambda v: numbers().long_date(v if isinstance(v, dt.date)
                                                else dt.date.fromisoformat(str(v))),
-        "rangtelwoord": lambda v: dutch.ordinal(int(_number(v))),
+        "rangtelwoord": lambda v: numbers().ordinal(int(_number(v))),
         "hoofdletter": lambda v: str(v)[:1].upper() + str(v)[1:],
     }
 
@@ -177,8 +177,8 @@ class TextTemplates:
         unknown = sorted(meta.find_undeclared_variables(parsed) - given)
         if unknown:
             names = ", ".join(names_of(group, key)) or "no names"
-            raise _located(at, None, f"unknown name in template: {', '.join(unknown)}; this "
-                           f"text is given {names} (see the author guide)")
+            raise _located(at, None, f"unknown name in template: {unknown[0]!r} is undefined; "
+                           f"this text is given {names} (see the author guide)")
 
     def render(self, group: str, key: str, **context: Any) -> str:
         """Render one label or phrase; a missing key or name is an error naming it."""
@@ -192,19 +192,25 @@ class TextTemplates:
         """A template cut around its names, for code that puts values in later:
         "van {{ begin }} naar {{ eind }}" -> ("van ", " naar ", ""). Each name must stand
         once, in the order given, or it is an error naming the key."""
+        return self.cut(group, key, names, ordered=True)[0]
+
+    def cut(self, group: str, key: str, names: tuple[str, ...], ordered: bool = False
+            ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Like `split`, in any order: the pieces, and the names in the order they stand
+        ("{{ maand }} {{ dag }}, {{ jaar }}" -> ("", " ", ", ", ""), (maand, dag, jaar))."""
         marks = tuple(chr(1 + i) for i in range(len(names)))
         text = self.render(group, key, **dict(zip(names, marks, strict=True)))
-        places = [text.find(mark) for mark in marks]
-        if any(text.count(mark) != 1 for mark in marks) or places != sorted(places):
-            order = ", then ".join("{{ " + name + " }}" for name in names)
+        order = sorted(range(len(names)), key=lambda i: text.find(marks[i]))
+        if any(text.count(mark) != 1 for mark in marks) or (ordered and order != sorted(order)):
             at = self.where[group, key]
-            raise source_error(at.file, at.line, at.field,
-                               f"use {order}, each once and in this order")
+            listed = (", then " if ordered else ", ").join("{{ " + n + " }}" for n in names)
+            raise source_error(at.file, at.line, at.field, f"use {listed}, each once"
+                               + (" and in this order" if ordered else ""))
         pieces, rest = [], text
-        for mark in marks:
-            before, rest = rest.split(mark)
+        for i in order:
+            before, rest = rest.split(marks[i])
             pieces.append(before)
-        return (*pieces, rest)
+        return (*pieces, rest), tuple(names[i] for i in order)
 
 
 def render_text(env: ImmutableSandboxedEnvironment, source: str, context: Mapping[str, Any],

@@ -35,7 +35,8 @@ NAMES: dict[str, tuple[str, ...]] = {
     "words.exemplaar_kop": ("n",), "words.alt_tabel": ("title", "columns", "rows"),
     "words.concept": ("datum", "versie"), "words.link_naar": ("doel",),
     "words.logo": ("ministry",), "files.exemplaar": ("n",),
-    "getallen.plaats": ("rang",), "getallen.top": ("n",), "getallen.van": ("deel", "geheel"),
+    "getallen.plaats": ("rang",), "getallen.rangtelwoord": ("n",), "getallen.top": ("n",),
+    "getallen.van": ("deel", "geheel"),
     "getallen.datum": ("dag", "maand", "jaar"),
     "charts.alt": ("soort", "onderwerp"), "charts.van_naar": ("begin", "eind"),
 }

@@ -17,21 +17,31 @@ class NumberWords:
     no-break: each scale's word, and the texts cut around the number they surround."""
 
     scales: tuple[tuple[str, str], ...]
+    ordinal_words: tuple[str, str]
     place: tuple[str, str]
     top: tuple[str, str]
     of: tuple[str, str, str]
     vte: str
     months: tuple[str, ...]
     date: tuple[str, str, str, str]
+    date_order: tuple[str, ...] = ("dag", "maand", "jaar")
 
     def scale(self, name: str) -> str:
         """The word of a scale ("miljard"); none for `een`."""
         return dict(self.scales).get(name, "")
 
+    def ordinal(self, value: int) -> str:
+        """An ordinal number: 7ᵉ."""
+        before, after = self.ordinal_words
+        return f"{before}{dutch.integer(value)}{after}"
+
     def long_date(self, value: dt.date) -> str:
         """A long date: 3 juli 2025."""
+        parts = {"dag": str(value.day), "maand": self.months[value.month - 1],
+                 "jaar": str(value.year)}
         a, b, c, d = self.date
-        return f"{a}{value.day}{b}{self.months[value.month - 1]}{c}{value.year}{d}"
+        first, second, third = (parts[name] for name in self.date_order)
+        return f"{a}{first}{b}{second}{c}{third}{d}"
 
 
 def format_amount(value: Decimal, unit: Unit, *, words: NumberWords, of: Decimal | None = None,
@@ -44,7 +54,7 @@ def format_amount(value: Decimal, unit: Unit, *, words: NumberWords, of: Decimal
         text = dutch.euro(value, words.scale(unit.scale), unit.decimals, signed)
     elif kind == "rank":
         before, after = words.top if top else words.place
-        text = f"{before}{dutch.integer(value) if top else dutch.ordinal(int(value))}{after}"
+        text = f"{before}{dutch.integer(value) if top else words.ordinal(int(value))}{after}"
     elif of is not None:
         a, b, c = words.of
         text = f"{a}{dutch.number(value)}{b}{dutch.number(of)}{c}"

@@ -130,3 +130,15 @@ def test_the_author_guide_names_every_group_and_the_writers_chart_and_status_tex
     missing += [f"{group}.{key}" for group in ("words", "waarden", "charts", "files", "getallen")
                 for key in texts[group] if f"`{key}`" not in section]
     assert missing == []
+
+
+def test_a_date_may_put_its_parts_in_any_order(tmp_path: Path) -> None:
+    import datetime as dt
+
+    texts = _texts(tmp_path, 'getallen:\n  datum: "{{ maand }} {{ dag }}, {{ jaar }}"\n'
+                   "  maanden: January February March April May June July August September "
+                   "October November December\n  rangtelwoord: '{{ n }}.'\n")
+    numbers = texts.numbers()
+    assert numbers.long_date(dt.date(2026, 5, 20)) == "May 20, 2026"
+    assert numbers.ordinal(7) == "7."
+    assert TextTemplates().numbers().long_date(dt.date(2025, 7, 3)) == "3 juli 2025"
