@@ -142,3 +142,14 @@ def test_a_date_may_put_its_parts_in_any_order(tmp_path: Path) -> None:
     assert numbers.long_date(dt.date(2026, 5, 20)) == "May 20, 2026"
     assert numbers.ordinal(7) == "7."
     assert TextTemplates().numbers().long_date(dt.date(2025, 7, 3)) == "3 juli 2025"
+
+
+def test_the_leak_check_knows_the_status_words_an_override_prints(tmp_path: Path) -> None:
+    from standgen.leaks.candidates import status_texts, unit_candidates
+    from standgen.leaks.rendered import Unit
+
+    _texts(tmp_path, ENGLISH.replace("Not yet known", "Not yet known at the time of writing"))
+    cell = Unit(text="Not yet known at the time of writing", where="t", cell=True)
+    assert [c for c in unit_candidates(cell, statuses=status_texts(tmp_path))
+            if c.kind == "text"] == []
+    assert [c.kind for c in unit_candidates(cell, statuses=status_texts())] == ["text"]
