@@ -99,8 +99,15 @@ def artifact_name(report: Report, edition: Edition, fmt: str, copy: int | None =
     suffix = slug(texts.render("files", edition)) or EDITION_SUFFIX[edition]
     base = f"{name or 'rapport'}-{suffix}"
     if copy is not None:
-        base += f"-exemplaar-{copy:02d}"
+        base += f"-{copy_part(texts, copy)}"
     return f"{base}.{fmt}"
+
+
+def copy_part(texts: TextTemplates, copy: int) -> str:
+    """The copy's part of a file name (`files.exemplaar`: exemplaar-01); the text must
+    hold the number, or the copies would overwrite each other."""
+    before, after = texts.split("files", "exemplaar", ("n",))
+    return slug(f"{before}{copy:02d}{after}")
 
 
 @functools.lru_cache(maxsize=8)
@@ -242,7 +249,8 @@ def _register_name(report: Report, templates: Path | None) -> str:
     from standgen.compose.titles import report_title
 
     name = slug(report_title(_texts(templates), report, "file_name"))
-    return f"{name or 'rapport'}-register.csv"
+    register = slug(_texts(templates).render("files", "register")) or "register"
+    return f"{name or 'rapport'}-{register}.csv"
 
 
 def cache_folder(request: BuildRequest) -> Path:
@@ -291,14 +299,14 @@ def concept_marking(report: Report, templates: Path | None = None) -> str:
 
     The date is today's, or SOURCE_DATE_EPOCH's when set (for reproducible concept builds).
     """
-    from standgen.format import dutch
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch and epoch.isdigit()
            else dt.date.today())
     digest = hashlib.sha256(report.model_dump_json().encode("utf-8")).hexdigest()[:12]
-    return _texts(templates).render("words", "concept", datum=dutch.long_date(day),
-                                    versie=digest)
+    texts = _texts(templates)
+    return texts.render("words", "concept", datum=texts.numbers().long_date(day),
+                        versie=digest)
 
 
 def _refuse_missing_values(problems: Problems) -> None:
@@ -535,11 +543,13 @@ def _alive(pid: int) -> bool:
 def _write_register(request: BuildRequest, report: Report, artifacts: list[Path]) -> Path:
     """The register of numbered copies (exemplaren): number, file, sha256, recipient."""
     lines = ["exemplaar;bestand;sha256;ontvanger"]
+    texts = _texts(request.templates)
+    parts = {f"-{copy_part(texts, copy)}.": copy for copy in request.copies}
     for path in artifacts:
-        match = re.search(r"-exemplaar-(\d+)\.", path.name)
-        if match:
+        copy = next((n for part, n in parts.items() if part in path.name), None)
+        if copy is not None:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            lines.append(f"{int(match.group(1))};{path.name};{digest};")
+            lines.append(f"{copy};{path.name};{digest};")
     register = request.out_dir / _register_name(report, request.templates)
     write_bytes_atomically(register, ("\n".join(lines) + "\n").encode("utf-8"))
     return register

@@ -31,7 +31,6 @@ from standgen.compose.templating import TextTemplates, templates_folder
 from standgen.compose.titles import check_title_period, report_title, writer_words
 from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
-from standgen.format.dutch import long_date
 from standgen.model.report import (
     BlockContainer,
     ChangeList,
@@ -372,7 +371,7 @@ def _cover(report: Report, texts: TextTemplates, edition: Edition,
                    edition_label=texts.render("editions", edition),
                    period=report_title(texts, report, "cover_period"),
                    subtitle=report.subtitle, tagline=report.tagline,
-                   classification_lines=tuple(lines), date=long_date(report.date))
+                   classification_lines=tuple(lines), date=texts.numbers().long_date(report.date))
 
 
 def _marking(selection: Selection, texts: TextTemplates, options: ComposeOptions

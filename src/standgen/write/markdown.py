@@ -14,7 +14,6 @@ from standgen.compose import tree as t
 from standgen.compose.dump import marked
 from standgen.files import write_bytes_atomically
 
-_STANDARD_WORDS = t.Words()
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _BLOCK_MARK = re.compile(r"^(\s*)(?:([-+=])|(\d{1,9})([.)]))")
@@ -109,8 +108,7 @@ def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     return "".join(parts)
 
 
-def _table(table: t.Table, notes: dict[int, str], words: t.Words = _STANDARD_WORDS
-           ) -> list[str]:
+def _table(table: t.Table, notes: dict[int, str], words: t.Words) -> list[str]:
     rows = [*table.header_rows, *table.body_rows]
     width = len(table.column_widths)
 
@@ -141,7 +139,7 @@ def _table(table: t.Table, notes: dict[int, str], words: t.Words = _STANDARD_WOR
     return lines
 
 
-def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WORDS
+def _block(block: t.Block, notes: dict[int, str], words: t.Words
            ) -> list[str]:
     if isinstance(block, t.Heading):
         return [f"{'#' * block.level} {_plain(block.display)} {{#{block.anchor}}}", ""]
@@ -156,10 +154,10 @@ def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WOR
         return _table(block, notes, words)
     if isinstance(block, t.Figure):
         if block.raster_path is not None:
-            line = (f"![Figuur {block.number}: {_plain(block.caption)}]"
+            line = (f"![{words.figure} {block.number}: {_plain(block.caption)}]"
                     f"({block.raster_path.name})")
         else:
-            line = (f"**Figuur {block.number}: {_plain(block.caption)}** — "
+            line = (f"**{words.figure} {block.number}: {_plain(block.caption)}** — "
                     f"{_plain(block.placeholder_text)}")
         note = _plain(block.source_note)
         return [line, ""] + ([note, ""] if note else [])
@@ -167,7 +165,7 @@ def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WOR
 
 
 def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str],
-               words: t.Words = _STANDARD_WORDS) -> list[str]:
+               words: t.Words) -> list[str]:
     """The lines of a run of blocks; of two lists of one kind in a row, the second takes
     the other marker (Markdown would join them into one)."""
     lines: list[str] = []

@@ -11,7 +11,6 @@ from standgen.write.docx.oxml import Element, el, paragraph, text_run
 from standgen.write.docx.styles import STYLE, HouseStyle
 from standgen.write.docx.wide import fit_table
 
-TABLE_LABEL = "Tabel"
 LONG_ROW = 1_000  # characters in a row's cells past which the row may break across pages
 _JC = {"left": "left", "right": "right", "center": "center"}
 
