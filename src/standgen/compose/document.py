@@ -237,8 +237,8 @@ class _Builder:
         kind = term_kind(key, part)
         if kind is None or not isinstance(part, TermList):
             return []
-        table = term_table(part, kind, self.ctx.texts,
-                           lambda s: self.ctx.inlines(s, part.loc("entries", f"{path}.entries")),
+        at = part.loc("entries", f"{path}.entries")
+        table = term_table(part, kind, self.ctx.texts, lambda s: self.ctx.inlines(s, at),
                            self.ctx.anchor(f"{anchor}-lijst"))
         return [] if table is None else [table]
 
