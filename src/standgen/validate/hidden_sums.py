@@ -23,7 +23,7 @@ from standgen.model.tables import Column, IndicatorTable, Row
 from standgen.model.values import Status, Unit
 from standgen.validate.derive import filled_values
 from standgen.validate.problems import error
-from standgen.validate.sum_search import Entry, Line, find_sum
+from standgen.validate.sum_search import Entry, Line, SumFinder
 from standgen.validate.walk import walk
 
 TOTAL_LABEL = re.compile(
@@ -58,12 +58,16 @@ def _check_table(original: IndicatorTable, public: IndicatorTable, path: str
     for axis in ("rows", "columns"):
         lines = grid.lines(axis)
         positions = grid.positions(axis)
+        finders: dict[tuple[str, str], SumFinder] = {}
         for line in lines:
             node = grid.node(axis, line.key)
             if node.not_a_total or _declared(node) or not grid.printed(axis, line.key):
                 continue
-            found = find_sum(line, [c for c in lines if grid.addable(axis, line, c)],
-                             positions)
+            unit = _unit(node, grid.table.unit)
+            if unit not in finders:
+                finders[unit] = SumFinder([c for c in lines if grid.addable(axis, unit, c)],
+                                          positions)
+            found = finders[unit].find(line)
             if found is not None:
                 problems.append(_undeclared(node, axis, line, found, grid, path))
             elif TOTAL_LABEL.match(node.label or ""):
@@ -138,11 +142,12 @@ class _Grid:
             if entry is not None and (entry.hidden or cell not in self.settled):
                 yield other, entry
 
-    def addable(self, axis: str, target: Line, other: Line) -> bool:
-        """Whether a reader would add `other` to reach `target`: same unit, not a summary."""
-        node, mine = self.node(axis, other.key), self.node(axis, target.key)
+    def addable(self, axis: str, unit: tuple[str, str], other: Line) -> bool:
+        """Whether a reader would add `other` to reach a figure of `unit`: the same unit,
+        not a percentage, delta or group."""
+        node = self.node(axis, other.key)
         return not _paired(node) and node.role not in _NOT_ADDED \
-            and _unit(node, self.table.unit) == _unit(mine, self.table.unit)
+            and _unit(node, self.table.unit) == unit
 
 
 def _paired(node: Row | Column) -> bool:
@@ -163,13 +168,13 @@ def _name(node: Row | Column, axis: str) -> str:
 def _undeclared(node: Row | Column, axis: str, line: Line, found: tuple[Line, ...],
                 grid: _Grid, path: str) -> Problem:
     what = "row" if axis == "rows" else "column"
-    parts = ", ".join(grid.node(axis, f.key).label or f.key for f in found)
+    parts = _few([grid.node(axis, f.key).label or f.key for f in found])
     other = "rows" if axis == "columns" else "columns"
-    secret = "; ".join(
+    secret = _few([
         f"{grid.node(axis, f.key).label or f.key} in "
         + ", ".join(str(grid.node(other, p).label or p) for p, e in f.entries.items() if e.hidden)
-        for f in found if any(e.hidden for e in f.entries.values()))
-    keys = ", ".join(f.key for f in found)
+        for f in found if any(e.hidden for e in f.entries.values())], "; ")
+    keys = ", ".join(f.key for f in found) if len(found) <= 8 else "..."
     message = (
         f"{_name(node, axis)} of table {grid.table.id!r} adds up {parts}, and the openbare "
         f"versie withholds the cells of {secret}: printed as written, it minus the others "
@@ -186,12 +191,20 @@ def _labelled(node: Row | Column, axis: str, index: int, table: IndicatorTable, 
               ) -> Problem:
     what = "row" if axis == "rows" else "column"
     message = (
-        f"{what} {node.label!r} is labelled as a total, but it is not declared one and its "
-        f"figures are no sum of the other {what}s, in a table the openbare versie withholds "
-        f"figures of; declare it (`role: total`, `role: subtotal` or `derived: {{sum: "
-        f"[...]}}`), or, if it is no total, write `not_a_total:` with the reason on it")
+        f"{what} {node.label!r} is labelled as a total, but it is not declared one, in a "
+        "table the openbare versie withholds figures of (a total printed as written would "
+        "give them away); declare it (`role: total`, `role: subtotal` or "
+        "`derived: {sum: [...]}`), or, if it is no total, write `not_a_total:` with the "
+        "reason on it")
     return error(node, "label", _node_path(path, axis, index), message, "total-label",
                  (table, axis))
+
+
+def _few(names: list[str], sep: str = ", ") -> str:
+    """Up to eight names; of more, the first three, the last two and how many between."""
+    if len(names) <= 8:
+        return sep.join(names)
+    return f"{sep.join(names[:3])}{sep}… ({len(names) - 5} more){sep}{sep.join(names[-2:])}"
 
 
 def _node_path(table_path: str, axis: str, index: int) -> str:

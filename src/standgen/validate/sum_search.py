@@ -14,8 +14,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-EXHAUSTIVE = 24
-"""Up to this many candidate lines every subset is tried (meet in the middle: 2 × 2¹²
+EXHAUSTIVE = 16
+"""Up to this many candidate lines every subset is tried (meet in the middle: 2 × 2⁸
 sums); beyond it only runs of lines next to the target, and all of them together."""
 
 
@@ -47,22 +47,37 @@ class _Partial:
     members: tuple[int, ...]
 
 
-def find_sum(target: Line, candidates: Sequence[Line], positions: Sequence[str]
-             ) -> tuple[Line, ...] | None:
-    """Lines whose sum is the target's printed numbers in every position, or None."""
-    places = [p for p in positions if p in target.entries and not target.entries[p].hidden]
-    if not places:
-        return None
-    lines = [c for c in candidates if c is not target and any(
-        c.entries.get(p) is not None and (c.entries[p].value or c.entries[p].hidden)
-        for p in places)]
-    if len(lines) < 2 or not any(_hides(c, places) for c in lines):
-        return None
-    goal = tuple(target.entries[p].value for p in places)
-    slack = tuple(target.entries[p].half for p in places)
-    found = (_meet_in_the_middle(goal, slack, lines, places) if len(lines) <= EXHAUSTIVE
-             else _runs(goal, slack, lines, places, target.index))
-    return None if found is None else tuple(lines[i] for i in sorted(found))
+class SumFinder:
+    """Finds, for one target after another, lines of one group (a table's rows or columns
+    of one unit) whose sum is the target's printed numbers in every position."""
+
+    def __init__(self, lines: Sequence[Line], positions: Sequence[str]) -> None:
+        self.lines = list(lines)
+        self.positions = list(positions)
+        self.at = {id(line): i for i, line in enumerate(self.lines)}
+        self._prefixes: dict[tuple[str, ...], _Prefix] = {}
+
+    def find(self, target: Line) -> tuple[Line, ...] | None:
+        """The lines that add up to `target` (two or more, one withheld), or None."""
+        places = [p for p in self.positions
+                  if p in target.entries and not target.entries[p].hidden]
+        if not places or id(target) not in self.at:
+            return None
+        goal = tuple(target.entries[p].value for p in places)
+        slack = tuple(target.entries[p].half for p in places)
+        if len(self.lines) - 1 > EXHAUSTIVE:
+            key = tuple(places)
+            if key not in self._prefixes:
+                self._prefixes[key] = _Prefix(self.lines, places)
+            found = self._prefixes[key].runs(self.at[id(target)], goal, slack)
+            return None if found is None else tuple(self.lines[i] for i in found)
+        lines = [c for c in self.lines if c is not target and any(
+            c.entries.get(p) is not None and (c.entries[p].value or c.entries[p].hidden)
+            for p in places)]
+        if len(lines) < 2 or not any(_hides(c, places) for c in lines):
+            return None
+        members = _meet_in_the_middle(goal, slack, lines, places)
+        return None if members is None else tuple(lines[i] for i in sorted(members))
 
 
 def _hides(line: Line, places: Sequence[str]) -> bool:
@@ -114,20 +129,63 @@ def _meet_in_the_middle(goal: tuple[int, ...], slack: tuple[int, ...], lines: li
     return None
 
 
-def _runs(goal: tuple[int, ...], slack: tuple[int, ...], lines: list[Line],
-          places: Sequence[str], at: int) -> tuple[int, ...] | None:
-    """Runs of lines ending just before the target or starting just after it, and all
-    lines together: the shapes of subtotals and totals in a long table."""
-    singles = [_single(line, places, i) for i, line in enumerate(lines)]
-    before = [i for i, line in enumerate(lines) if line.index < at]
-    after = [i for i, line in enumerate(lines) if line.index > at]
-    for order in (list(reversed(before)), after):
-        total: _Partial | None = None
-        for i in order:
-            total = singles[i] if total is None else _join(total, singles[i])
-            if _fits(goal, slack, total):
-                return total.members
-    everything = singles[0]
-    for single in singles[1:]:
-        everything = _join(everything, single)
-    return everything.members if _fits(goal, slack, everything) else None
+class _Prefix:
+    """Prefix sums of the lines' values, slack and withheld counts, for the runs of a long
+    table: a window on one position keeps each target's search near constant."""
+
+    def __init__(self, lines: list[Line], places: Sequence[str]) -> None:
+        width = len(places)
+        self.singles = [_single(line, places, i) for i, line in enumerate(lines)]
+        self.sums = [(0,) * width]
+        self.slack = [(0,) * width]
+        self.hidden = [0]
+        for single in self.singles:
+            self.sums.append(_add(self.sums[-1], single.sums))
+            self.slack.append(_add(self.slack[-1], single.slack))
+            self.hidden.append(self.hidden[-1] + int(single.hidden))
+        self.pivot = max(range(width), key=lambda j: len({s[j] for s in self.sums}))
+        self.order = sorted(range(len(self.sums)), key=lambda k: self.sums[k][self.pivot])
+        self.keys = [self.sums[k][self.pivot] for k in self.order]
+
+    def runs(self, at: int, goal: tuple[int, ...], slack: tuple[int, ...]
+             ) -> tuple[int, ...] | None:
+        """Runs ending just before the target at `at` or starting just after it, or all
+        lines but the target: the shapes of subtotals and totals."""
+        for low in self._ends(at, goal, slack, -1):
+            if at - low >= 2 and self._fits(low, at, goal, slack):
+                return tuple(range(low, at))
+        for high in self._ends(at + 1, goal, slack, 1):
+            if high - at - 1 >= 2 and self._fits(at + 1, high, goal, slack):
+                return tuple(range(at + 1, high))
+        everything = _Partial(_add(self.sums[-1], _neg(self.singles[at].sums)),
+                              _add(self.slack[-1], _neg(self.singles[at].slack)),
+                              len(self.singles) - 1,
+                              self.hidden[-1] > int(self.singles[at].hidden), ())
+        if _fits(goal, slack, everything):
+            return tuple(i for i in range(len(self.singles)) if i != at)
+        return None
+
+    def _ends(self, fixed: int, goal: tuple[int, ...], slack: tuple[int, ...], sign: int
+              ) -> list[int]:
+        j = self.pivot
+        reach = slack[j] + self.slack[-1][j]
+        want = self.sums[fixed][j] + sign * goal[j]
+        found = self.order[bisect_left(self.keys, want - reach):
+                           bisect_right(self.keys, want + reach)]
+        return sorted(k for k in found if (k < fixed if sign < 0 else k > fixed))
+
+    def _fits(self, low: int, high: int, goal: tuple[int, ...], slack: tuple[int, ...]
+              ) -> bool:
+        if self.hidden[high] == self.hidden[low]:
+            return False
+        return all(abs(g - (h - lo)) <= t + (sh - sl) for g, h, lo, t, sh, sl in zip(
+            goal, self.sums[high], self.sums[low], slack, self.slack[high], self.slack[low],
+            strict=True))
+
+
+def _add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(x + y for x, y in zip(a, b, strict=True))
+
+
+def _neg(a: tuple[int, ...]) -> tuple[int, ...]:
+    return tuple(-x for x in a)

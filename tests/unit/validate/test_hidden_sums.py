@@ -100,3 +100,23 @@ def test_a_difference_that_gives_a_withheld_row_away_is_refused(tmp_path: Path) 
 - {id: netto, label: Netto, values: [4679, 4744]}
 """, columns="[2024, 2025]")
     assert "row 'Bruto'" in problem.message and "aftrek" in problem.message
+
+
+def _long(extra: str) -> str:
+    rows = [f"- {{id: r{i}, label: R{i}, values: [{100 + 7 * i}, {300 + 11 * i}]"
+            + (", rubricering: dep-vertrouwelijk}" if i == 33 else "}") for i in range(40)]
+    return "\n".join(rows) + "\n" + extra
+
+
+def test_in_a_long_table_a_subtotal_of_a_run_and_a_total_of_all_are_found(
+        tmp_path: Path) -> None:
+    last = [sum(100 + 7 * i for i in range(30, 40)), sum(300 + 11 * i for i in range(30, 40))]
+    everything = [sum(100 + 7 * i for i in range(40)), sum(300 + 11 * i for i in range(40))]
+    (run,) = _problems(tmp_path, _long(f"- {{id: s, label: Laatste tien, values: {last}}}"),
+                       columns="[2024, 2025]")
+    assert "row 'Laatste tien'" in run.message and "R30, R31, R32, … (5 more)" in run.message
+    (whole,) = _problems(tmp_path, _long(f"- {{id: s, label: Alles, values: {everything}}}"),
+                         columns="[2024, 2025]")
+    assert "row 'Alles'" in whole.message and "(35 more)" in whole.message
+    assert _problems(tmp_path, _long("- {id: s, label: Anders, values: [1234, 5678]}"),
+                     columns="[2024, 2025]") == []
