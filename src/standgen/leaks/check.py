@@ -46,11 +46,19 @@ class Leak:
         where = (f"the openbare versie holds it at {self.public_at}" if self.public_at else
                  "it stands outside the openbare versie's composed text (cover, running "
                  "header, contents, file name or document properties)")
-        value = (f"figure: {self.text}" if self.kind == "figure"
+        value = (f"figure: {_plain_figure(self.text)}" if self.kind == "figure"
                  else f"text: {json.dumps(self.text, ensure_ascii=False)}")
         return (f"{said}; {where}. Remove it there, or, if the public text holds it by "
                 f"coincidence, declare it public with a reason: `declared_public: "
                 f"[{{{value}, reason: ...}}]`")
+
+
+def _plain_figure(printed: str) -> str:
+    """A printed figure as `declared_public` takes it: plain notation (4.567 → 4567)."""
+    from standgen.leaks.figures import figure_keys
+
+    keys = sorted(k for _, found in figure_keys(printed, dutch_only=True) for k in found)
+    return keys[0] if keys else printed
 
 
 def locate(candidate: Candidate, public: Sequence[Unit]) -> str:

@@ -59,3 +59,23 @@ back_matter:
     assert "table without caption, row 'KCC', cell" in message
     assert f"the openbare versie holds it at {TOPIC} (report.yaml:" in message
     assert 'declared_public: [{text: "Klantcontactcentrum", reason: ...}]' in message
+
+
+def test_the_declared_public_entry_the_message_suggests_lets_the_build_pass(
+        tmp_path: Path) -> None:
+    body = one_topic("""\
+- text: "Alles loopt volgens plan; het budget is 4.567 miljoen."
+- text:
+    text: "Het geheime budget is 4.567 miljoen euro."
+    rubricering: dep-vertrouwelijk
+""")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    message = _refusal(tmp_path / "a", body)
+    entry = message.split("`declared_public: ")[1].split("`")[0]
+    assert entry == "[{figure: 4567, reason: ...}]"
+    fixed = body + "declared_public: " + entry.replace("...", "Toeval.") + "\n"
+    source = write_report(tmp_path / "b", fixed)
+    result = build(BuildRequest(source, tmp_path / "b" / "out", formats=("md",),
+                                cache_dir=tmp_path / "cache"))
+    assert len(result.artifacts) == 1
