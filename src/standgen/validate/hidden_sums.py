@@ -33,7 +33,8 @@ _NOT_ADDED = ("percentage", "delta", "group")
 
 
 def check_hidden_sums(report: Report, levels: Levels) -> list[Problem]:
-    """An error at each undeclared total of a table that loses a cell in the openbaar."""
+    """An error at each undeclared total of a table that loses anything in the openbaar
+    (a row, a cell or a note): a sum over a withheld cell, or a label that says total."""
     from standgen.edition.select import select_edition  # edition imports validate
 
     try:
@@ -52,8 +53,6 @@ def check_hidden_sums(report: Report, levels: Levels) -> list[Problem]:
 def _check_table(original: IndicatorTable, public: IndicatorTable, path: str
                  ) -> list[Problem]:
     grid = _Grid(original, public)
-    if not grid.hidden_any:
-        return []
     problems: list[Problem] = []
     for axis in ("rows", "columns"):
         lines = grid.lines(axis)
@@ -67,7 +66,7 @@ def _check_table(original: IndicatorTable, public: IndicatorTable, path: str
             if unit not in finders:
                 finders[unit] = SumFinder([c for c in lines if grid.addable(axis, unit, c)],
                                           positions)
-            found = finders[unit].find(line)
+            found = finders[unit].find(line) if grid.hidden_any else None
             if found is not None:
                 problems.append(_undeclared(node, axis, line, found, grid, path))
             elif TOTAL_LABEL.match(node.label or ""):

@@ -120,3 +120,20 @@ def test_in_a_long_table_a_subtotal_of_a_run_and_a_total_of_all_are_found(
     assert "row 'Alles'" in whole.message and "(35 more)" in whole.message
     assert _problems(tmp_path, _long("- {id: s, label: Anders, values: [1234, 5678]}"),
                      columns="[2024, 2025]") == []
+
+
+def test_a_total_label_is_refused_also_when_only_a_note_is_confidential(tmp_path: Path
+                                                                       ) -> None:
+    report = load_text(tmp_path, one_topic("""\
+- table:
+    id: t
+    title: Instroom
+    columns: [2024, 2025]
+    notes:
+      - {text: "Exclusief de bijzondere eenheid.", rubricering: dep-vertrouwelijk}
+    rows:
+      - {id: a, label: Realisatie, values: [3400, 3900]}
+      - {id: s, label: Totaal, values: [3400, 3900]}
+"""))
+    (problem,) = [p for p in validate_report(report).errors if p.code in CODES]
+    assert problem.code == "total-label" and problem.location.field.endswith("rows[1].label")
