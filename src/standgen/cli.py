@@ -180,7 +180,8 @@ def cmd_check_leaks(args: argparse.Namespace) -> int:
         raise StandgenError(f"{args.artifact}: no such file")
     gathered = gather(load(args.source), load_levels())
     gathered.print_notices()
-    leaks = check_artifact(args.artifact, None, candidates=gathered.candidates)
+    leaks = check_artifact(args.artifact, None, candidates=gathered.candidates,
+                           public=gathered.public)
     for leak in leaks:
         print(str(leak))
     print(f"{args.artifact}: {len(leaks)} leak(s)", file=sys.stderr)

@@ -225,14 +225,7 @@ class _Builder:
         heading = self.heading(1, title, number, in_toc=True)
         blocks: list[t.Block] = [heading]
         blocks += self.blocks.compose(part.blocks, path, key, 1)
-        kind = term_kind(key, part)
-        if kind is not None and isinstance(part, TermList):
-            table = term_table(part, kind, self.ctx.texts,
-                               lambda s: self.ctx.inlines(s, part.loc("entries",
-                                                                      f"{path}.entries")),
-                               self.ctx.anchor(f"{heading.anchor}-lijst"))
-            if table is not None:
-                blocks.append(table)
+        blocks += self._terms(part, key, path, heading.anchor)
         if key == "voorwoord":
             for signatory in self.ctx.report.signatories:
                 blocks.append(t.Paragraph((t.Text(signatory.role),), "signature"))
@@ -246,8 +239,21 @@ class _Builder:
         title = self.ctx.texts.render("phrases", "bijlage_bij", number=number,
                                       title=part.title or "")
         heading = self.heading(1, title, in_toc=True)
-        blocks = [heading, *self.blocks.compose(part.blocks, path, heading.anchor, 1)]
+        blocks: list[t.Block] = [heading, *self.blocks.compose(part.blocks, path,
+                                                                heading.anchor, 1)]
+        blocks += self._terms(part, "bijlagen", path, heading.anchor)
         return t.DocSection(title, tuple(blocks))
+
+    def _terms(self, part: Part, key: str, path: str, anchor: str) -> list[t.Block]:
+        """The part's sorted term list (afkortingen, begrippen), if it is one and has
+        entries: in the bijlage, the confidential entries of a public list."""
+        kind = term_kind(key, part)
+        if kind is None or not isinstance(part, TermList):
+            return []
+        at = part.loc("entries", f"{path}.entries")
+        table = term_table(part, kind, self.ctx.texts, lambda s: self.ctx.inlines(s, at),
+                           self.ctx.anchor(f"{anchor}-lijst"))
+        return [] if table is None else [table]
 
     def _inleiding(self, part: Inleiding) -> t.DocSection:
         texts = self.ctx.texts

@@ -40,6 +40,8 @@ class Gathered:
 
     candidates: list[Candidate] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
+    public: list[Unit] = field(default_factory=list)
+    """The units of the composed openbaar edition, to say where a leak stands in it."""
 
     def print_notices(self, stream: TextIO | None = None) -> None:
         """Write each notice on its own line (stderr unless told)."""
@@ -120,7 +122,7 @@ def confidential_units(documents: Mapping[Edition, t.Document],
                   document_units(documents["bijlage"], skip_sections=1, min_heading=3)):
         places: dict[str, list[str]] = {}
         for unit in units:
-            places.setdefault(unit.text, []).append(unit.where)
+            places.setdefault(unit.text, []).append(unit.place)
             if unit.cell:
                 cells.add(unit.text)
         for text, where in places.items():
@@ -220,11 +222,11 @@ def gather(report: Report, levels: Levels,
     (`documents`: editions already composed, reused)."""
     composed = compose_editions(report, levels, documents, templates)
     texts, figures = _declared(report.declared_public)
-    gathered = Gathered()
     seen: set[tuple[str, str]] = set()
     shown: tuple[Edition, ...] = ("openbaar", "vertrouwelijk")
     charts = {edition: chart_units(report, edition, levels, templates) for edition in shown}
     statuses = status_texts(templates)
+    gathered = Gathered(public=[*document_units(composed["openbaar"]), *charts["openbaar"]])
     for unit in confidential_units(composed, standard_labels(templates), charts):
         for candidate in unit_candidates(unit, statuses=statuses):
             ident = (candidate.kind, candidate.text)

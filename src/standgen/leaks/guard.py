@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from standgen.errors import BuildError
 from standgen.leaks.extract import WHOLE, Part
+from standgen.leaks.rendered import Unit
 from standgen.leaks.text import Candidate
 
 if TYPE_CHECKING:
@@ -26,6 +27,7 @@ class LeakGuard:
     levels: Levels
     candidates: tuple[Candidate, ...]
     chart_hashes: dict[str, str]
+    public: tuple[Unit, ...] = ()
 
     @classmethod
     def for_report(cls, report: Report, chart_dir: Path,
@@ -42,7 +44,8 @@ class LeakGuard:
         gathered = gather(report, levels, documents, templates)
         gathered.print_notices()
         return cls(levels, tuple(gathered.candidates),
-                   confidential_chart_hashes(report, levels, chart_dir))
+                   confidential_chart_hashes(report, levels, chart_dir),
+                   tuple(gathered.public))
 
     def assert_clean(self, path: Path, part: Part = WHOLE) -> None:
         """Remove the artifact and fail the build if it (or `part` of its pages) holds
@@ -50,7 +53,7 @@ class LeakGuard:
         from standgen.leaks.check import check_artifact  # in the worker that checks
 
         leaks = check_artifact(path, None, self.levels, list(self.candidates),
-                               self.chart_hashes, part)
+                               self.chart_hashes, part, self.public)
         if leaks:
             path.unlink(missing_ok=True)
             listed = "\n".join(f"  - {leak}" for leak in leaks[:20])

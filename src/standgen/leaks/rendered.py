@@ -8,9 +8,10 @@ them); the note's own text is a unit of its own.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from standgen.compose import tree as t
 
@@ -26,6 +27,14 @@ class Unit:
     text: str
     where: str
     cell: bool = False
+    source: str = ""
+    """The source file and line of the block the unit stands in, where compose recorded
+    it (compose/provenance.py): "hoofdstuk-1.yaml:31"."""
+
+    @property
+    def place(self) -> str:
+        """Where the unit stands, with its source file and line when known."""
+        return f"{self.where} ({self.source})" if self.source else self.where
 
 
 def _inline_text(items: tuple[t.Inline, ...], notes: list[t.FootnoteRef],
@@ -80,12 +89,15 @@ class _Walker:
     def table(self, table: t.Table, where: str) -> None:
         """Caption, alt text, body cells and notes; not the column headers, the same
         years and roles in every table."""
-        here = f"{where}, table {table.caption!r}"
+        here = f"{where}, table {table.caption!r}" if table.caption.strip() else \
+            f"{where}, table without caption"
         self.text(table.caption, here)
         self.text(table.alt_text, f"{here}, alt text")
         for row in table.body_rows:
+            label = _plain(row.cells[0].inlines) if row.cells else ""
+            at = f"{here}, row {label!r}" if label else here
             for cell in row.cells:
-                self.inlines(cell.inlines, f"{here}, cell", split=False, cell=True)
+                self.inlines(cell.inlines, f"{at}, cell", split=False, cell=True)
         for note in table.notes:
             self.inlines(note.inlines, f"{here}, note")
 
@@ -112,15 +124,45 @@ def document_units(document: t.Document, skip_sections: int = 0, min_heading: in
                    ) -> list[Unit]:
     """Every unit of the content of `document` (not its cover, markings or contents
     page, which the edition decides): the first `skip_sections` sections and headings
-    above `min_heading` left out."""
+    above `min_heading` left out. A unit's `where` is the path of headings above it."""
     walker = _Walker()
+    sources = _sources(document.provenance)
     for section in document.sections[skip_sections:]:
-        where = section.running_header
+        trail: dict[int, str] = {}
         for block in section.blocks:
-            if isinstance(block, t.Heading) and block.level < min_heading:
-                continue
+            if isinstance(block, t.Heading):
+                trail = {k: v for k, v in trail.items() if k < block.level}
+            where = " > ".join(trail[k] for k in sorted(trail)) or section.running_header
+            if isinstance(block, t.Heading):
+                trail[block.level] = block.display
+                if block.level < min_heading:
+                    continue
+            first = len(walker.units)
             walker.block(block, where)
+            source = sources.get(block.origin or "", "") if not isinstance(
+                block, t.PageBreak | t.Rule) else ""
+            if source:
+                walker.units[first:] = [replace(u, source=source)
+                                        for u in walker.units[first:]]
     return walker.units
+
+
+def _plain(items: tuple[t.Inline, ...]) -> str:
+    return _inline_text(items, [], []).replace(GAP, "").strip()
+
+
+def _sources(record: str) -> dict[str, str]:
+    """Per origin id, "file:line" of the block it names (empty without a record)."""
+    try:
+        origins = json.loads(record).get("origins", {}) if record else {}
+    except (ValueError, AttributeError):
+        return {}
+    found: dict[str, str] = {}
+    for origin, entry in origins.items() if isinstance(origins, dict) else ():
+        if isinstance(entry, dict) and entry.get("file"):
+            line = entry.get("line")
+            found[str(origin)] = f"{entry['file']}:{line}" if line else str(entry["file"])
+    return found
 
 
 def units_text(units: Iterator[Unit] | list[Unit]) -> list[str]:

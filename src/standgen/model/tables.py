@@ -58,6 +58,7 @@ class Column(Node):
     group: str | None = None
     unit: Unit | None = None
     derived: Derivation | None = None
+    not_a_total: str | None = Field(default=None, min_length=1)
 
     @model_validator(mode="before")
     @classmethod
@@ -93,6 +94,9 @@ class Row(Classified):
     values: list[Cell] | dict[str, Cell] = Field(default_factory=list)
     derived: Derivation | None = None
     marker: str | None = None
+    not_a_total: str | None = Field(default=None, min_length=1)
+    """Why this undeclared row is no total although its figures match a sum of rows (or
+    its label reads like one), in a table the openbaar loses figures of."""
 
     def cells_by_key(self, keys: list[str]) -> dict[str, Cell]:
         """The row's cells keyed by column key (missing cells are empty)."""

@@ -12,6 +12,7 @@ from standgen.validate.abbreviations import check_duplicates
 from standgen.validate.comments import check_comments
 from standgen.validate.figures import check_figures
 from standgen.validate.footnotes import check_footnotes
+from standgen.validate.hidden_sums import check_hidden_sums
 from standgen.validate.ids import check_ids
 from standgen.validate.missing import check_missing
 from standgen.validate.numbering import check_numbering
@@ -43,6 +44,7 @@ def _problems(report: Report, levels: Levels) -> list[Problem]:
                 found += check_derived(node, path)
     found += check_footnotes(report)
     found += check_rubricering(report, levels)
+    found += check_hidden_sums(report, levels)
     found += check_figures(report)
     found += check_missing(report)
     found += check_comments(report)

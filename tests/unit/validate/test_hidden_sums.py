@@ -1,0 +1,139 @@
+"""Undeclared totals in a table that loses figures in the openbaar are refused at their row."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from standgen.errors import Problem
+from standgen.validate import validate_report
+from tests.reports import load_text, one_topic
+
+CODES = ("undeclared-total", "total-label")
+
+
+def _problems(tmp_path: Path, rows: str, columns: str = "[2023, 2024, 2025]",
+              unit: str = "count") -> list[Problem]:
+    indented = "\n".join("        " + line for line in rows.strip().splitlines())
+    blocks = f"""\
+- table:
+    id: t
+    title: Instroom
+    unit: {unit}
+    columns: {columns}
+    rows:
+{indented}
+"""
+    report = load_text(tmp_path, one_topic(blocks))
+    return [p for p in validate_report(report).errors if p.code in CODES]
+
+
+def test_a_total_without_a_role_that_adds_a_withheld_row_is_refused_at_its_row(
+        tmp_path: Path) -> None:
+    (problem,) = _problems(tmp_path, """\
+- {id: a, label: Realisatie, values: [3400, 3900, 4500]}
+- {id: p, label: Plan, values: [4300, 4800, 5200]}
+- {id: geheim, label: Bijzonder, values: [100, 120, 130], rubricering: dep-vertrouwelijk}
+- {id: totaal, label: Totaal, values: [3500, 4020, 4630]}
+""")
+    assert problem.code == "undeclared-total"
+    assert problem.location.field.endswith("table.rows[3].label")
+    assert problem.location.line is not None and problem.location.file is not None
+    assert "derived: {sum: [a, geheim]}" in problem.message
+    assert "not_a_total" in problem.message and "Bijzonder" in problem.message
+
+
+def test_the_declared_total_and_a_declared_coincidence_pass(tmp_path: Path) -> None:
+    rows = """\
+- {id: a, label: Realisatie, values: [3400, 3900, 4500]}
+- {id: geheim, label: Bijzonder, values: [100, 120, 130], rubricering: dep-vertrouwelijk}
+- {id: totaal, label: Totaal, %s, values: [3500, 4020, 4630]}
+"""
+    assert _problems(tmp_path, rows % "role: total") == []
+    assert _problems(tmp_path, rows % "derived: {sum: [a, geheim]}") == []
+    assert _problems(tmp_path, rows % "not_a_total: toevallig gelijk aan de som") == []
+
+
+def test_rounded_figures_still_match_the_sum(tmp_path: Path) -> None:
+    (problem,) = _problems(tmp_path, """\
+- {id: a, label: Deel A, values: [1.2, 2.5]}
+- {id: geheim, label: Deel B, values: [2.3, 0.4], rubricering: dep-vertrouwelijk}
+- {id: som, label: Alles samen, values: [3.6, 2.8]}
+""", columns="[2024, 2025]", unit="{kind: euro, scale: miljard}")
+    assert problem.code == "undeclared-total" and "rows[2]" in problem.location.field
+
+
+def test_a_column_that_adds_a_withheld_cell_is_refused_at_its_column(tmp_path: Path) -> None:
+    problems = _problems(tmp_path, """\
+- {id: a, label: Leger, values: [100, 250, 350]}
+- {id: b, label: Marine, values: [{value: 170, rubricering: dep-vertrouwelijk}, 230, 400]}
+- {id: c, label: Lucht, values: [90, 110, 200]}
+""", columns="[Noord, Zuid, Samen]")
+    assert [p.code for p in problems] == ["undeclared-total"]
+    assert problems[0].location.field.endswith("table.columns[2].label") or \
+        "columns" in problems[0].location.field
+    assert "column 'Samen'" in problems[0].message
+
+
+def test_a_total_label_without_a_role_is_refused_when_its_figures_are_no_sum(
+        tmp_path: Path) -> None:
+    (problem,) = _problems(tmp_path, """\
+- {id: a, label: Realisatie, values: [3400, 3900, 4500]}
+- {id: geheim, label: Bijzonder, values: [100, 120, 130], rubricering: dep-vertrouwelijk}
+- {id: s, label: Subtotaal eenheden, values: [7777, 8888, 9999]}
+""")
+    assert problem.code == "total-label" and problem.location.field.endswith("rows[2].label")
+    assert "role: total" in problem.message and "not_a_total" in problem.message
+
+
+def test_tables_that_lose_nothing_are_not_checked(tmp_path: Path) -> None:
+    assert _problems(tmp_path, """\
+- {id: a, label: Realisatie, values: [3400, 3900, 4500]}
+- {id: b, label: Bijzonder, values: [100, 120, 130]}
+- {id: totaal, label: Totaal, values: [3500, 4020, 4630]}
+""") == []
+
+
+def test_a_difference_that_gives_a_withheld_row_away_is_refused(tmp_path: Path) -> None:
+    (problem,) = _problems(tmp_path, """\
+- {id: bruto, label: Bruto, values: [5000, 5200]}
+- {id: aftrek, label: Aftrek, values: [321, 456], rubricering: dep-vertrouwelijk}
+- {id: netto, label: Netto, values: [4679, 4744]}
+""", columns="[2024, 2025]")
+    assert "row 'Bruto'" in problem.message and "aftrek" in problem.message
+
+
+def _long(extra: str) -> str:
+    rows = [f"- {{id: r{i}, label: R{i}, values: [{100 + 7 * i}, {300 + 11 * i}]"
+            + (", rubricering: dep-vertrouwelijk}" if i == 33 else "}") for i in range(40)]
+    return "\n".join(rows) + "\n" + extra
+
+
+def test_in_a_long_table_a_subtotal_of_a_run_and_a_total_of_all_are_found(
+        tmp_path: Path) -> None:
+    last = [sum(100 + 7 * i for i in range(30, 40)), sum(300 + 11 * i for i in range(30, 40))]
+    everything = [sum(100 + 7 * i for i in range(40)), sum(300 + 11 * i for i in range(40))]
+    (run,) = _problems(tmp_path, _long(f"- {{id: s, label: Laatste tien, values: {last}}}"),
+                       columns="[2024, 2025]")
+    assert "row 'Laatste tien'" in run.message and "R30, R31, R32, … (5 more)" in run.message
+    (whole,) = _problems(tmp_path, _long(f"- {{id: s, label: Alles, values: {everything}}}"),
+                         columns="[2024, 2025]")
+    assert "row 'Alles'" in whole.message and "(35 more)" in whole.message
+    assert _problems(tmp_path, _long("- {id: s, label: Anders, values: [1234, 5678]}"),
+                     columns="[2024, 2025]") == []
+
+
+def test_a_total_label_is_refused_also_when_only_a_note_is_confidential(tmp_path: Path
+                                                                       ) -> None:
+    report = load_text(tmp_path, one_topic("""\
+- table:
+    id: t
+    title: Instroom
+    columns: [2024, 2025]
+    notes:
+      - {text: "Exclusief de bijzondere eenheid.", rubricering: dep-vertrouwelijk}
+    rows:
+      - {id: a, label: Realisatie, values: [3400, 3900]}
+      - {id: s, label: Totaal, values: [3400, 3900]}
+"""))
+    (problem,) = [p for p in validate_report(report).errors if p.code in CODES]
+    assert problem.code == "total-label" and problem.location.field.endswith("rows[1].label")
