@@ -136,13 +136,14 @@ def _left_out_use(term: str, meaning: str, text: TextUses, everywhere: TextUses,
 
 
 def _emptied_lists(report: Report, selected: Report) -> list[Problem]:
-    """Warnings: a list that prints no entry and no text in the openbare versie because
-    every entry has a rubricering above it (it would print an empty heading)."""
+    """Errors: a list that prints no entry and no text in the openbare versie because
+    every entry has a rubricering above it: an empty heading in a public artifact, which
+    also tells the reader that classified abbreviations exist."""
     before = {_where(part): part.entries for _, part in abbreviation_lists(report)}
     problems: list[Problem] = []
     for path, part in abbreviation_lists(selected):
         if not part.entries and not part.blocks and before.get(_where(part)):
-            problems.append(warning(part, "entries", path, (
+            problems.append(error(part, "entries", path, (
                 "the list of abbreviations prints no entry in the openbare versie (every "
                 "entry has a rubricering that version leaves out), only an empty heading; "
                 "give the list itself that rubricering, or list public abbreviations in it"),

@@ -128,7 +128,7 @@ def test_a_list_every_entry_of_which_is_classified_is_named_not_printed_empty(
                   for t, m in (("MPR", "Monitor Proefregeling"), ("XPROJ", "Project X"))]
     loaded = _report(tmp_path, classified)
     (empty,) = [p for p in edition_abbreviation_problems(loaded) if p.code == "abbr-empty"]
-    assert empty.severity == "warning" and "openbare versie" in empty.message
+    assert empty.severity == "error" and "openbare versie" in empty.message
     assert empty.location.field == "back_matter.afkortingen.entries"
     assert empty.location.line is not None
     whole = report(tmp_path, back_matter={"afkortingen": {
