@@ -11,8 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from standgen.errors import Location, source_error
+from standgen.errors import Location, Problem, SourceError, source_error
 from standgen.load.data_rows import fill_row
+from standgen.load.data_unused import unused_figures
 from standgen.load.numbers import (
     STYLES,
     FigureError,
@@ -30,6 +31,7 @@ from standgen.model.base import SOURCE_KEY, SourceRef
 from standgen.model.values import STATUS_ALIASES
 
 _WORDS = "n.t.b., n.v.t., -, te leveren"
+MAX_CELL_PROBLEMS = 20
 
 
 def report_style(data: dict[str, Any], main: Path) -> Style:
@@ -75,6 +77,7 @@ def _one_table(table: dict[str, Any], root: Path, read: list[Path], style: Style
     data = _data_file(table, root, path) if "data" in table else None
     if data is not None:
         read.append(data.path)
+    problems: list[Problem] = []
     for index, row in enumerate(rows):
         if not isinstance(row, dict) or row.get("role") == "group":
             continue
@@ -82,7 +85,23 @@ def _one_table(table: dict[str, Any], root: Path, read: list[Path], style: Style
         from_file = data is not None and row_id_of(row) in data.rows
         _check_yaml_cells(table, columns, row, row_path, style, from_file)
         if data is not None:
-            fill_row(table, columns, row, row_path, data, style)
+            problems += fill_row(table, columns, row, row_path, data, style)
+    if data is not None:
+        problems += unused_figures(table, columns, rows, data, path)
+        raise_capped(problems, data.path)
+
+
+def raise_capped(problems: list[Problem], file: Path) -> None:
+    """Raise every problem of one data file, the list capped with how many more there are."""
+    if not problems:
+        return
+    shown = problems[:MAX_CELL_PROBLEMS]
+    if len(problems) > MAX_CELL_PROBLEMS:
+        more = len(problems) - MAX_CELL_PROBLEMS
+        shown.append(Problem(Location(file, None, ""),
+                             f"and {more} more problem(s) in {file.name}; fix the ones above "
+                             "and validate again", code="more-problems"))
+    raise SourceError(shown)
 
 
 def _data_file(table: dict[str, Any], root: Path, path: str) -> DataFile:
