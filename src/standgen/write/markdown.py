@@ -12,9 +12,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from standgen.compose import tree as t
-from standgen.write.table_grid import Placed, covering, place_rows
 from standgen.compose.dump import marked
 from standgen.files import write_bytes_atomically
+from standgen.write.table_grid import Placed, covering, place_rows
 
 _STANDARD_WORDS = t.Words()
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
