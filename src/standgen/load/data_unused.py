@@ -77,6 +77,7 @@ def _skip(table: dict[str, Any], path: str, data: DataFile, row_ids: set[str],
                                    f"{name!r} is skipped but the table prints it; remove it "
                                    f"from `{SKIP_KEY}.{part}`")
         found.append(given)
+    table[SKIP_KEY] = {"rows": sorted(found[0]), "columns": sorted(found[1])}
     return found[0], found[1]
 
 

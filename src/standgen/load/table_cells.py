@@ -75,6 +75,10 @@ def _one_table(table: dict[str, Any], root: Path, read: list[Path], style: Style
     if "data_style" in table:
         style = Style(_style(table, "data_style", None, f"{path}.data_style"), declared=True)
     data = _data_file(table, root, path) if "data" in table else None
+    if data is None and "data_skip" in table:
+        at = place(table, "data_skip", f"{path}.data_skip", file_of(table))
+        raise source_error(at.file, at.line, at.field, "data_skip leaves out rows or columns "
+                           "of a data file, but the table has no `data`; remove it")
     if data is not None:
         read.append(data.path)
     problems: list[Problem] = []
