@@ -21,13 +21,20 @@ SKIP_KEY = "data_skip"
 def unused_figures(table: dict[str, Any], columns: list[Any], rows: list[Any],
                    data: DataFile, path: str) -> list[Problem]:
     """A problem for every data row and column with figures the table does not print."""
-    row_ids = {row_id_of(r) for r in rows if isinstance(r, dict)}
+    row_ids = {row_id_of(r) for r in rows if isinstance(r, dict) and r.get("role") != "group"}
+    groups = {row_id_of(r) for r in rows if isinstance(r, dict) and r.get("role") == "group"}
     keys = {column_key(c) for c in columns}
     skip_rows, skip_columns = _skip(table, path, data, row_ids, keys)
     problems: list[Problem] = []
     name = table.get("id", "")
     for row_id, cells in data.rows.items():
         if row_id in row_ids or row_id in skip_rows or not any(map(_filled, cells.values())):
+            continue
+        if row_id in groups:
+            problems.append(_problem(data.where(row_id, None), (
+                f"row {row_id!r} of {data.path.name} holds figures, but in table {name!r} it "
+                "is a group row (a heading without values); empty the row in the file, or "
+                "give the figures a row of their own")))
             continue
         problems.append(_problem(data.where(row_id, None), (
             f"row {row_id!r} of {data.path.name} holds figures that table {name!r} does not "

@@ -52,24 +52,32 @@ def _style(node: dict[str, Any], key: str, file: Path | None, path: str) -> Any:
 def fill_tables(node: Any, root: Path, read: list[Path], style: Style,
                 path: str = "") -> None:
     """Check every table's cells, filling values from its data file (each file read is
-    added to `read`)."""
+    added to `read`); every bad cell of every data file is raised at once."""
+    problems: list[Problem] = []
+    _walk(node, root, read, style, path, problems)
+    raise_capped(problems)
+
+
+def _walk(node: Any, root: Path, read: list[Path], style: Style, path: str,
+          problems: list[Problem]) -> None:
     if isinstance(node, list):
         for index, item in enumerate(node):
-            fill_tables(item, root, read, style, f"{path}[{index}]")
+            _walk(item, root, read, style, f"{path}[{index}]", problems)
         return
     if not isinstance(node, dict):
         return
     if "rows" in node and "columns" in node and "id" in node:
-        _one_table(node, root, read, style, path)
+        problems += _one_table(node, root, read, style, path)
     if "type" in node and ("series" in node or "norm" in node):
         _check_chart(node, path, style)
     for key, value in node.items():
         if key != SOURCE_KEY:
-            fill_tables(value, root, read, style, f"{path}.{key}" if path else key)
+            _walk(value, root, read, style, f"{path}.{key}" if path else key, problems)
 
 
 def _one_table(table: dict[str, Any], root: Path, read: list[Path], style: Style,
-               path: str) -> None:
+               path: str) -> list[Problem]:
+    """Fill one table from its data file; returns the bad cells and unprinted figures."""
     columns = table["columns"] if isinstance(table["columns"], list) else []
     rows = table["rows"] if isinstance(table["rows"], list) else []
     if "data_style" in table:
@@ -92,19 +100,26 @@ def _one_table(table: dict[str, Any], root: Path, read: list[Path], style: Style
             problems += fill_row(table, columns, row, row_path, data, style)
     if data is not None:
         problems += unused_figures(table, columns, rows, data, path)
-        raise_capped(problems, data.path)
+    return problems
 
 
-def raise_capped(problems: list[Problem], file: Path) -> None:
-    """Raise every problem of one data file, the list capped with how many more there are."""
+def raise_capped(problems: list[Problem]) -> None:
+    """Raise every problem found, at most MAX_CELL_PROBLEMS per file, each file's list
+    followed by how many more it has."""
     if not problems:
         return
-    shown = problems[:MAX_CELL_PROBLEMS]
-    if len(problems) > MAX_CELL_PROBLEMS:
-        more = len(problems) - MAX_CELL_PROBLEMS
-        shown.append(Problem(Location(file, None, ""),
-                             f"and {more} more problem(s) in {file.name}; fix the ones above "
-                             "and validate again", code="more-problems"))
+    by_file: dict[Path | None, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.location.file, []).append(problem)
+    shown: list[Problem] = []
+    for file, found in by_file.items():
+        shown += found[:MAX_CELL_PROBLEMS]
+        if len(found) > MAX_CELL_PROBLEMS:
+            name = file.name if file is not None else "the sources"
+            shown.append(Problem(Location(file, None, ""),
+                                 f"and {len(found) - MAX_CELL_PROBLEMS} more problem(s) in "
+                                 f"{name}; fix the ones above and validate again",
+                                 code="more-problems"))
     raise SourceError(shown)
 
 

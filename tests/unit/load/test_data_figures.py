@@ -131,3 +131,36 @@ def test_data_skip_without_a_data_file_is_refused(tmp_path: Path) -> None:
               - {id: a, label: A, values: [1]}
         """
     assert "the table has no `data`" in _errors(tmp_path, blocks, {})[0]
+
+
+def test_a_group_row_with_figures_in_the_file_is_refused(tmp_path: Path) -> None:
+    blocks = """\
+        - table:
+            id: t
+            title: Tabel
+            columns: [2024]
+            data: data/t.csv
+            rows:
+              - {id: kop, label: Kop, role: group}
+              - {id: a, label: A}
+        """
+    errors = _errors(tmp_path, blocks, {"data/t.csv": "id;2024\nkop;5\na;1\n"})
+    assert ":2: column A: error: row 'kop'" in errors[0] and "group row" in errors[0]
+
+
+def test_bad_cells_of_one_file_feeding_two_tables_are_all_reported(tmp_path: Path) -> None:
+    csv = "id;2024;2025\na;x;2\nb;4;5\nc;7;y\n"
+    first = _table('data_skip: {rows: [c]}').replace("id: t\n", "id: t1\n")
+    second = """\
+        - table:
+            id: t2
+            title: Tweede
+            columns: [2024, 2025]
+            data: data/t.csv
+            data_skip: {rows: [a, b]}
+            rows:
+              - {id: c, label: C}
+        """
+    errors = _errors(tmp_path, first.rstrip(" ") + second, {"data/t.csv": csv})
+    assert [e.split(": error")[0].rsplit("/", 1)[1] for e in errors] == [
+        "t.csv:2: column B", "t.csv:4: column C"]
