@@ -44,7 +44,13 @@ def unused_figures(table: dict[str, Any], columns: list[Any], rows: list[Any],
     for key in data.header:
         if key in keys or key in skip_columns or key.startswith("\0"):
             continue
-        if any(_filled(cells.get(key)) for cells in data.rows.values()):
+        if not key and any(_filled(cells.get(key)) for cells in data.rows.values()):
+            at = data.place(data.header_line, data.header.index(key) + 1)
+            problems.append(_problem(at, (
+                f"this column of {data.path.name} holds figures but has no key in the header; "
+                "write its key (a year or a column id) in the header cell, or remove the "
+                "column")))
+        elif any(_filled(cells.get(key)) for cells in data.rows.values()):
             problems.append(_problem(data.place(data.header_line, data.header.index(key) + 1),
                 (f"column {key!r} of {data.path.name} holds figures that table {name!r} does "
                  f"not print; add the column to the table's `columns`, remove it from the "
@@ -75,10 +81,11 @@ def _skip(table: dict[str, Any], path: str, data: DataFile, row_ids: set[str],
         given = {str(n) for n in names}
         for name in sorted(given):
             if name not in present:
+                shown = ", ".join(sorted(p for p in present if p and p[0] != "\0"))
                 raise source_error(at.file, at.line, f"{at.field}.{part}",
                                    f"{name!r} is not among the {part} of {data.path.name} "
-                                   f"({', '.join(sorted(present - {''}, key=str)) or 'none'})"
-                                   "; remove it from the list or correct its spelling")
+                                   f"({shown or 'none'}); remove it from the list or correct "
+                                   "its spelling")
             if name in used:
                 raise source_error(at.file, at.line, f"{at.field}.{part}",
                                    f"{name!r} is skipped but the table prints it; remove it "
