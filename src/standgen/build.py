@@ -39,6 +39,7 @@ if TYPE_CHECKING:
     from standgen.compose.templating import TextTemplates
     from standgen.load.cache import Entry
     from standgen.model.report import Report
+    from standgen.model.settings import PagePolicy
 
 MAX_TITLE_SLUG = 120
 EDITION_SUFFIX = {"openbaar": "openbare-versie", "vertrouwelijk": "vertrouwelijk",
@@ -98,8 +99,15 @@ def artifact_name(report: Report, edition: Edition, fmt: str, copy: int | None =
     suffix = slug(texts.render("files", edition)) or EDITION_SUFFIX[edition]
     base = f"{name or 'rapport'}-{suffix}"
     if copy is not None:
-        base += f"-exemplaar-{copy:02d}"
+        base += f"-{copy_part(texts, copy)}"
     return f"{base}.{fmt}"
+
+
+def copy_part(texts: TextTemplates, copy: int) -> str:
+    """The copy's part of a file name (`files.exemplaar`: exemplaar-01); the text must
+    hold the number, or the copies would overwrite each other."""
+    before, after = texts.split("files", "exemplaar", ("n",))
+    return slug(f"{before}{copy:02d}{after}")
 
 
 @functools.lru_cache(maxsize=8)
@@ -146,12 +154,21 @@ def accept(report: Report, request: BuildRequest, result: BuildResult) -> None:
 
     with _timed(result, "validate"):
         problems = validate_report(report)
+        if not problems.errors:
+            problems.extend(_abbreviation_problems(report, request.editions))
     result.problems = problems
     blocking = problems.errors + (problems.warnings if request.strict else [])
     if blocking:
         raise SourceError(blocking)
     if not (request.concept or report.concept):
         _refuse_missing_values(problems)
+
+
+def _abbreviation_problems(report: Report, editions: tuple[Edition, ...]) -> list[Problem]:
+    """The abbreviation list checked against the text of the editions being built."""
+    from standgen.edition.abbreviations import edition_abbreviation_problems
+
+    return edition_abbreviation_problems(report, editions)
 
 
 def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
@@ -172,7 +189,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     with _pool(request, cache, pools) as pools, _fewer_collections(pools is not None):
         report, entry = load(request.source, result, cache / "model")
         request = replace(request, templates=report_templates(report, request.templates))
-        request = replace(request, theme=str(_theme(request, report)))
+        request = replace(request, theme=str(report_theme(request, report)))
         checked = functools.partial(accept, report, request, result)
         if pools is None:
             checked()
@@ -205,7 +222,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
     return result
 
 
-def _theme(request: BuildRequest, report: Report) -> Path:
+def report_theme(request: BuildRequest, report: Report) -> Path:
     """The build's theme file: --theme, else report.yaml's `theme:`, else the default."""
     from standgen.theme.select import choose_theme
 
@@ -232,7 +249,8 @@ def _register_name(report: Report, templates: Path | None) -> str:
     from standgen.compose.titles import report_title
 
     name = slug(report_title(_texts(templates), report, "file_name"))
-    return f"{name or 'rapport'}-register.csv"
+    register = slug(_texts(templates).render("files", "register")) or "register"
+    return f"{name or 'rapport'}-{register}.csv"
 
 
 def cache_folder(request: BuildRequest) -> Path:
@@ -281,14 +299,14 @@ def concept_marking(report: Report, templates: Path | None = None) -> str:
 
     The date is today's, or SOURCE_DATE_EPOCH's when set (for reproducible concept builds).
     """
-    from standgen.format import dutch
 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     day = (dt.datetime.fromtimestamp(int(epoch), dt.UTC).date() if epoch and epoch.isdigit()
            else dt.date.today())
     digest = hashlib.sha256(report.model_dump_json().encode("utf-8")).hexdigest()[:12]
-    return _texts(templates).render("words", "concept", datum=dutch.long_date(day),
-                                    versie=digest)
+    texts = _texts(templates)
+    return texts.render("words", "concept", datum=texts.numbers().long_date(day),
+                        versie=digest)
 
 
 def _refuse_missing_values(problems: Problems) -> None:
@@ -430,13 +448,26 @@ def _options(request: BuildRequest, cache: Path, copy: int | None,
              report: Report | None = None) -> ComposeOptions:
     from standgen.compose.document import ComposeOptions
 
-    policy = None
-    if request.new_page is not None and report is not None:
-        policy = report.settings.page_policy.model_copy(update={
-            "chapter": "chapter" in request.new_page, "section": "section" in request.new_page})
+    policy = None if report is None else page_policy(report, _theme_path(request),
+                                                     request.new_page)
     return ComposeOptions(chart_dir=cache / "charts", templates=request.templates,
                           jobs=request.jobs, copy_number=str(copy) if copy else None,
-                          extra_marking=request.extra_marking, page_policy=policy)
+                          extra_marking=request.extra_marking, page_policy=policy,
+                          theme=_theme_path(request))
+
+
+def page_policy(report: Report, theme: Path | None, new_page: tuple[str, ...] | None
+                ) -> PagePolicy:
+    """Which parts start on a new page, each key from the highest layer that gives it: the
+    command line (`new_page`: chapter and section), the report's settings, the theme file,
+    the built-in default. A part's own `new_page` is above them all (compose applies it)."""
+    from standgen.model.settings import PagePolicy
+    from standgen.theme.load import load_theme_file
+
+    themed = load_theme_file(theme).page_policy.written() if theme is not None else {}
+    given = ({} if new_page is None else
+             {"chapter": "chapter" in new_page, "section": "section" in new_page})
+    return PagePolicy.layered(themed, report.settings.page_policy.written(), given)
 
 
 GC_THRESHOLDS = (50_000, 20, 20)
@@ -512,11 +543,13 @@ def _alive(pid: int) -> bool:
 def _write_register(request: BuildRequest, report: Report, artifacts: list[Path]) -> Path:
     """The register of numbered copies (exemplaren): number, file, sha256, recipient."""
     lines = ["exemplaar;bestand;sha256;ontvanger"]
+    texts = _texts(request.templates)
+    parts = {f"-{copy_part(texts, copy)}.": copy for copy in request.copies}
     for path in artifacts:
-        match = re.search(r"-exemplaar-(\d+)\.", path.name)
-        if match:
+        copy = next((n for part, n in parts.items() if part in path.name), None)
+        if copy is not None:
             digest = hashlib.sha256(path.read_bytes()).hexdigest()
-            lines.append(f"{int(match.group(1))};{path.name};{digest};")
+            lines.append(f"{copy};{path.name};{digest};")
     register = request.out_dir / _register_name(report, request.templates)
     write_bytes_atomically(register, ("\n".join(lines) + "\n").encode("utf-8"))
     return register

@@ -158,11 +158,13 @@ def _report_rebuild(rebuild: Rebuild) -> bool:
 def cmd_dump(args: argparse.Namespace) -> int:
     """Print the composed document tree of one edition as indented text."""
     from standgen.api import load
-    from standgen.build import report_templates
+    from standgen.build import BuildRequest, page_policy, report_templates, report_theme
     from standgen.compose import ComposeOptions, compose_document, dump_document
 
     report = load(args.path)
-    options = ComposeOptions(templates=report_templates(report, args.templates))
+    theme = report_theme(BuildRequest(args.path, Path()), report)
+    options = ComposeOptions(templates=report_templates(report, args.templates),
+                             page_policy=page_policy(report, theme, None))
     sys.stdout.write(dump_document(compose_document(report, args.edition, options=options)))
     return EXIT_OK
 
@@ -193,6 +195,9 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"{result.previous_period} -> {result.period}: {len(result.files)} files in {args.out}")
     print(f"  {len(result.extended_tables)} tables extended, {result.missing_cells} values "
           f"te leveren, {result.marked_blocks} text blocks marked TE HERZIEN")
+    if result.marked_titles:
+        print(f"  {result.marked_titles} title(s) name the period {result.previous_period!r}: "
+              "marked TE HERZIEN")
     for note in result.notes:
         print(f"  note: {note}")
     print(f"  next: standgen validate {result.report}")
@@ -202,9 +207,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_changes(args: argparse.Namespace) -> int:
     """List the structural changes between two editions, as change-list sentences."""
     from standgen.api import load
+    from standgen.compose.templating import checked_templates
     from standgen.draft import changes_between
 
-    changes = changes_between(load(args.previous), load(args.current), templates=args.templates)
+    templates = checked_templates(args.templates) if args.templates is not None else None
+    changes = changes_between(load(args.previous), load(args.current), templates=templates)
     for change in changes:
         print(f"- {change.text}")
     if not changes:
@@ -262,7 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
     new = sub.add_parser("new", help="start the next edition from the previous one")
     new.add_argument("--from", dest="source", type=Path, required=True,
                      help="the previous edition's main YAML file or folder")
-    new.add_argument("--period", required=True, help='the new period, e.g. "najaar 2026"')
+    new.add_argument("--to", "--period", dest="period",
+                     help='the new period, e.g. "najaar 2026" or "Q2 2026" (default: the '
+                     "next period of the report's cycle)")
     new.add_argument("--out", type=Path, required=True, help="a new, empty folder")
     changes = sub.add_parser("changes", help="structural changes between two editions")
     changes.add_argument("previous", type=Path)

@@ -19,8 +19,12 @@ import pytest
 from standgen.build import BuildRequest, BuildResult, build
 from standgen.compose import compose_document, dump_document
 from standgen.compose import tree as t
+from standgen.compose.table_layout import FONT_FLOOR, SCALE_STEP, TIGHT_PADDING, least
+from standgen.compose.widths import measure
 from standgen.load import load_report
+from standgen.theme.metrics import TEXT_BLOCK_PT, default_metrics
 from tests.acceptance.test_docx_sample import convert_to_pdf, pdf_pages
+from tests.tablefit import rendered_words, too_wide
 
 PLUGIN = "standgen.snapshot.pytest_plugin"
 if not any(ep.value == PLUGIN for ep in entry_points(group="pytest11")):
@@ -166,10 +170,39 @@ def test_a_twelve_column_table_fits_portrait_without_breaking_a_figure(
     assert width < 600  # portrait
 
 
+def test_the_twelve_column_table_prints_at_the_largest_font_that_fits(
+        built: tuple[Path, BuildResult]) -> None:
+    """Measured on the page: every figure is printed as wide as the table font's metrics
+    say, and narrower than its column; one font step larger would not fit."""
+    out, _ = built
+    table = _table(TWELVE)
+    assert table.layout.font_scale > FONT_FLOOR
+    metrics = default_metrics()
+    needs = measure(table.header_rows, table.body_rows, metrics)
+    larger = round(table.layout.font_scale + SCALE_STEP, 2)
+    assert larger > 1.0 or least(needs, TIGHT_PADDING, metrics, larger) > TEXT_BLOCK_PT
+    pages = rendered_words(out / f"{STEM}-openbare-versie.pdf",
+                           metrics.size * table.layout.font_scale)
+    words = max(pages, key=lambda page: sum(w == "Uitvoeringskosten" for w, _ in page))
+    assert too_wide(table, words) == []
+    printed = dict(words)
+    bold = {text for row in table.body_rows if row.role == "total"
+            for text in _figures(t.Table("", (), (row,), ()))}
+    for text in _figures(table):
+        expected = metrics.width(text, text in bold, table.layout.font_scale)
+        assert abs(printed[text] - expected) < 0.5, (text, printed[text], expected)
+
+
 def test_the_docx_as_libreoffice_renders_it_keeps_every_figure_whole(
         built: tuple[Path, BuildResult], tmp_path: Path) -> None:
     out, _ = built
-    pages = pdf_pages(convert_to_pdf(out / f"{STEM}-openbare-versie.docx", tmp_path))
+    rendered = convert_to_pdf(out / f"{STEM}-openbare-versie.docx", tmp_path)
+    pages = pdf_pages(rendered)
+    for caption, word in ((WIDE, "Groningen"), (TWELVE, "Uitvoeringskosten")):
+        table = _table(caption)
+        words = rendered_words(rendered, default_metrics().size * table.layout.font_scale)
+        page = max(words, key=lambda page: sum(w == word for w, _ in page))
+        assert too_wide(table, page) == []
     _intact(_figures(_table(WIDE)), _page_with(pages, ["Groningen", "Limburg", "jan"]))
     _intact(_figures(_table(TWELVE)), _page_with(pages, ["Subsidie gemeenten"]))
     toc = _squash(pages[1])

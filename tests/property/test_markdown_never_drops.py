@@ -78,7 +78,7 @@ def test_rendered_or_refused_never_dropped(source: str) -> None:
     for word in _visible_words(source):
         assert word in text, (source, text)
     assert "commentaarwoord" not in text and "<!--" not in text
-    lines = body_lines(blocks, {})
+    lines = body_lines(blocks, {}, t.default_words())
     back = richtext.blocks("\n".join(lines), _note)
     assert _canonical(back) == _canonical(blocks), "\n".join(lines)
 

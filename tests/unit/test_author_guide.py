@@ -28,14 +28,20 @@ def _sections(text: str) -> dict[str, str]:
     """Guide text per schema mapping: from a heading naming it in backticks to the next
     heading of the same or a higher level."""
     lines = text.splitlines()
+    fenced, inside = set(), False
+    for index, line in enumerate(lines):  # a "# file: …" line in a code block is no heading
+        if line.startswith("```"):
+            inside = not inside
+        elif inside:
+            fenced.add(index)
     out: dict[str, str] = {}
     for index, line in enumerate(lines):
-        heading = re.match(r"(#+) ", line)
+        heading = re.match(r"(#+) ", line) if index not in fenced else None
         if not heading:
             continue
         level = len(heading.group(1))
-        end = next((j for j in range(index + 1, len(lines))
-                    if (m := re.match(r"(#+) ", lines[j])) and len(m.group(1)) <= level),
+        end = next((j for j in range(index + 1, len(lines)) if j not in fenced
+                    and (m := re.match(r"(#+) ", lines[j])) and len(m.group(1)) <= level),
                    len(lines))
         for name in re.findall(r"`(\w+)`", line):
             out[name] = "\n".join(lines[index:end])

@@ -1,21 +1,13 @@
-"""Alt text for a chart, written from its data in Dutch for readers who cannot see it."""
+"""Alt text for a chart, written from its data for readers who cannot see it, in the
+words the templates gave (`ChartData.words`)."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from standgen.charts.data import ChartData, ChartSeries, ranked_order
-from standgen.charts.labels import amount_text, share_label, shares
+from standgen.charts.labels import data_amount, share_label, shares
 
-TYPE_WORDS = {
-    "line": "Lijndiagram",
-    "bar": "Staafdiagram",
-    "stacked": "Gestapeld staafdiagram",
-    "hbar": "Liggend staafdiagram",
-    "pie": "Cirkeldiagram",
-    "donut": "Ringdiagram",
-}
-NO_DATA = "geen gegevens"
 MONTHS = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
           "januari", "februari", "maart", "april", "juni", "juli", "augustus", "september",
           "oktober", "november", "december"}
@@ -23,7 +15,8 @@ MONTHS = {"jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", 
 
 def alt_text(data: ChartData) -> str:
     """A one-sentence description: type, subject, range, and the values that matter."""
-    head = f"{TYPE_WORDS[data.type]}: {lower_first(data.title)}"
+    before, between, after = data.words.head
+    head = f"{before}{data.words.kind(data.type)}{between}{lower_first(data.title)}{after}"
     if data.type in ("pie", "donut"):
         body = f"{head}: {_share_parts(data)}"
     elif data.type == "hbar":
@@ -33,8 +26,8 @@ def alt_text(data: ChartData) -> str:
     else:
         body = _trend_text(data, head)
     if data.norm is not None:
-        label = lower_first(data.norm_label) if data.norm_label else "norm"
-        body += f"; {label} {amount_text(data.norm, data.unit)}"
+        label = lower_first(data.norm_label or data.words.norm)
+        body += f"; {label} {data_amount(data, data.norm)}"
     return body.rstrip(".") + "."
 
 
@@ -75,18 +68,20 @@ def _trend_text(data: ChartData, head: str) -> str:
 def _first_last(data: ChartData, series: ChartSeries) -> str:
     known = [(i, v) for i, v in enumerate(series.values) if v is not None]
     if not known:
-        return NO_DATA
+        return data.words.no_data
     (i_first, first), (i_last, last) = known[0], known[-1]
     if i_first == i_last:
         return _at(data, first, i_first, always=True)
     end = len(series.values) - 1
-    return f"van {_at(data, first, i_first, 0)} naar {_at(data, last, i_last, end)}"
+    before, between, after = data.words.from_to
+    return (f"{before}{_at(data, first, i_first, 0)}{between}"
+            f"{_at(data, last, i_last, end)}{after}")
 
 
 def _at(data: ChartData, value: Decimal, index: int, expected: int = -1,
         always: bool = False) -> str:
     """A value, followed by its category when it is not where the reader expects it."""
-    text = amount_text(value, data.unit)
+    text = data_amount(data, value)
     if (always or index != expected) and index < len(data.categories):
         text += f" ({data.categories[index]})"
     return text
@@ -95,7 +90,7 @@ def _at(data: ChartData, value: Decimal, index: int, expected: int = -1,
 def _share_parts(data: ChartData) -> str:
     series = data.data_series[0] if data.data_series else None
     if series is None:
-        return NO_DATA
+        return data.words.no_data
     parts = []
     for cat, value, share in zip(data.categories, series.values, shares(series.values),
                                  strict=False):
@@ -104,8 +99,8 @@ def _share_parts(data: ChartData) -> str:
         if data.unit.kind == "percent":
             parts.append(f"{cat} {share_label(share)}")
         else:
-            parts.append(f"{cat} {amount_text(value, data.unit)} ({share_label(share)})")
-    return ", ".join(parts) if parts else NO_DATA
+            parts.append(f"{cat} {data_amount(data, value)} ({share_label(share)})")
+    return ", ".join(parts) if parts else data.words.no_data
 
 
 def _category_parts(data: ChartData, order: list[int]) -> str:
@@ -113,11 +108,11 @@ def _category_parts(data: ChartData, order: list[int]) -> str:
     parts = []
     for i in order:
         values = [s.values[i] if i < len(s.values) else None for s in data.series]
-        texts = [NO_DATA if v is None else amount_text(v, data.unit) for v in values]
+        texts = [data.words.no_data if v is None else data_amount(data, v) for v in values]
         if len(data.series) == 1:
             parts.append(f"{data.categories[i]} {texts[0]}")
         else:
             inner = ", ".join(f"{s.label} {t}" for s, t in zip(data.series, texts,
                                                                strict=True))
             parts.append(f"{data.categories[i]} ({inner})")
-    return ", ".join(parts) if parts else NO_DATA
+    return ", ".join(parts) if parts else data.words.no_data

@@ -75,7 +75,7 @@ def norm_line(ax: Axes, data: ChartData, style: ChartStyle, vertical: bool = Fal
     where they can never collide with the data."""
     if data.norm is None:
         return
-    label = f"{data.norm_label or 'Norm'} {value_label(data.norm, data.unit)}"
+    label = f"{data.norm_label or data.words.norm} {value_label(data.norm, data.unit)}"
     kwargs: dict[str, Any] = {"color": style.oranje, "linestyle": DASHES["norm"],
                               "linewidth": 1.3, "zorder": 4, "label": label}
     if vertical:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Literal
 
+from standgen.format.units import NumberWords
 from standgen.model.values import Unit
 
 ChartKind = Literal["line", "bar", "stacked", "hbar", "pie", "donut"]
@@ -23,6 +24,27 @@ class ChartSeries:
 
 
 @dataclass(frozen=True)
+class ChartWords:
+    """The words a chart speaks or prints, from the templates (compose fills them): the
+    name of each chart type, the alt text's head cut around the type and the subject,
+    "van … naar …" cut around its two values, and the words of the image and data table."""
+
+    kinds: tuple[tuple[str, str], ...]
+    head: tuple[str, str, str]
+    from_to: tuple[str, str, str]
+    no_data: str
+    norm: str
+    total: str
+    share: str
+    gap: str
+    numbers: NumberWords
+
+    def kind(self, chart_type: str) -> str:
+        """The name of a chart type ("Lijndiagram")."""
+        return dict(self.kinds)[chart_type]
+
+
+@dataclass(frozen=True)
 class ChartData:
     """Everything needed to draw one chart; `title` feeds the alt text, not the image."""
 
@@ -36,6 +58,7 @@ class ChartData:
     y_label: str | None = None
     height_cm: float = 7.0
     sort: Literal["none", "descending", "ascending"] = "none"
+    words: ChartWords = field(kw_only=True)
 
     @property
     def data_series(self) -> tuple[ChartSeries, ...]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from standgen.charts.alt import NO_DATA
 from standgen.charts.axes import label_size
 from standgen.charts.data import ChartData
 from standgen.charts.labels import share_label, shares
@@ -37,8 +36,8 @@ def _draw_round(ax: Axes, data: ChartData, style: ChartStyle, donut: bool) -> No
              if v is not None and s is not None and v > 0] if series is not None else []
     if not items:
         ax.set_axis_off()
-        ax.text(0.5, 0.5, NO_DATA, ha="center", va="center", transform=ax.transAxes,
-                color="#666666", fontstyle="italic")
+        ax.text(0.5, 0.5, data.words.no_data, ha="center", va="center",
+                transform=ax.transAxes, color="#666666", fontstyle="italic")
         return
     wedge_props = {"edgecolor": "white", "linewidth": 1.2}
     if donut:

@@ -6,7 +6,6 @@ import math
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from standgen.charts.alt import NO_DATA
 from standgen.charts.axes import (
     DASHES,
     category_ticks,
@@ -199,6 +198,7 @@ def _missing_marks(ax: Axes, data: ChartData, order: list[int], style: ChartStyl
     n = len(data.categories)
     for rank, i in enumerate(order):
         if i >= len(series.values) or series.values[i] is None:
-            ax.annotate(NO_DATA, (0, n - 1 - rank), xytext=(3, 0), textcoords="offset points",
+            ax.annotate(data.words.no_data, (0, n - 1 - rank), xytext=(3, 0),
+                        textcoords="offset points",
                         ha="left", va="center", fontsize=label_size(style), color="#666666",
                         fontstyle="italic")

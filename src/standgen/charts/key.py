@@ -75,6 +75,7 @@ def _plain_payload(data: ChartData) -> dict[str, Any]:
         "norm_label": data.norm_label,
         "y_label": data.y_label,
         "height_cm": data.height_cm,
+        "words": asdict(data.words),
     }
 
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from standgen.charts.data import ChartData
 from standgen.format import dutch
-from standgen.format.units import axis_formatter, format_amount
+from standgen.format.units import NumberWords, axis_formatter, format_amount
 from standgen.model.values import Unit
 
 MAX_TICK_DECIMALS = 4
@@ -44,9 +44,14 @@ def value_label(value: Decimal, unit: Unit) -> str:
     return dutch.number(value, unit.decimals)
 
 
-def amount_text(value: Decimal, unit: Unit) -> str:
+def data_amount(data: ChartData, value: Decimal) -> str:
+    """A value of a chart in full words of its unit, in the chart's words."""
+    return amount_text(value, data.unit, data.words.numbers)
+
+
+def amount_text(value: Decimal, unit: Unit, words: NumberWords) -> str:
     """A value in full words of its unit, for alt text and data tables: 54,2%; € 26,3 miljard."""
-    return format_amount(value, unit)
+    return format_amount(value, unit, words=words)
 
 
 def shares(values: Sequence[Decimal | None]) -> tuple[Decimal | None, ...]:
@@ -70,4 +75,4 @@ def axis_title(data: ChartData) -> str:
         return data.y_label
     if data.unit.kind == "percent":
         return ""
-    return axis_formatter(data.unit)
+    return axis_formatter(data.unit, data.words.numbers)

@@ -6,17 +6,14 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from standgen.charts.data import ChartData, ranked_order
-from standgen.charts.labels import amount_text, share_label, shares
-from standgen.format import dutch
+from standgen.charts.labels import data_amount, share_label, shares
 
 Rows = tuple[tuple[str, ...], ...]
-MISSING = dutch.missing("geen gegevens")
-SHARE_HEADER = "Aandeel"
-TOTAL_LABEL = "Totaal"
 
 
 def data_rows(data: ChartData) -> tuple[tuple[str, ...], Rows]:
-    """Header and body rows, every value formatted the Dutch way and gaps shown as "-"."""
+    """Header and body rows, every value formatted the Dutch way and gaps shown as the
+    templates say (`waarden.geen_gegevens`: "-")."""
     if data.type in ("pie", "donut"):
         return _share_rows(data)
     if data.type == "hbar":
@@ -25,7 +22,7 @@ def data_rows(data: ChartData) -> tuple[tuple[str, ...], Rows]:
 
 
 def _cell(data: ChartData, value: Decimal | None) -> str:
-    return MISSING if value is None else amount_text(value, data.unit)
+    return data.words.gap if value is None else data_amount(data, value)
 
 
 def _value(values: Sequence[Decimal | None], index: int) -> Decimal | None:
@@ -42,9 +39,10 @@ def _series_rows(data: ChartData) -> tuple[tuple[str, ...], Rows]:
         for i in range(n):
             known = [v for s in data.data_series if (v := _value(s.values, i)) is not None]
             totals.append(_cell(data, sum(known, Decimal(0)) if known else None))
-        body.append((TOTAL_LABEL, *totals))
+        body.append((data.words.total, *totals))
     if data.norm is not None:
-        body.append((data.norm_label or "Norm", *(_cell(data, data.norm) for _ in range(n))))
+        norm = _cell(data, data.norm)
+        body.append((data.norm_label or data.words.norm, *(norm for _ in range(n))))
     return header, tuple(body)
 
 
@@ -63,5 +61,6 @@ def _share_rows(data: ChartData) -> tuple[tuple[str, ...], Rows]:
     body = []
     for i, cat in enumerate(data.categories):
         value, share = _value(series.values, i), _value(parts, i)
-        body.append((cat, _cell(data, value), MISSING if share is None else share_label(share)))
-    return ("", series.label, SHARE_HEADER), tuple(body)
+        gap = data.words.gap
+        body.append((cat, _cell(data, value), gap if share is None else share_label(share)))
+    return ("", series.label, data.words.share), tuple(body)

@@ -115,7 +115,8 @@ class BlockComposer:
         if isinstance(block, BijlageVerwijzing):
             key = f"bijlage_verwijzing_{block.variant}"
             text = ctx.texts.render("phrases", key, onderwerp=block.onderwerp,
-                                    title=ctx.report.title)
+                                    title=ctx.report.title, period=ctx.report.period,
+                                    lidwoord=ctx.report.lidwoord or "")
             return [t.Paragraph(ctx.inlines(text, block.loc("onderwerp", where)))]
         return []
 
@@ -133,7 +134,7 @@ class BlockComposer:
             compact = (compose_table(table, ctx.table_count, ctx.texts, inline,
                                      ctx.values(table), short=True)
                        if table.short_labels else None)
-        placed = place_table(composed, table.layout, compact)
+        placed = place_table(composed, table.layout, compact, ctx.metrics)
         if placed.fallback == "forced-normal":
             ctx.notices.append(Problem(
                 table.loc("layout", f"{where}.table.layout"),

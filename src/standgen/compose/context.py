@@ -13,16 +13,18 @@ from typing import Any
 from standgen.compose import richtext
 from standgen.compose import tree as t
 from standgen.compose.labelled import text_level
-from standgen.compose.tables import TableValues, cell_text, unit_for
+from standgen.compose.tables import TableValues, cell_text, status_words, unit_for
 from standgen.compose.templating import IndicatorLookup, TextTemplates, render_text
 from standgen.edition.levels import Level, Levels, load_levels
 from standgen.edition.value_levels import ValueLevels
 from standgen.errors import Location, Problem
 from standgen.format.spacing import tie_spaces
+from standgen.format.units import NumberWords
 from standgen.model.base import Classified
 from standgen.model.report import Footnote, Report
 from standgen.model.tables import IndicatorTable, Row
 from standgen.model.values import Unit
+from standgen.theme.metrics import TableMetrics
 
 
 @dataclass
@@ -44,12 +46,15 @@ class ComposeContext:
     levels: Levels | None = None
     note_origin: Callable[[Location], str] | None = None
     """Gives a footnote's text an origin id (see compose/provenance.py), when set."""
+    metrics: TableMetrics | None = None
+    """The theme's table font, to measure tables with (the default theme's when None)."""
 
     def __post_init__(self) -> None:
         self.scale = self.levels or load_levels()
         self.level = self._level(self.report.rubricering, self.scale.public)
         self.value_levels = ValueLevels(self.source or self.report, self.scale)
         self._source_values: dict[str, TableValues] = {}
+        self._missing: tuple[dict[str, str], NumberWords] | None = None
         self.lookup = IndicatorLookup(
             {table.id: table for table, _ in self.value_levels.tables.values()},
             self._cell_text, self._cell_number, self.value_levels.of, self.scale.public)
@@ -76,7 +81,10 @@ class ComposeContext:
 
     def _cell_text(self, table: IndicatorTable, row: Row, key: str) -> str:
         column = next(c for c in table.columns if c.key == key)
-        return cell_text(table, row, column, self._written_values(table).cell(row, key))
+        if self._missing is None:
+            self._missing = status_words(self.texts), self.texts.numbers()
+        return cell_text(table, row, column, self._written_values(table).cell(row, key),
+                         *self._missing)
 
     def _cell_number(self, table: IndicatorTable, row: Row, key: str
                      ) -> tuple[Decimal | None, Unit]:

@@ -28,10 +28,9 @@ from standgen.compose.parts import (
 )
 from standgen.compose.provenance import Provenance
 from standgen.compose.templating import TextTemplates, templates_folder
-from standgen.compose.titles import report_title, writer_words
+from standgen.compose.titles import check_title_period, report_title, writer_words
 from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
-from standgen.format.dutch import long_date
 from standgen.model.report import (
     BlockContainer,
     ChangeList,
@@ -46,6 +45,7 @@ from standgen.model.report import (
 )
 from standgen.model.settings import PagePolicy
 from standgen.model.tables import IndicatorTable
+from standgen.theme.metrics import TableMetrics, default_metrics, table_metrics
 
 
 @dataclass(frozen=True)
@@ -63,6 +63,17 @@ class ComposeOptions:
     rendered: dict[str, RenderedChart] = field(default_factory=dict)
     executor: Executor | None = field(default=None, compare=False)
     page_policy: PagePolicy | None = None
+    theme: Path | None = None
+    """The theme file whose table font measures tables (the default theme when None)."""
+
+
+def _metrics(theme: Path | None) -> TableMetrics:
+    """The table metrics of the build's theme."""
+    if theme is None:
+        return default_metrics()
+    from standgen.theme.load import load_theme_file
+
+    return table_metrics(load_theme_file(theme))
 
 
 def compose_document(report: Report, edition: Edition = "openbaar", locale: str = "nl_NL",
@@ -75,9 +86,11 @@ def compose_document(report: Report, edition: Edition = "openbaar", locale: str 
     selection = select_edition(report, edition, levels)
     selected = selection.report
     texts = TextTemplates(templates_folder(report, options.templates))
+    check_title_period(texts, report)
     tables = {b.table.id: b.table for b in all_blocks(selected) if isinstance(b, TableBlock)}
     notes = {n.id: n for n in selected.all_footnotes()}
-    ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels)
+    ctx = ComposeContext(selected, texts, tables, notes, source=report, levels=levels,
+                         metrics=_metrics(options.theme))
     charts = _draw_charts(selected, tables, texts, options)
     policy = options.page_policy or report.settings.page_policy
     provenance = Provenance(report.source.file if report.source else None,
@@ -257,7 +270,8 @@ class _Builder:
             self.heading(2, texts.render("labels", "rapportage_in_ontwikkeling"))]
         blocks += self.blocks.compose(changes.blocks, path, "rapportage", 2)
         if changes.changes:
-            intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title)
+            intro = texts.render("phrases", "changes_intro", title=self.ctx.report.title,
+                                 lidwoord=self.ctx.report.lidwoord or "")
             blocks += self.origins.mark([t.Paragraph((t.Text(intro),))], "template", None,
                                         template="phrases", key="changes_intro")
             items = tuple(self.ctx.inlines(c, changes.loc("changes", f"{path}.changes[{i}]"))
@@ -286,14 +300,16 @@ class _Builder:
         return t.DocSection(chapter.running_header or chapter.title, tuple(blocks), new_page)
 
     def _section(self, section: Section, path: str) -> list[t.Block]:
+        number = None if self.numbering.chapters == "none" else section.number.strip()
         if self.edition == "bijlage":
-            title = self.ctx.texts.render("phrases", "bijlage_bij", number=section.number,
-                                          title=section.title)
+            title = " ".join(self.ctx.texts.render("phrases", "bijlage_bij",
+                                                   number=number or "",
+                                                   title=section.title).split())
             blocks: list[t.Block] = self.origins.mark(
                 [self.heading(2, title, in_toc=True)], "template", None, template="phrases",
                 key="bijlage_bij")
         else:
-            blocks = self.origins.mark([self.heading(2, section.title, section.number, True)],
+            blocks = self.origins.mark([self.heading(2, section.title, number, True)],
                                        "prose", section.loc("title", f"{path}.title"))
         blocks += self.blocks.compose(section.blocks, path, f"s{section.number}", 2)
         for index, topic in enumerate(section.topics):
@@ -309,10 +325,12 @@ class _Builder:
     def _bijlage_intro(self) -> t.DocSection:
         report = self.ctx.report
         texts = self.ctx.texts
+        article = report.lidwoord or ""
         title = report.bijlage_title or texts.render("phrases", "bijlage_title",
-                                                     title=report.title, period=report.period)
+                                                     title=report.title, period=report.period,
+                                                     lidwoord=article)
         intro = texts.render("phrases", "bijlage_intro", title=report.title,
-                             period=report.period)
+                             period=report.period, lidwoord=article)
         blocks: list[t.Block] = [self.heading(1, title, in_toc=True),
                                  t.Paragraph((t.Text(intro),))]
         if report.sample_data or report.bijlage_sample_data:
@@ -353,7 +371,7 @@ def _cover(report: Report, texts: TextTemplates, edition: Edition,
                    edition_label=texts.render("editions", edition),
                    period=report_title(texts, report, "cover_period"),
                    subtitle=report.subtitle, tagline=report.tagline,
-                   classification_lines=tuple(lines), date=long_date(report.date))
+                   classification_lines=tuple(lines), date=texts.numbers().long_date(report.date))
 
 
 def _marking(selection: Selection, texts: TextTemplates, options: ComposeOptions

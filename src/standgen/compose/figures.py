@@ -11,16 +11,16 @@ from concurrent.futures import Executor
 from decimal import Decimal
 from pathlib import Path
 
-from standgen.charts.data import ChartData, ChartSeries, RenderedChart
+from standgen.charts.data import ChartData, ChartSeries, ChartWords, RenderedChart
 from standgen.compose import tree as t
-from standgen.compose.tables import TableValues, column_label
+from standgen.compose.tables import TableValues, column_label, status_words
 from standgen.compose.templating import TextTemplates
 from standgen.edition.tables import RecomputedFigure
 from standgen.errors import source_error
 from standgen.model.charts import ChartSpec
 from standgen.model.report import FigureBlock
 from standgen.model.tables import IndicatorTable
-from standgen.model.values import Cell, Unit
+from standgen.model.values import Cell, Status, Unit
 
 MAX_IMAGE_BYTES = 50 * 1024 * 1024
 MAX_IMAGE_PIXELS = 40_000_000
@@ -66,7 +66,7 @@ def _chart_data(figure: FigureBlock, spec: ChartSpec, tables: Mapping[str, Indic
     series = tuple(ChartSeries(s.label, tuple(s.values), s.role) for s in spec.series or [])
     return ChartData(spec.type, figure.title, tuple(spec.categories or ()), series,
                      spec.unit or Unit(), spec.norm, spec.norm_label, spec.y_label,
-                     spec.height_cm, spec.sort)
+                     spec.height_cm, spec.sort, words=chart_words(texts))
 
 
 def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
@@ -85,7 +85,24 @@ def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
     unit = spec.unit or (rows[0].unit if rows and rows[0].unit else table.unit)
     categories = tuple(column_label(c, texts) for c in columns)
     return ChartData(spec.type, figure.title, categories, tuple(series), unit, spec.norm,
-                     spec.norm_label, spec.y_label, spec.height_cm, spec.sort)
+                     spec.norm_label, spec.y_label, spec.height_cm, spec.sort,
+                     words=chart_words(texts))
+
+
+CHART_KINDS = ("line", "bar", "stacked", "hbar", "pie", "donut")
+
+
+def chart_words(texts: TextTemplates) -> ChartWords:
+    """The words of charts from the `charts` templates (and `waarden.geen_gegevens` for a
+    gap in a chart's data table)."""
+    head = texts.split("charts", "alt", ("soort", "onderwerp"))
+    from_to = texts.split("charts", "van_naar", ("begin", "eind"))
+    return ChartWords(
+        kinds=tuple((kind, texts.render("charts", kind)) for kind in CHART_KINDS),
+        head=(head[0], head[1], head[2]), from_to=(from_to[0], from_to[1], from_to[2]),
+        no_data=texts.render("charts", "geen_gegevens"), norm=texts.render("charts", "norm"),
+        total=texts.render("charts", "totaal"), share=texts.render("charts", "aandeel"),
+        gap=status_words(texts)[Status.GEEN_DATA.value], numbers=texts.numbers())
 
 
 def _plotted(cell: Cell) -> Decimal | None:

@@ -8,22 +8,13 @@ from collections.abc import Callable
 from standgen.compose import tree as t
 from standgen.compose.templating import TextTemplates
 from standgen.compose.widths import column_widths
+from standgen.format.roman import roman
 from standgen.model.report import Annex, Part, TermList
 from standgen.model.settings import AnnexStyle, ChapterStyle
 
 Inlines = Callable[[str], tuple[t.Inline, ...]]
-_ROMAN = ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
-          (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
-
-
-def roman(number: int) -> str:
-    """An integer in Roman numerals (1 → I, 14 → XIV)."""
-    out = ""
-    for value, letters in _ROMAN:
-        while number >= value:
-            out += letters
-            number -= value
-    return out
+__all__ = ["annex_number", "chapter_number", "part_title", "roman", "term_kind",
+           "term_table"]
 
 
 def chapter_number(number: int, style: ChapterStyle) -> str | None:

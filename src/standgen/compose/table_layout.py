@@ -1,4 +1,5 @@
-"""Wide tables: how a table goes on the page, decided in characters before any writer runs.
+"""Wide tables: how a table goes on the page, decided before any writer runs, in points
+of the theme's table font (theme/metrics.py).
 
 In order, the first that fits: as it is; fitted (tighter padding, a smaller font down to a
 floor, the header abbreviations the author gave); on a landscape page; split into column
@@ -8,16 +9,25 @@ never narrower than its longest figure. The author can force a choice (`layout:`
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, replace
 
 from standgen.compose import tree as t
-from standgen.compose.widths import PADDING, TEXT_BLOCK_CHARS, column_widths, natural_and_minimum
+from standgen.compose.widths import PADDING, Need, measure, natural_and_minimum, shares
+from standgen.theme.metrics import (
+    LANDSCAPE_BLOCK_PT,
+    SLACK_PT,
+    TEXT_BLOCK_PT,
+    TIGHT_PADDING_PT,
+    TableMetrics,
+    default_metrics,
+)
 
-LANDSCAPE_CHARS = 140.0  # an A4 landscape text block against a portrait one of 92
-TIGHT_PADDING = 1.5
+TIGHT_PADDING = 2 * TIGHT_PADDING_PT + SLACK_PT
 FONT_FLOOR = 0.75
 SCALE_STEP = 0.05
+SCALES = tuple(round(1 - i * SCALE_STEP, 2)
+               for i in range(round((1 - FONT_FLOOR) / SCALE_STEP) + 1))
+"""The font scales a table may get, largest first."""
 
 
 @dataclass(frozen=True)
@@ -29,64 +39,66 @@ class Placed:
     fallback: str | None = None
 
 
-def _least(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...], padding: float
-           ) -> float:
-    return sum(natural_and_minimum(header, body, padding)[1])
+def least(needs: list[Need], padding: float, metrics: TableMetrics, scale: float = 1.0
+          ) -> float:
+    """The least width, in points, a table of measured `needs` takes at font `scale`."""
+    return sum(natural_and_minimum(needs, padding, metrics, scale)[1])
 
 
-def _scale_for(need: float, budget: float) -> float | None:
-    """The largest font scale (in steps, at least the floor) at which `need` fits."""
-    if need <= budget:
-        return 1.0
-    scale = math.floor(budget / need / SCALE_STEP) * SCALE_STEP
-    return round(scale, 2) if scale >= FONT_FLOOR else None
+def largest_scale(needs: list[Need], metrics: TableMetrics, budget: float) -> float | None:
+    """The largest font scale (a step, at least the floor) at which the table fits
+    `budget` points with tight padding, or None."""
+    return next((s for s in SCALES if least(needs, TIGHT_PADDING, metrics, s) <= budget),
+                None)
 
 
-def place_table(table: t.Table, forced: str = "auto", compact: t.Table | None = None
-                ) -> Placed:
-    """The table as it goes on the page: fitted, landscape or split, as needed or forced.
-    `compact` is the same table with the author's short column labels, used when the
-    table does not fit as it is."""
-    header, body = table.header_rows, table.body_rows
-    fits = _least(header, body, PADDING) <= TEXT_BLOCK_CHARS
-    if forced == "normal":
-        return Placed((table,), None if fits else "forced-normal")
-    if forced == "auto" and fits:
-        return Placed((table,))
+def place_table(table: t.Table, forced: str = "auto", compact: t.Table | None = None,
+                metrics: TableMetrics | None = None) -> Placed:
+    """The table as it goes on the page: fitted, landscape or split, as needed or forced,
+    measured in the table font of `metrics` (the default theme's when None). `compact` is
+    the same table with the author's short column labels, used when the table does not
+    fit as it is."""
+    metrics = metrics or default_metrics()
+    needs = measure(table.header_rows, table.body_rows, metrics)
+    fits = least(needs, PADDING, metrics) <= TEXT_BLOCK_PT
+    if forced == "normal" or (forced == "auto" and fits):
+        normal = replace(table, column_widths=shares(needs, TEXT_BLOCK_PT, PADDING, metrics))
+        return Placed((normal,), None if fits or forced == "auto" else "forced-normal")
     table = compact or table
-    header, body = table.header_rows, table.body_rows
-    need = _least(header, body, TIGHT_PADDING)
-    scale = _scale_for(need, TEXT_BLOCK_CHARS)
+    if compact is not None:
+        needs = measure(table.header_rows, table.body_rows, metrics)
+    scale = largest_scale(needs, metrics, TEXT_BLOCK_PT)
     if forced == "fit" or (forced == "auto" and scale is not None):
-        return Placed((_fitted(table, scale or FONT_FLOOR, TEXT_BLOCK_CHARS, "fit"),))
-    wide = _scale_for(need, LANDSCAPE_CHARS)
+        return Placed((_fitted(table, needs, metrics, scale or FONT_FLOOR, TEXT_BLOCK_PT,
+                               "fit"),))
+    wide = largest_scale(needs, metrics, LANDSCAPE_BLOCK_PT)
     if forced == "landscape" or (forced == "auto" and wide is not None):
-        placed = _fitted(table, wide or FONT_FLOOR, LANDSCAPE_CHARS, "landscape")
+        placed = _fitted(table, needs, metrics, wide or FONT_FLOOR, LANDSCAPE_BLOCK_PT,
+                         "landscape")
         return Placed((placed,), "landscape" if forced == "auto" else None)
-    parts = split_table(table, FONT_FLOOR if forced == "auto" else 1.0)
+    parts = split_table(table, None if forced == "auto" else 1.0, metrics)
     return Placed(parts, "split" if forced == "auto" else None)
 
 
-def _fitted(table: t.Table, scale: float, budget: float, mode: t.TableMode) -> t.Table:
-    widths = column_widths(table.header_rows, table.body_rows, budget / scale, TIGHT_PADDING)
+def _fitted(table: t.Table, needs: list[Need], metrics: TableMetrics, scale: float,
+            budget: float, mode: t.TableMode) -> t.Table:
+    widths = shares(needs, budget, TIGHT_PADDING, metrics, scale)
     return replace(table, column_widths=widths, layout=t.TableLayout(mode, scale))
 
 
-def split_table(table: t.Table, scale: float = FONT_FLOOR) -> tuple[t.Table, ...]:
+def split_table(table: t.Table, scale: float | None = None,
+                metrics: TableMetrics | None = None) -> tuple[t.Table, ...]:
     """The table in column groups that each fit portrait at font `scale`, every one with
-    the label column; header groups (spanning cells) are never cut."""
+    the label column; header groups (spanning cells) are never cut. Without a `scale`:
+    as few groups as fit at the floor, at the largest font that keeps that many."""
+    metrics = metrics or default_metrics()
     header, body = table.header_rows, table.body_rows
-    _, minimum = natural_and_minimum(header, body, TIGHT_PADDING)
-    budget = TEXT_BLOCK_CHARS / scale - minimum[0]
-    groups: list[list[int]] = [[]]
-    used = 0.0
-    for unit in _units(header, len(minimum)):
-        width = sum(minimum[i] for i in unit)
-        if groups[-1] and used + width > budget:
-            groups.append([])
-            used = 0.0
-        groups[-1].extend(unit)
-        used += width
+    needs = measure(header, body, metrics)
+    if scale is None:
+        fewest = len(_groups(header, needs, metrics, FONT_FLOOR))
+        scale = next(s for s in SCALES
+                     if len(_groups(header, needs, metrics, s)) <= fewest)
+    groups = _groups(header, needs, metrics, scale)
     parts: list[t.Table] = []
     for index, group in enumerate(groups):
         keep = [0, *group]
@@ -101,11 +113,28 @@ def split_table(table: t.Table, scale: float = FONT_FLOOR) -> tuple[t.Table, ...
                                                              f"{len(groups)})")
         if first and len(groups) > 1:
             part = replace(part, caption=f"{table.caption} (1/{len(groups)})")
-        widths = column_widths(part_header, part_body, TEXT_BLOCK_CHARS / scale,
-                               TIGHT_PADDING)
+        widths = shares(measure(part_header, part_body, metrics), TEXT_BLOCK_PT,
+                        TIGHT_PADDING, metrics, scale)
         parts.append(replace(part, column_widths=widths,
                              layout=t.TableLayout("split", scale, (tuple(group),))))
     return tuple(parts)
+
+
+def _groups(header: tuple[t.TableRow, ...], needs: list[Need], metrics: TableMetrics,
+            scale: float) -> list[list[int]]:
+    """Columns after the label column in groups that each fit portrait beside it."""
+    _, minimum = natural_and_minimum(needs, TIGHT_PADDING, metrics, scale)
+    budget = TEXT_BLOCK_PT - minimum[0]
+    groups: list[list[int]] = [[]]
+    used = 0.0
+    for unit in _units(header, len(minimum)):
+        width = sum(minimum[i] for i in unit)
+        if groups[-1] and used + width > budget:
+            groups.append([])
+            used = 0.0
+        groups[-1].extend(unit)
+        used += width
+    return groups
 
 
 def _units(header: tuple[t.TableRow, ...], count: int) -> list[list[int]]:

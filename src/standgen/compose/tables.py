@@ -6,7 +6,7 @@ Every number goes through the Dutch formatting module in its unit.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -16,7 +16,7 @@ from standgen.compose.widths import column_widths
 from standgen.edition.tables import RecomputedFigure
 from standgen.format import dutch
 from standgen.format.spacing import tie_spaces
-from standgen.format.units import format_amount
+from standgen.format.units import NumberWords, format_amount
 from standgen.model.tables import Column, IndicatorTable, Row
 from standgen.model.values import EMPTY_CELL, Cell, Status, Unit
 from standgen.validate.derive import cell_derivation, compute_column, compute_row
@@ -73,10 +73,27 @@ class TableValues:
         return self.cells[row.key].get(column_key, EMPTY_CELL)
 
 
-def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell) -> str:
-    """The printed text of one cell, without its marker."""
+NO_NUMBER = (Status.NTB, Status.NOG_NIET_BEKEND, Status.NVT, Status.NOT_DUE, Status.GEEN_DATA,
+             Status.MISSING, Status.WITHHELD)
+
+
+def status_words(texts: TextTemplates) -> dict[str, str]:
+    """What a cell without a number prints, by status: the `waarden` templates, whose keys
+    are the status words of the data ("nog niet bekend" -> `nog_niet_bekend`)."""
+    return {status.value: texts.render("waarden", status_key(status)) for status in NO_NUMBER}
+
+
+def status_key(status: Status) -> str:
+    """The template key of a status: "n.t.b." -> `ntb`, "te leveren" -> `te_leveren`."""
+    return status.value.replace(".", "").replace(" ", "_")
+
+
+def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell,
+              missing: Mapping[str, str], numbers: NumberWords) -> str:
+    """The printed text of one cell, without its marker; `missing` is `status_words`,
+    `numbers` the words around numbers (both from the templates)."""
     if cell.status is not None and cell.value is None:
-        return dutch.missing(cell.status.value)
+        return missing.get(cell.status.value, cell.status.value)
     unit = unit_for(table, row, column, cell)
     if cell.value is None:
         return cell.text or ""
@@ -84,7 +101,8 @@ def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell
     if _unit_in_header(table, row, column, cell):
         printed = qualified(cell, dutch.number(cell.value, unit.decimals, signed))
         return f"{cell.text} ({printed})" if cell.text else printed
-    printed = format_amount(cell.value, unit, of=cell.of, top=cell.top, signed=signed)
+    printed = format_amount(cell.value, unit, words=numbers, of=cell.of, top=cell.top,
+                            signed=signed)
     printed = qualified(cell, printed)
     return f"{cell.text} ({printed})" if cell.text else printed
 
@@ -125,7 +143,9 @@ def compose_table(table: IndicatorTable, number: int, texts: TextTemplates,
     header = (_header_rows(table, texts, inline, aligns, table.short_labels if short else None)
               if table.show_header else ())
     mark = texts.render("labels", "herberekend")
-    body = tuple(_body_row(table, row, values, inline, mark, aligns) for row in table.rows)
+    missing = status_words(texts), texts.numbers()
+    body = tuple(_body_row(table, row, values, inline, mark, aligns, missing)
+                 for row in table.rows)
     notes = tuple(_note(n.marker, n.text, inline) for n in table.notes)
     notes += _settled_notes(values, texts, inline, mark)
     if table.source_note:
@@ -209,14 +229,15 @@ def _settled_notes(values: TableValues, texts: TextTemplates, inline: Inlines, m
 
 
 def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inlines,
-              mark: str, aligns: dict[str, t.Align]) -> t.TableRow:
+              mark: str, aligns: dict[str, t.Align],
+              missing: tuple[Mapping[str, str], NumberWords]) -> t.TableRow:
     label = row.label + (row.marker or "")
     if row.role == "group":
         return t.TableRow((t.Cell(inline(label), colspan=len(table.columns) + 1),), "group")
     cells = [t.Cell(inline(label))]
     for column in table.columns:
         cell = values.cell(row, column.key)
-        text = cell_text(table, row, column, cell)
+        text = cell_text(table, row, column, cell, *missing)
         side = aligns[column.key]
         runs = tuple(inline(text)) if cell.value is None and cell.text else (t.Text(text),)
         if cell.marker:

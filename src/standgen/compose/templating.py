@@ -14,18 +14,18 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError
+from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError, meta
 from jinja2.exceptions import SecurityError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from standgen.compose.labelled import Labelled, labelling, plain
 from standgen.compose.sandbox import ReportSandbox, make_sandbox, render_bounded
+from standgen.compose.text_file import check_override, names_of, read_texts
 from standgen.edition.levels import Level, load_levels
 from standgen.edition.value_levels import FigureLevel
 from standgen.errors import Location, source_error
 from standgen.format import dutch
-from standgen.format.units import format_amount
-from standgen.load.yaml_nodes import YamlSyntaxError, read_plain_file
+from standgen.format.units import NumberWords
 from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Unit
@@ -84,23 +84,32 @@ def _number(value: Any) -> Decimal:
     return Decimal(str(value))
 
 
-def _filters() -> dict[str, Any]:
+def _filters(numbers: Callable[[], NumberWords]) -> dict[str, Any]:
     return {
         "getal": lambda v, decimals=None: dutch.number(_number(v), decimals),
         "procent": lambda v, decimals=None: dutch.percent(_number(v), decimals),
-        "euro": lambda v, scale="een", decimals=None: dutch.euro(_number(v), scale, decimals),
+        "euro": lambda v, scale="een", decimals=None: dutch.euro(
+            _number(v), _scale_word(numbers(), scale), decimals),
         "delta": lambda v, decimals=None: dutch.delta(_number(v), decimals),
-        "datum": lambda v: dutch.long_date(v if isinstance(v, dt.date)
-                                           else dt.date.fromisoformat(str(v))),
-        "rangtelwoord": lambda v: dutch.ordinal(int(_number(v))),
+        "datum": lambda v: numbers().long_date(v if isinstance(v, dt.date)
+                                               else dt.date.fromisoformat(str(v))),
+        "rangtelwoord": lambda v: numbers().ordinal(int(_number(v))),
         "hoofdletter": lambda v: str(v)[:1].upper() + str(v)[1:],
     }
 
 
-def make_environment() -> ImmutableSandboxedEnvironment:
+def _scale_word(numbers: NumberWords, scale: str) -> str:
+    if scale != "een" and scale not in dict(numbers.scales):
+        raise ValueError(f"unknown scale {scale!r}; use een, duizend, miljoen or miljard")
+    return numbers.scale(scale)
+
+
+def make_environment(numbers: Callable[[], NumberWords] | None = None
+                     ) -> ImmutableSandboxedEnvironment:
     """A sandboxed, strict Jinja environment with the Dutch filters (see compose.sandbox);
-    every filter and test checks the levels of the labelled values it is given."""
-    env = make_sandbox(_filters())
+    every filter and test checks the levels of the labelled values it is given. `numbers`
+    gives the words around numbers and dates (the standard templates' by default)."""
+    env = make_sandbox(_filters(numbers or _standard_numbers))
     env.filters = {name: labelling(f) for name, f in env.filters.items()}
     env.tests = {name: labelling(cast("Callable[..., Any]", f))
                  for name, f in env.tests.items()}
@@ -110,8 +119,10 @@ def make_environment() -> ImmutableSandboxedEnvironment:
 def templates_folder(report: Report, given: Path | None) -> Path | None:
     """The templates folder: `given` (the command line's), else the report's
     `settings.templates`, relative to the file that sets it."""
-    if given is not None or report.settings.templates is None:
-        return given
+    if given is not None:
+        return checked_templates(given)
+    if report.settings.templates is None:
+        return None
     at = report.settings.loc("templates", "settings.templates")
     base = at.file.parent if at.file is not None else Path.cwd()
     folder = (base / report.settings.templates).resolve()
@@ -121,17 +132,66 @@ def templates_folder(report: Report, given: Path | None) -> Path | None:
     return folder
 
 
+def checked_templates(given: Path) -> Path:
+    """The command line's templates folder, refused when it is missing or not a folder,
+    as `settings.templates` is (standard texts in its place would be a silent guess)."""
+    if not given.is_dir():
+        what = "is a file, not a folder" if given.exists() else "does not exist"
+        raise source_error(given, None, "--templates",
+                           f"templates folder {given} {what}; give the folder that holds "
+                           "text/nl.yaml, or leave --templates out")
+    return given
+
+
 class TextTemplates:
     """The labels and phrases from `text/nl.yaml`, with a project's overrides on top."""
 
     def __init__(self, override_dir: Path | None = None) -> None:
-        self.path = template_path("text/nl.yaml")
-        self.data: dict[str, dict[str, str]] = _read_yaml(self.path)
+        standard = read_texts(template_path("text/nl.yaml"))
+        self.path = standard.path
+        self.data: dict[str, dict[str, str]] = {g: dict(e) for g, e in standard.texts.items()}
+        self.where: dict[tuple[str, str], Location] = {
+            place: Location(standard.path, line, ".".join(place))
+            for place, line in standard.lines.items()}
         if override_dir is not None and (override_dir / "text" / "nl.yaml").is_file():
-            self.path = override_dir / "text" / "nl.yaml"
-            for group, entries in _read_yaml(self.path).items():
-                self.data.setdefault(group, {}).update(entries)
-        self.env = make_environment()
+            override = read_texts(override_dir / "text" / "nl.yaml")
+            check_override(standard, override)
+            self.path = override.path
+            for group, entries in override.texts.items():
+                self.data[group].update(entries)
+                self.where.update({(group, key): Location(override.path, override.lines[
+                    group, key], f"{group}.{key}") for key in entries})
+        self._numbers: NumberWords | None = None
+        self.env = make_environment(self.numbers)
+        if override_dir is not None:
+            for group, entries in self.data.items():
+                for key, source in entries.items():
+                    if self.where[group, key].file != standard.path:
+                        self.check(group, key, source)
+
+    def numbers(self) -> NumberWords:
+        """The words around numbers and dates (`getallen`), read once."""
+        if self._numbers is None:
+            from standgen.compose.numbers import number_words
+
+            self._numbers = number_words(self)
+        return self._numbers
+
+    def check(self, group: str, key: str, source: str) -> None:
+        """Refuse a text that is no template, or that uses a name it is not given, before
+        any report needs it (a text a report never prints would hide its mistake until
+        the next report does)."""
+        at = self.where[group, key]
+        try:
+            parsed = self.env.parse(source)
+        except TemplateSyntaxError as exc:
+            raise _located(at, exc.lineno, f"template syntax error: {exc.message}") from None
+        given = {*names_of(group, key), *self.env.globals}
+        unknown = sorted(meta.find_undeclared_variables(parsed) - given)
+        if unknown:
+            names = ", ".join(names_of(group, key)) or "no names"
+            raise _located(at, None, f"unknown name in template: {unknown[0]!r} is undefined; "
+                           f"this text is given {names} (see the author guide)")
 
     def render(self, group: str, key: str, **context: Any) -> str:
         """Render one label or phrase; a missing key or name is an error naming it."""
@@ -139,19 +199,31 @@ class TextTemplates:
         if source is None:
             raise source_error(self.path, None, f"{group}.{key}",
                                "this template text is missing; add it to the templates")
-        return render_text(self.env, source, context, Location(self.path, None,
-                                                              f"{group}.{key}"))
+        return render_text(self.env, source, context, self.where[group, key])
 
+    def split(self, group: str, key: str, names: tuple[str, ...]) -> tuple[str, ...]:
+        """A template cut around its names, for code that puts values in later:
+        "van {{ begin }} naar {{ eind }}" -> ("van ", " naar ", ""). Each name must stand
+        once, in the order given, or it is an error naming the key."""
+        return self.cut(group, key, names, ordered=True)[0]
 
-def _read_yaml(path: Path) -> dict[str, dict[str, str]]:
-    try:
-        data = read_plain_file(path)
-    except YamlSyntaxError as exc:
-        raise source_error(path, exc.line, "", exc.message, code="yaml") from None
-    if not isinstance(data, dict) or not all(isinstance(v, dict) for v in data.values()):
-        raise source_error(path, 1, "", "template texts are a mapping of groups (labels, "
-                           "phrases, ...) each mapping names to texts", code="yaml")
-    return {str(k): {str(kk): str(vv) for kk, vv in v.items()} for k, v in data.items()}
+    def cut(self, group: str, key: str, names: tuple[str, ...], ordered: bool = False
+            ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Like `split`, in any order: the pieces, and the names in the order they stand
+        ("{{ maand }} {{ dag }}, {{ jaar }}" -> ("", " ", ", ", ""), (maand, dag, jaar))."""
+        marks = tuple(chr(1 + i) for i in range(len(names)))
+        text = self.render(group, key, **dict(zip(names, marks, strict=True)))
+        order = sorted(range(len(names)), key=lambda i: text.find(marks[i]))
+        if any(text.count(mark) != 1 for mark in marks) or (ordered and order != sorted(order)):
+            at = self.where[group, key]
+            listed = (", then " if ordered else ", ").join("{{ " + n + " }}" for n in names)
+            raise source_error(at.file, at.line, at.field, f"use {listed}, each once"
+                               + (" and in this order" if ordered else ""))
+        pieces, rest = [], text
+        for i in order:
+            before, rest = rest.split(marks[i])
+            pieces.append(before)
+        return (*pieces, rest), tuple(names[i] for i in order)
 
 
 def render_text(env: ImmutableSandboxedEnvironment, source: str, context: Mapping[str, Any],
@@ -221,6 +293,5 @@ class IndicatorLookup:
         return IndicatorValue(number, unit, self.cell_text(table, row, key), level, origin)
 
 
-def amount_text(value: Decimal, unit: Unit) -> str:
-    """Exposed for templates that format raw numbers in a unit."""
-    return format_amount(value, unit)
+def _standard_numbers() -> NumberWords:
+    return TextTemplates().numbers()

@@ -4,12 +4,15 @@ writers print around the content (Tabel, Figuur, pagina x van y)."""
 
 from __future__ import annotations
 
+import re
+
 from standgen.compose import tree as t
 from standgen.compose.templating import TextTemplates
 from standgen.errors import source_error
 from standgen.model.report import Report
 
-_X, _Y = "\x01", "\x02"
+_TITLE = re.compile(r"{{-?\s*title\b")
+_PERIOD = re.compile(r"{{-?\s*period\b")
 
 
 def report_title(texts: TextTemplates, report: Report, key: str) -> str:
@@ -19,23 +22,44 @@ def report_title(texts: TextTemplates, report: Report, key: str) -> str:
                         year=report.report_year).strip()
 
 
+def check_title_period(texts: TextTemplates, report: Report) -> None:
+    """Refuses a title that already holds the period when a template in use prints both,
+    so that no footer, file name or cover reads "Jaarverslag 2025 2025"."""
+    period = " ".join(report.period.split()).casefold()
+    title = " ".join(report.title.split()).casefold()
+    # a year inside a range or compound ("Deltaplan 2025-2030") is part of a name
+    if not period or not re.search(rf"(?<![\w\-–/]){re.escape(period)}(?![\w\-–/])", title):
+        return
+    both = [f"{group}.{key}" for group, keys in texts.data.items() if isinstance(keys, dict)
+            for key, source in keys.items() if _prints_both(str(source))]
+    if not both:
+        return
+    at = report.loc("title", "title")
+    raise source_error(at.file, at.line, "title, period",
+                       f"the title {report.title!r} already contains the period "
+                       f"{report.period!r}, and {', '.join(both)} print both (\"{report.title} "
+                       f"{report.period}\"); remove the period from the "
+                       "title, or change those templates in your templates folder's "
+                       "text/nl.yaml", "title-period")
+
+
+def _prints_both(source: str) -> bool:
+    return bool(_TITLE.search(source)) and bool(_PERIOD.search(source))
+
+
 def writer_words(texts: TextTemplates) -> t.Words:
     """The fixed words of the writers, split around the numbers they surround."""
-    page = texts.render("words", "pagina_x_van_y", x=_X, y=_Y)
-    if page.count(_X) != 1 or page.count(_Y) != 1 or page.index(_X) > page.index(_Y):
-        raise source_error(texts.path, None, "words.pagina_x_van_y",
-                           "use {{ x }} (the page) once, then {{ y }} (the page count) once")
-    before, rest = page.split(_X)
-    between, after = rest.split(_Y)
+    before, between, after = texts.split("words", "pagina_x_van_y", ("x", "y"))
     return t.Words(table=texts.render("words", "tabel"), figure=texts.render("words", "figuur"),
                    page_x_of_y=(before, between, after), copy=_copy(texts, "exemplaar"),
-                   copy_header=_copy(texts, "exemplaar_kop"))
+                   copy_header=_copy(texts, "exemplaar_kop"),
+                   link_to=_copy(texts, "link_naar", "doel"),
+                   link_inside=texts.render("words", "link_intern"),
+                   logo=_copy(texts, "logo", "ministry"),
+                   logo_title=texts.render("words", "logo_titel"),
+                   cover_table=texts.render("words", "omslag"))
 
 
-def _copy(texts: TextTemplates, key: str) -> tuple[str, str]:
-    copy = texts.render("words", key, n=_X)
-    if copy.count(_X) != 1:
-        raise source_error(texts.path, None, f"words.{key}",
-                           "use {{ n }} (the copy number) once")
-    before, after = copy.split(_X)
+def _copy(texts: TextTemplates, key: str, name: str = "n") -> tuple[str, str]:
+    before, after = texts.split("words", key, (name,))
     return before, after

@@ -289,14 +289,29 @@ class DocSection:
 
 @dataclass(frozen=True)
 class Words:
-    """The words writers print themselves, from the templates. `page_x_of_y` is split
-    around the page number and the page count: (before, between, after)."""
+    """The words writers print themselves, filled from the templates (compose.titles); a
+    writer has no words of its own. `page_x_of_y` is split around the page number and the
+    page count: (before, between, after); `copy`, `copy_header` and `link_to` around the
+    copy number, the link's target or the ministry."""
 
-    table: str = "Tabel"
-    figure: str = "Figuur"
-    page_x_of_y: tuple[str, str, str] = ("pagina ", " van ", "")
-    copy: tuple[str, str] = ("Exemplaar nr. ", "")
-    copy_header: tuple[str, str] = ("Exemplaar ", "")
+    table: str
+    figure: str
+    page_x_of_y: tuple[str, str, str]
+    copy: tuple[str, str]
+    copy_header: tuple[str, str]
+    link_to: tuple[str, str]
+    link_inside: str
+    logo: tuple[str, str]
+    logo_title: str
+    cover_table: str
+
+
+def default_words() -> Words:
+    """The writers' words from the standard templates, for a tree built without them."""
+    from standgen.compose.templating import TextTemplates
+    from standgen.compose.titles import writer_words
+
+    return writer_words(TextTemplates())
 
 
 @dataclass(frozen=True)
@@ -324,7 +339,7 @@ class Document:
     marking: Marking | None = None
     footer_label: str = ""
     fonts: tuple[str, ...] = field(default=())
-    words: Words = Words()
+    words: Words = field(default_factory=default_words)
     notices: tuple[Problem, ...] = ()
     provenance: str = field(default="", compare=False)
     """An opaque record (JSON) of where each block's `origin` comes from; writers that can

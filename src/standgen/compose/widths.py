@@ -1,8 +1,9 @@
 """Column widths for tables, as shares of the text block, from the texts they hold.
 
-A layout-neutral estimate in characters: figures never wrap, header words never break,
-and where the natural widths do not fit the text block, the label column gives way first,
-then the headers (which wrap between words), never the figures.
+Measured in points with the advance widths of the theme's table font (bold where a writer
+prints bold), so that the estimate is what the writers need: figures never wrap, header
+words never break, and where the natural widths do not fit the text block, the label
+column gives way first, then the headers (which wrap between words), never the figures.
 """
 
 from __future__ import annotations
@@ -10,60 +11,87 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from standgen.compose import richtext
 from standgen.compose import tree as t
+from standgen.theme.metrics import (
+    NORMAL_PADDING_PT,
+    SLACK_PT,
+    TEXT_BLOCK_PT,
+    TableMetrics,
+    default_metrics,
+)
 
-TEXT_BLOCK_CHARS = 92
-PADDING = 3
-STUB_MIN, STUB_MAX = 12, 48
-VALUE_MAX = 40
-_BREAKS = re.compile(r"\s+|(?<=[/-])(?=[^\W\d_])")
-"""Where a line may break in a cell: at a space, after a slash or a hyphen before a letter
-("loopbaan-/ontwikkelings-/scholingsmogelijkheden" is no one word; "2024-2025" is)."""
-FLOOR = 6
+PADDING = 2 * NORMAL_PADDING_PT + SLACK_PT
+"""What a column of a normal table takes beyond its text, in points."""
+STUB_MIN_EM, STUB_MAX_EM = 6.0, 24.0
+VALUE_MAX_EM = 20.0
+FLOOR_EM = 1.5
+NOTE_MARK_SCALE = 0.6  # a footnote mark is set smaller (superscript)
+BOLD_ROLES = ("total", "subtotal", "group")
+_BREAKS = re.compile(r"[ \t]+|(?<=[/-])(?=[^\W\d_])")
+"""Where a line may break in a cell: at a space (not a no-break space), after a slash or a
+hyphen before a letter ("loopbaan-/ontwikkelings-/scholingsmogelijkheden" is no one word;
+"2024-2025" is)."""
+_SPACES = re.compile(r"[ \t\r]+")
 
 
 @dataclass
-class _Need:
-    natural: int = 0
-    minimum: int = 0
+class Need:
+    """A column's text at font scale 1, in points: its widest line and the least it can
+    take (its longest unbreakable piece)."""
+
+    natural: float = 0.0
+    minimum: float = 0.0
 
 
 def column_widths(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...],
-                  budget: float = TEXT_BLOCK_CHARS, padding: float = PADDING
+                  budget: float = TEXT_BLOCK_PT, padding: float = PADDING,
+                  metrics: TableMetrics | None = None, scale: float = 1.0
                   ) -> tuple[float, ...]:
     """Relative widths (summing to 1) for a table's columns, for a text block `budget`
-    characters wide with `padding` characters around each cell's text."""
-    natural, minimum = natural_and_minimum(header, body, padding)
+    points wide with `padding` points beside each cell's text, at font scale `scale`."""
+    needs = measure(header, body, metrics or default_metrics())
+    return shares(needs, budget, padding, metrics or default_metrics(), scale)
+
+
+def shares(needs: list[Need], budget: float, padding: float, metrics: TableMetrics,
+           scale: float = 1.0) -> tuple[float, ...]:
+    """Relative widths (summing to 1) for columns of measured `needs`."""
+    natural, minimum = natural_and_minimum(needs, padding, metrics, scale)
     widths = _shrink(natural, minimum, budget)
     total = float(sum(widths))
     return tuple(round(w / total, 4) for w in widths)
 
 
-def natural_and_minimum(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...],
-                        padding: float = PADDING) -> tuple[list[float], list[float]]:
+def natural_and_minimum(needs: list[Need], padding: float, metrics: TableMetrics,
+                        scale: float = 1.0) -> tuple[list[float], list[float]]:
     """Each column's natural width and the least it can take (figures unbroken, words
-    whole), in characters with padding."""
-    needs = _needs(header, body)
-    natural = [min(n.natural, VALUE_MAX) + padding for n in needs]
-    minimum = [max(min(n.minimum, n.natural, VALUE_MAX) + padding, FLOOR) for n in needs]
+    whole), in points with padding, at font scale `scale`."""
+    em = metrics.size * scale
+    natural = [min(n.natural * scale, VALUE_MAX_EM * em) + padding for n in needs]
+    minimum = [max(min(n.minimum * scale, n.natural * scale, VALUE_MAX_EM * em),
+                   FLOOR_EM * em) + padding for n in needs]
     natural = [max(n, m) for n, m in zip(natural, minimum, strict=True)]
-    natural[0] = min(max(natural[0], STUB_MIN), STUB_MAX)
-    minimum[0] = min(max(minimum[0], STUB_MIN), natural[0])
+    natural[0] = min(max(natural[0], STUB_MIN_EM * em), STUB_MAX_EM * em)
+    minimum[0] = min(max(minimum[0], STUB_MIN_EM * em), natural[0])
     return natural, minimum
 
 
-def _needs(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...]) -> list[_Need]:
+def measure(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...],
+            metrics: TableMetrics) -> list[Need]:
+    """What each column's text needs at font scale 1 (cells spanning columns aside)."""
     count = max((sum(c.colspan for c in r.cells) for r in (*header, *body)), default=1)
-    needs = [_Need() for _ in range(count)]
+    needs = [Need() for _ in range(count)]
     covered: dict[int, int] = {}
     for row in (*header, *body):
         index = 0
+        is_header = row in header
+        bold = is_header or row.role in BOLD_ROLES
         for cell in row.cells:
             while covered.get(index, 0) > 0:
                 index += 1
             if cell.colspan == 1 and index < count:
-                _measure(needs[index], cell, is_header=row in header, is_stub=index == 0)
+                wraps = is_header or index == 0 or cell.align == "left"
+                _measure(needs[index], cell, metrics, bold, wraps)
             for spanned in range(index, index + cell.colspan):
                 covered[spanned] = cell.rowspan
             index += cell.colspan
@@ -71,12 +99,34 @@ def _needs(header: tuple[t.TableRow, ...], body: tuple[t.TableRow, ...]) -> list
     return needs
 
 
-def _measure(need: _Need, cell: t.Cell, is_header: bool, is_stub: bool) -> None:
-    text = " ".join(richtext.plain(cell.inlines).split())
-    longest_word = max((len(w) for w in _BREAKS.split(text)), default=0)
-    need.natural = max(need.natural, len(text))
-    wraps = is_header or is_stub or cell.align == "left"
-    need.minimum = max(need.minimum, longest_word if wraps else len(text))
+def _measure(need: Need, cell: t.Cell, metrics: TableMetrics, bold: bool,
+             wraps: bool) -> None:
+    text, marks = _text(cell.inlines)
+    bold = bold or any(isinstance(i, t.Text) and i.bold for i in cell.inlines)
+    mark = metrics.width(marks, bold, NOTE_MARK_SCALE)
+    lines = [_SPACES.sub(" ", line).strip(" ") for line in text.split("\n")]
+    natural = max(metrics.width(line, bold) for line in lines) + mark
+    need.natural = max(need.natural, natural)
+    if wraps:
+        words = [w for line in lines for w in _BREAKS.split(line)]
+        longest = max((metrics.width(w, bold) for w in words), default=0.0) + mark
+        need.minimum = max(need.minimum, longest)
+    else:
+        need.minimum = max(need.minimum, natural)
+
+
+def _text(inlines: tuple[t.Inline, ...]) -> tuple[str, str]:
+    """A cell's text, and the digits of its footnote marks."""
+    parts: list[str] = []
+    marks: list[str] = []
+    for item in inlines:
+        if isinstance(item, t.Text):
+            parts.append(item.text)
+        elif isinstance(item, t.Link):
+            parts.extend(run.text for run in item.children)
+        else:
+            marks.append(str(item.number))
+    return "".join(parts), "".join(marks)
 
 
 def _shrink(natural: list[float], minimum: list[float], budget: float) -> list[float]:

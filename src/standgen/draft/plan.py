@@ -72,7 +72,8 @@ def plan_table(table: IndicatorTable, previous_year: int, step: int) -> TablePla
     The series moves on from its latest year up to `previous_year` (later years are targets
     or forecasts), so a series that lags a year keeps lagging. When the year it reaches has
     a column already, that column's empty data cells become `te leveren`; with `step` 0
-    (najaar to voorjaar) the report year's half-year figures are reset to `te leveren` too.
+    (najaar to voorjaar, Q1 to Q2) the report year's figures so far are reset to
+    `te leveren` too.
     """
     series = [(i, c) for i, c in enumerate(table.columns) if _in_series(c)]
     reported = [c.year for _, c in series if c.year is not None and c.year <= previous_year]

@@ -15,10 +15,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from standgen.draft.cycle import periods_of
 from standgen.draft.datafiles import edit_data_file, file_row_ids
-from standgen.draft.periods import DraftError, Period, parse_period
+from standgen.draft.periods import DraftError, Period, placeholder_date
 from standgen.draft.plan import TablePlan, plan_table
-from standgen.draft.yamledit import edit_table, mark_text_blocks, table_nodes
+from standgen.draft.yamledit import (
+    edit_table,
+    mark_period_titles,
+    mark_text_blocks,
+    table_nodes,
+)
 from standgen.draft.yamlio import YamlFile, comment_before_key, read_yaml
 from standgen.load import load_report
 from standgen.load.yaml_source import load_yaml_tree
@@ -44,6 +50,7 @@ class RollForwardResult:
     missing_cells: int
     marked_blocks: int
     notes: tuple[str, ...]
+    marked_titles: int = 0
 
 
 @dataclass
@@ -68,14 +75,13 @@ class _Job:
         return self.stage / resolved.relative_to(self.root)
 
 
-def roll_forward(source: Path, out_dir: Path, period: str) -> RollForwardResult:
-    """Write the next edition's sources for `period` into `out_dir` (absent or empty)."""
+def roll_forward(source: Path, out_dir: Path, period: str | None = None
+                 ) -> RollForwardResult:
+    """Write the next edition's sources for `period` (None: the next of the report's
+    cycle) into `out_dir` (absent or empty)."""
     main = _main_file(Path(source))
     report = load_report(main)
-    previous, new = parse_period(report.period), parse_period(period)
-    if new <= previous:
-        raise DraftError(f"period {new.name!r} does not come after the report's own period "
-                         f"{previous.name!r}")
+    previous, new = periods_of(report, period)
     root, out = main.parent, Path(out_dir).resolve()
     _check_output(out, root)
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -134,6 +140,9 @@ def _check_output(out: Path, root: Path) -> None:
 def _run(job: _Job, main: Path, out: Path) -> RollForwardResult:
     tables = {n.id: n for _, n in walk(job.report) if isinstance(n, IndicatorTable)}
     step = job.period.report_year - job.previous.report_year
+    if step > 1:
+        job.notes.append(f"the report year moves on by {step} years; each year series gains "
+                         f"only {job.period.report_year}: add the years between by hand")
     plans = {i: p for i, t in tables.items()
              if (p := plan_table(t, job.previous.report_year, step)) is not None}
     written = set()
@@ -145,11 +154,13 @@ def _run(job: _Job, main: Path, out: Path) -> RollForwardResult:
             file_rows[table_id] = _edit_data(path, table, plan, job.notes)
             written.add(path)
     _, files = load_yaml_tree(main)
-    marked = 0
+    marked = titles = 0
+    named = (job.report.period, job.previous.name)
     note = REVIEW_NOTE.format(period=job.previous.name)
     for file in files:
         yaml = read_yaml(job.staged(file))
         marked += mark_text_blocks(yaml.data, note, yaml.dash_gap)
+        titles += mark_period_titles(yaml.data, named, note)
         for table_id, node in table_nodes(yaml.data).items():
             if table_id in plans:
                 edit_table(node, tables[table_id], plans[table_id], file_rows.get(table_id, set()))
@@ -163,7 +174,7 @@ def _run(job: _Job, main: Path, out: Path) -> RollForwardResult:
         files=tuple(sorted(out / p.relative_to(job.stage) for p in written)),
         extended_tables=tuple(plans), kept_tables=tuple(t for t in tables if t not in plans),
         missing_cells=sum(p.missing for p in plans.values()), marked_blocks=marked,
-        notes=tuple(job.notes))
+        notes=tuple(job.notes), marked_titles=titles)
 
 
 def _edit_data(path: Path, table: IndicatorTable, plan: TablePlan, notes: list[str]) -> set[str]:
@@ -180,7 +191,6 @@ def _set_period(yaml: YamlFile, job: _Job) -> None:
                          "main file; set them by hand")
     data["period"] = job.period.name
     data["report_year"] = job.period.report_year
-    day = job.period.publication_date
+    day, why = placeholder_date(job.period, job.previous, job.report.date)
     data["date"] = day
-    which = "Verantwoordingsdag" if job.period.season == 0 else "Prinsjesdag"
-    comment_before_key(data, "date", DATE_NOTE.format(day=which))
+    comment_before_key(data, "date", DATE_NOTE.format(day=why))

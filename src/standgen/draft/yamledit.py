@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import re
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
@@ -14,6 +15,7 @@ from standgen.model.values import Status
 
 TEXT_KINDS = frozenset({"doelstelling", "toelichting", "groeiparagraaf", "text"})
 BLOCK_LISTS = ("blocks", "leeswijzer")
+TITLE_KEYS = ("title", "subtitle", "tagline", "bijlage_title")
 MISSING = Status.MISSING.value
 
 
@@ -31,6 +33,22 @@ def mark_text_blocks(root: Any, note: str, gap: int) -> int:
                     count += 1
         if isinstance(mapping.get("changes"), CommentedSeq):
             comment_before_key(mapping, "changes", note)
+    return count
+
+
+def mark_period_titles(root: Any, periods: tuple[str, ...], note: str) -> int:
+    """Put `# note` above every title that names one of the previous edition's `periods`
+    ("Samenvatting ... voorjaar 2026", "Gestarte woningen, 2021-2025"); returns the count.
+    Titles are not rewritten: a year in a title may be about something else."""
+    pattern = re.compile("|".join(rf"(?<![0-9A-Za-z]){re.escape(p)}(?![0-9A-Za-z])"
+                                  for p in periods if p), re.IGNORECASE)
+    count = 0
+    for mapping in maps_in(root):
+        for key in TITLE_KEYS:
+            value = mapping.get(key)
+            if isinstance(value, str) and pattern.search(" ".join(value.split())):
+                comment_before_key(mapping, key, note)
+                count += 1
     return count
 
 

@@ -49,7 +49,8 @@ def select_edition(report: Report, edition: Edition, levels: Levels | None = Non
     else:
         public = edition == "openbaar"
         walker = Walker(levels, report, keep_secret=not public,
-                        drop=() if public else (BijlageVerwijzing,), point=public)
+                        drop=() if public else (BijlageVerwijzing,),
+                        point=public and report.settings.bijlage_verwijzing)
         kept = walker.node(report, base)
         if not isinstance(kept, Report):  # a Report has no level of its own to lose
             raise AssertionError("selection removed the report itself")

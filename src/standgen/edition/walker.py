@@ -198,8 +198,17 @@ def _with_pointer(topic: Topic, subject: str) -> Topic:
     title, else its section's), unless it has such a sentence."""
     if any(isinstance(b, BijlageVerwijzing) for b in topic.blocks):
         return topic
-    pointer = BijlageVerwijzing(onderwerp=subject[:1].lower() + subject[1:])
+    pointer = BijlageVerwijzing(onderwerp=_in_sentence(subject))
     return topic.model_copy(update={"blocks": [*topic.blocks, pointer]})
+
+
+def _in_sentence(title: str) -> str:
+    """A title as the subject inside a sentence: its first letter lowered, unless the first
+    word is an abbreviation or a name written with more capitals (HWBP, KiM)."""
+    first = title.split(" ", 1)[0]
+    if any(ch.isupper() for ch in first[1:]):
+        return title
+    return title[:1].lower() + title[1:]
 
 
 def _path_to(root: Report, target: Node) -> str:

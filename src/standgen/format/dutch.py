@@ -1,5 +1,6 @@
-"""Dutch formatting of every number, amount, date and missing value (nl_NL: Babel's
-dates, and numbers with its grouping dot and decimal comma).
+"""Dutch formatting of every number, amount and date (nl_NL: Babel's dates, and numbers
+with its grouping dot and decimal comma). What a value without a number prints comes from
+the templates (`waarden`).
 
 The one place where figures become text: writers, charts and templates all call it, so a
 number can never be printed two ways. Decimals default to the precision the source gave
@@ -8,10 +9,7 @@ number can never be printed two ways. Decimals default to the precision the sour
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal, localcontext
-
-from babel.dates import format_date
 
 LOCALE = "nl_NL"
 NBSP = "\u00a0"
@@ -19,7 +17,6 @@ EURO = "€"
 SUPERSCRIPT_E = "ᵉ"
 
 SCALE_FACTORS = {"een": 1, "duizend": 1_000, "miljoen": 1_000_000, "miljard": 1_000_000_000}
-SCALE_WORDS = {"een": "", "duizend": "duizend", "miljoen": "miljoen", "miljard": "miljard"}
 
 
 def decimals_of(value: Decimal) -> int:
@@ -77,14 +74,14 @@ def delta(value: Decimal | int, decimals: int | None = None) -> str:
     return number(value, decimals, signed=True)
 
 
-def euro(value: Decimal | int, scale: str = "een", decimals: int | None = None,
+def euro(value: Decimal | int, word: str = "", decimals: int | None = None,
          signed: bool = False) -> str:
-    """An amount already expressed in `scale`: euro(26.3, "miljard") -> "€ 26,3 miljard".
+    """An amount already expressed in a scale, with the scale's `word` (from the templates):
+    euro(26.3, "miljard") -> "€ 26,3 miljard".
 
     The sign stands after the euro sign, as in CLDR's Dutch pattern: "€ -3,1 miljard",
     and with `signed` also "€ +3,1 miljard".
     """
-    word = SCALE_WORDS[scale]
     text = f"{EURO}{NBSP}{number(value, decimals, signed)}"
     return f"{text}{NBSP}{word}" if word else text
 
@@ -98,7 +95,7 @@ def euro_compact(value: Decimal | int, decimals: int = 1) -> str:
     """
     value = Decimal(value)
     if abs(value) < SCALE_FACTORS["miljoen"]:
-        return euro(value, "een", 0)
+        return euro(value, "", 0)
     billions = quantize(value / SCALE_FACTORS["miljard"], decimals)
     if abs(billions) >= 1:
         return euro(billions, "miljard", decimals)
@@ -111,32 +108,6 @@ def scale_header(scale: str) -> str:
     return f"({EURO} x {integer(factor)})" if factor > 1 else f"(in {EURO})"
 
 
-def long_date(value: dt.date) -> str:
-    """A long Dutch date: 3 juli 2025; 1 januari 2026."""
-    return str(format_date(value, "d MMMM y", locale=LOCALE))
-
-
 def ordinal(value: int, superscript: bool = True) -> str:
     """A Dutch ordinal: 7ᵉ (or 7e when superscript characters are not wanted)."""
     return f"{integer(int(value))}{SUPERSCRIPT_E if superscript else 'e'}"
-
-
-def fraction(value: Decimal | int, of: Decimal | int) -> str:
-    """A part of a whole in words, on one line: 5 van 8."""
-    return f"{number(value)}{NBSP}van{NBSP}{number(of)}"
-
-
-MISSING_WORDS = {
-    "n.t.b.": "n.t.b.",
-    "nog niet bekend": "Nog niet bekend",
-    "n.v.t.": "n.v.t.",
-    "niet van toepassing dit jaar": "n.v.t.",
-    "geen gegevens": "-",
-    "te leveren": "…",
-    "vertrouwelijk": "—",
-}
-
-
-def missing(status: str) -> str:
-    """The words printed for a value that has no number, by status."""
-    return MISSING_WORDS.get(status, status)

@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from standgen.format.dutch import MISSING_WORDS
 from standgen.leaks.figures import distinctive, figure_keys, is_year, key
 from standgen.leaks.match import MIN_TEXT, MIN_WORD
 from standgen.leaks.rendered import GAP, Unit, document_units
@@ -71,7 +70,8 @@ def standard_labels(templates: Path | None = None) -> set[str]:
     return {text.strip() for text in labels.values() if "{" not in text}
 
 
-def chart_units(report: Report, edition: Edition, levels: Levels) -> list[Unit]:
+def chart_units(report: Report, edition: Edition, levels: Levels,
+                templates: Path | None = None) -> list[Unit]:
     """The series labels and values of the charts with series of their own in an edition
     (drawn into the chart, they are in no composed unit; a chart of a table draws the
     table's cells)."""
@@ -87,6 +87,9 @@ def chart_units(report: Report, edition: Edition, levels: Levels) -> list[Unit]:
 
     if not own_series(all_blocks(report)):
         return []
+    from standgen.compose.templating import TextTemplates
+
+    numbers = TextTemplates(templates).numbers()
     units: list[Unit] = []
     for figure in own_series(all_blocks(select_edition(report, edition, levels).report)):
         chart = figure.chart
@@ -94,7 +97,8 @@ def chart_units(report: Report, edition: Edition, levels: Levels) -> list[Unit]:
         where = f"figure {figure.title!r}, chart"
         for series in chart.series:
             units.append(Unit(series.label, where, cell=True))
-            units.extend(Unit(format_amount(v, chart.unit or ValueUnit()), where, cell=True)
+            units.extend(Unit(format_amount(v, chart.unit or ValueUnit(), words=numbers),
+                              where, cell=True)
                          for v in series.values if v is not None)
     return units
 
@@ -152,12 +156,18 @@ def _bare(text: str) -> str:
     return text.rstrip().rstrip(".!?;:," + GAP).rstrip()
 
 
-_STATUS_WORDS = frozenset(squash(w) for w in MISSING_WORDS.values())
-"""What standgen prints for a value without a number ("Nog niet bekend"): the same words
-stand in public cells, so a confidential cell's status is no text of its own."""
+def status_texts(templates: Path | None = None) -> frozenset[str]:
+    """What standgen prints for a value without a number ("Nog niet bekend", the `waarden`
+    templates): the same words stand in public cells, so a confidential cell's status is
+    no text of its own."""
+    from standgen.compose.templating import TextTemplates
+
+    return frozenset(squash(w) for w in TextTemplates(templates).data.get("waarden", {})
+                     .values())
 
 
-def unit_candidates(unit: Unit, edition_origin: str = "") -> list[Candidate]:
+def unit_candidates(unit: Unit, edition_origin: str = "",
+                    statuses: frozenset[str] | None = None) -> list[Candidate]:
     """The candidates of one confidential unit: its text (unless it is only a number, or
     a table cell too short to tell apart from the generic row labels every table has:
     Totaal, Overig) and each distinctive figure in it (a calendar year in prose is not
@@ -167,7 +177,8 @@ def unit_candidates(unit: Unit, edition_origin: str = "") -> list[Candidate]:
     out = _figures(unit, origin)
     parts = tuple(p for p in (s.strip() for s in _bare(unit.text).split(GAP)) if p)
     length = len(re.sub(r"\W", "", squash("".join(parts))))
-    short_cell = unit.cell and (length < MIN_TEXT or squash(plain) in _STATUS_WORDS)
+    statuses = status_texts() if statuses is None else statuses
+    short_cell = unit.cell and (length < MIN_TEXT or squash(plain) in statuses)
     if _NUMBER_ONLY.fullmatch(plain) is None and not short_cell and length >= MIN_WORD:
         out.insert(0, Candidate(" ".join(plain.split()), origin, "text", parts=parts))
     return out
@@ -212,9 +223,10 @@ def gather(report: Report, levels: Levels,
     gathered = Gathered()
     seen: set[tuple[str, str]] = set()
     shown: tuple[Edition, ...] = ("openbaar", "vertrouwelijk")
-    charts = {edition: chart_units(report, edition, levels) for edition in shown}
+    charts = {edition: chart_units(report, edition, levels, templates) for edition in shown}
+    statuses = status_texts(templates)
     for unit in confidential_units(composed, standard_labels(templates), charts):
-        for candidate in unit_candidates(unit):
+        for candidate in unit_candidates(unit, statuses=statuses):
             ident = (candidate.kind, candidate.text)
             if ident in seen:
                 continue

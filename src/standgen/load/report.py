@@ -41,6 +41,7 @@ def load_report_and_files(path: str | Path) -> tuple[Report, list[Path]]:
     if not isinstance(data, dict):
         raise source_error(main.resolve(), 1, "", "the report file must be a mapping with "
                            "keys such as title, period and chapters")
+    _refuse_chapter_file(data, main)
     root = main.resolve().parent
     data_files: list[Path] = []
     fill_tables(data, root, data_files, report_style(data, main.resolve()))
@@ -52,6 +53,24 @@ def load_report_and_files(path: str | Path) -> tuple[Report, list[Path]]:
     _check_name_lengths(report)
     check_limits(report)
     return report, [*files, *data_files]
+
+
+def _refuse_chapter_file(data: dict[str, Any], main: Path) -> None:
+    """A chapter file given where the report is expected: say so, rather than list every
+    report key it lacks."""
+    if "chapters" in data or "period" in data:
+        return
+    report = main.resolve().parent / "report.yaml"
+    give = (f"give the folder or {report}" if report.is_file()
+            else "give the report's folder or its report.yaml")
+    if {"number", "sections"} & data.keys():
+        raise source_error(main.resolve(), 1, "", "this is a chapter file (it has `number` "
+                           f"or `sections`, no `chapters`); {give}, which lists it under "
+                           f"`chapters:` as `- include: {main.name}`", "chapter-file")
+    if "blocks" in data:
+        raise source_error(main.resolve(), 1, "", "this is a part or topic file (it has "
+                           f"`blocks`, no `chapters` or `period`); {give}, which includes "
+                           f"it as `{{include: {main.name}}}`", "chapter-file")
 
 
 def _check_name_lengths(report: Report) -> None:

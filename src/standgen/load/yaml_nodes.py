@@ -327,6 +327,12 @@ def load_plain(text: str) -> Any:
 def read_plain_file(path: Any) -> Any:
     """Read and parse a configuration file given by the user (a templates folder's texts):
     a regular UTF-8 file of at most MAX_PLAIN_BYTES; problems raise YamlSyntaxError."""
+    return load_plain(read_plain_text(path))
+
+
+def read_plain_text(path: Any) -> str:
+    """The text of a configuration file given by the user, checked as `read_plain_file`
+    checks it (for a reader that needs the nodes and their lines: `compose`)."""
     import os
     import stat
 
@@ -346,4 +352,4 @@ def read_plain_file(path: Any) -> Any:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         raise YamlSyntaxError("file is not valid UTF-8; save it as UTF-8", line) from None
-    return load_plain(text)
+    return text

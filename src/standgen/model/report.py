@@ -14,7 +14,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field, model_validator
 
-from standgen.model.base import SOURCE_KEY, AltText, Classified, Node
+from standgen.model.base import SOURCE_KEY, AltText, Classified, Node, SourceRef
 from standgen.model.charts import ChartSpec
 from standgen.model.settings import Settings
 from standgen.model.tables import IndicatorTable
@@ -221,9 +221,25 @@ class TermList(Part):
             return {"entries": data}
         if isinstance(data, dict) and isinstance(data.get("entries"), dict):
             data = dict(data)
-            data["entries"] = [{"term": k, "meaning": v} for k, v in data["entries"].items()
-                               if k != SOURCE_KEY]
+            data["entries"] = _entries_of_mapping(data["entries"])
         return data
+
+
+def _entries_of_mapping(entries: dict[str, Any]) -> list[dict[str, Any]]:
+    """`{NAVO: Noord-Atlantische Verdragsorganisatie}` as entries, each keeping the line
+    its key was written on, so a warning about it names that line."""
+    source = entries.get(SOURCE_KEY)
+    out: list[dict[str, Any]] = []
+    for term, meaning in entries.items():
+        if term == SOURCE_KEY:
+            continue
+        entry: dict[str, Any] = {"term": term, "meaning": meaning}
+        if isinstance(source, SourceRef):
+            line = source.key_lines.get(term, source.line)
+            lines = {} if line is None else {"term": line, "meaning": line}
+            entry[SOURCE_KEY] = SourceRef(source.key_files.get(term, source.file), line, lines)
+        out.append(entry)
+    return out
 
 
 class Annex(TermList):
@@ -389,6 +405,9 @@ class Report(Node):
     back_matter: BackMatter = Field(default_factory=BackMatter)
     footnotes: list[Footnote] = Field(default_factory=list)
     bijlage_title: str | None = None
+    lidwoord: Literal["de", "het"] | None = None
+    """The article the title takes in running text ("de Stand van Defensie", "het
+    Jaarverslag"); None: the standard phrases do without one."""
     theme: str | None = None
     """The house style: a shipped theme's name (templates/themes) or a theme file's path,
     relative to report.yaml; `standgen build --theme` overrides it."""

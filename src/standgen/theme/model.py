@@ -12,6 +12,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints
 
 from standgen.model.base import Node
+from standgen.model.settings import PagePolicy
 
 Colour = Annotated[str, StringConstraints(pattern=r"^#[0-9A-Fa-f]{6}$")]
 Points = Annotated[float, Field(gt=0, le=200)]
@@ -133,6 +134,11 @@ class Theme(Node):
     footer: Footer = Field(default_factory=Footer)
     table: Table = Field(default_factory=Table)
     caption: Caption = Field(default_factory=Caption)
+    page_policy: PagePolicy = Field(default_factory=PagePolicy)
+    """Which parts start on a new page, as far as the report (settings.page_policy), the
+    command line (--new-page) and the part itself (new_page) leave it open; only the keys
+    the theme file writes count."""
+
     def caption_colour(self) -> str:
         """The caption's colour as #RRGGBB."""
         return str(getattr(self.colours, self.caption.colour))

@@ -8,7 +8,7 @@ from standgen.edition.levels import Levels, load_levels
 from standgen.errors import Problem, Problems
 from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable
-from standgen.validate.abbreviations import check_abbreviations
+from standgen.validate.abbreviations import check_duplicates
 from standgen.validate.comments import check_comments
 from standgen.validate.figures import check_figures
 from standgen.validate.footnotes import check_footnotes
@@ -46,7 +46,7 @@ def _problems(report: Report, levels: Levels) -> list[Problem]:
     found += check_figures(report)
     found += check_missing(report)
     found += check_comments(report)
-    found += check_abbreviations(report)
+    found += check_duplicates(report)  # uses are checked per edition (edition.abbreviations)
     return found
 
 

@@ -16,7 +16,6 @@ from standgen.compose.dump import marked
 from standgen.files import write_bytes_atomically
 from standgen.write.table_grid import Placed, covering, place_rows
 
-_STANDARD_WORDS = t.Words()
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _BLOCK_MARK = re.compile(r"^(\s*)(?:([-+=])|(\d{1,9})([.)]))")
@@ -111,8 +110,7 @@ def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
     return "".join(parts)
 
 
-def _table(table: t.Table, notes: dict[int, str], words: t.Words = _STANDARD_WORDS
-           ) -> list[str]:
+def _table(table: t.Table, notes: dict[int, str], words: t.Words) -> list[str]:
     width = len(table.column_widths)
     heads = len(table.header_rows)
     placed = place_rows([*table.header_rows, *table.body_rows], width)
@@ -161,7 +159,7 @@ def _header(grid: list[list[t.Cell | None]], text: Callable[[t.Cell], str]) -> l
     return out
 
 
-def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WORDS
+def _block(block: t.Block, notes: dict[int, str], words: t.Words
            ) -> list[str]:
     if isinstance(block, t.Heading):
         return [f"{'#' * block.level} {_plain(block.display)} {{#{block.anchor}}}", ""]
@@ -176,10 +174,10 @@ def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WOR
         return _table(block, notes, words)
     if isinstance(block, t.Figure):
         if block.raster_path is not None:
-            line = (f"![Figuur {block.number}: {_plain(block.caption)}]"
+            line = (f"![{words.figure} {block.number}: {_plain(block.caption)}]"
                     f"({block.raster_path.name})")
         else:
-            line = (f"**Figuur {block.number}: {_plain(block.caption)}** — "
+            line = (f"**{words.figure} {block.number}: {_plain(block.caption)}** — "
                     f"{_plain(block.placeholder_text)}")
         note = _plain(block.source_note)
         return [line, ""] + ([note, ""] if note else [])
@@ -187,7 +185,7 @@ def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WOR
 
 
 def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str],
-               words: t.Words = _STANDARD_WORDS) -> list[str]:
+               words: t.Words) -> list[str]:
     """The lines of a run of blocks; of two lists of one kind in a row, the second takes
     the other marker (Markdown would join them into one)."""
     lines: list[str] = []

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from standgen.api import validate
 from standgen.compose import compose_document
 from standgen.compose import tree as t
 from standgen.errors import SourceError
@@ -67,7 +68,7 @@ def test_abbreviations_listed_but_unused_and_used_but_unlisted_are_warnings(
         tmp_path: Path) -> None:
     loaded = report(tmp_path, back_matter={"afkortingen": {"entries": {
         "MPR": "Monitor Proefregeling", "NAVO": "Noord-Atlantische Verdragsorganisatie"}}})
-    problems = validate_report(loaded)
+    problems = validate(loaded)
     codes = {(p.code, p.message.split("'")[1]) for p in problems.warnings}
     assert ("abbr-unused", "NAVO") in codes
     assert ("abbr-unlisted", "CBS") in codes
@@ -76,8 +77,7 @@ def test_abbreviations_listed_but_unused_and_used_but_unlisted_are_warnings(
 
 
 def test_no_abbreviation_checks_without_a_list(tmp_path: Path) -> None:
-    assert not [p for p in validate_report(report(tmp_path)).warnings
-                if p.code.startswith("abbr")]
+    assert not [p for p in validate(report(tmp_path)).warnings if p.code.startswith("abbr")]
 
 
 @pytest.mark.parametrize(("style", "shown"), [("arabic", "1 Voortgang"),

@@ -12,6 +12,8 @@ from pydantic import ValidationError
 from standgen.charts.data import ChartData, ChartSeries, ranked_order
 from standgen.compose import compose_document
 from standgen.compose import tree as t
+from standgen.compose.figures import chart_words
+from standgen.compose.templating import TextTemplates
 from standgen.model.values import Cell, Unit
 from tests.unit.anyreport.support import BASE, report
 
@@ -66,7 +68,7 @@ def test_a_qualifier_without_a_value_is_refused() -> None:
 def _bars(sort: str) -> ChartData:
     return ChartData("hbar", "t", ("Een", "Twee", "Drie"),
                      (ChartSeries("s", (Decimal(1), Decimal(9), Decimal(5))),), Unit(),
-                     sort=sort)  # type: ignore[arg-type]
+                     sort=sort, words=chart_words(TextTemplates()))  # type: ignore[arg-type]
 
 
 def test_chart_categories_keep_the_authors_order_unless_sorted() -> None:

@@ -5,13 +5,17 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 from standgen.charts.data import ChartData, ChartSeries
+from standgen.compose.figures import chart_words
+from standgen.compose.templating import TextTemplates
 from standgen.model.values import Unit
 
+WORDS = chart_words(TextTemplates())
 PERCENT = Unit(kind="percent")
 COUNT = Unit(kind="count")
 YEARS = ("2021", "2022", "2023", "2024", "2025")
 
 LINE = ChartData(
+    words=WORDS,
     type="line",
     title="Gemiddelde materiële gereedheid",
     categories=YEARS,
@@ -22,6 +26,7 @@ LINE = ChartData(
 )
 
 LINE_TARGET = ChartData(
+    words=WORDS,
     type="line",
     title="Personele gereedheid",
     categories=YEARS,
@@ -36,6 +41,7 @@ LINE_TARGET = ChartData(
 )
 
 BAR = ChartData(
+    words=WORDS,
     type="bar",
     title="Instroom en uitstroom",
     categories=("2022", "2023", "2024", "2025"),
@@ -48,6 +54,7 @@ BAR = ChartData(
 )
 
 STACKED = ChartData(
+    words=WORDS,
     type="stacked",
     title="Personeelsbestand naar soort",
     categories=("2023", "2024", "2025"),
@@ -60,6 +67,7 @@ STACKED = ChartData(
 )
 
 HBAR = ChartData(
+    words=WORDS,
     type="hbar",
     title="Redenen van vertrek",
     categories=("Werkdruk", "Salaris en arbeidsvoorwaarden", "Loopbaanperspectief",
@@ -70,6 +78,7 @@ HBAR = ChartData(
 )
 
 PIE = ChartData(
+    words=WORDS,
     type="pie",
     title="Verhouding man/vrouw",
     categories=("Man", "Vrouw"),
@@ -78,6 +87,7 @@ PIE = ChartData(
 )
 
 DONUT = ChartData(
+    words=WORDS,
     type="donut",
     title="Verhouding man/vrouw",
     categories=("Man", "Vrouw"),

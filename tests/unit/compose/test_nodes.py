@@ -140,8 +140,8 @@ def test_placeholder_figure_and_bijlage_sentence(tmp_path: Path) -> None:
                               anchor="figuur-kaart")
     assert isinstance(sentence, t.Paragraph)
     assert sentence.inlines == (t.Text(
-        "Meer gedetailleerde informatie over de materiële gereedheid is operationeel "
-        "vertrouwelijke informatie en is daarom opgenomen in de vertrouwelijke bijlage."),)
+        "Meer gedetailleerde informatie over de materiële gereedheid is vertrouwelijk en is "
+        "daarom opgenomen in de vertrouwelijke bijlage."),)
 
 
 def test_document_has_cover_toc_and_running_headers(tmp_path: Path) -> None:

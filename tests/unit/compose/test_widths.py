@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from standgen.compose import tree as t
-from standgen.compose.widths import TEXT_BLOCK_CHARS, column_widths
+from standgen.compose.widths import column_widths
+from standgen.theme.metrics import NORMAL_PADDING_PT, TEXT_BLOCK_PT, default_metrics
+
+PADDING = 2 * NORMAL_PADDING_PT  # what the writers put beside a cell's text
 
 
 def _row(*texts: str, align: t.Align = "right") -> t.TableRow:
@@ -22,9 +25,10 @@ def test_a_long_label_gives_way_before_any_figure_does() -> None:
     label = "Kwantitatieve personele gereedheid beroepsmilitairen en nog veel meer woorden"
     body = (_row(label, *["105,2%"] * 8),)
     widths = column_widths((_row("", *[str(y) for y in range(2018, 2026)]),), body)
-    figure_chars = [w * TEXT_BLOCK_CHARS for w in widths[1:]]
-    assert all(chars >= len("105,2%") for chars in figure_chars)
-    assert widths[0] < len(label) / TEXT_BLOCK_CHARS
+    metrics = default_metrics()
+    room = [w * TEXT_BLOCK_PT - PADDING for w in widths[1:]]
+    assert all(points >= metrics.width("105,2%") for points in room)
+    assert widths[0] * TEXT_BLOCK_PT < metrics.width(label)
 
 
 def test_a_row_spanning_stub_does_not_shift_the_second_header_row() -> None:
@@ -34,4 +38,4 @@ def test_a_row_spanning_stub_does_not_shift_the_second_header_row() -> None:
                          t.Cell((t.Text("Aantal meldingen"),), "right")))
     widths = column_widths((top, bottom), (_row("Volkel", "396", "3.035"),))
     assert widths[2] > widths[1]
-    assert widths[2] * TEXT_BLOCK_CHARS >= len("meldingen")
+    assert widths[2] * TEXT_BLOCK_PT - PADDING >= default_metrics().width("meldingen", True)

@@ -148,9 +148,10 @@ def test_every_narrative_block_is_marked_for_review(rolled: Rolled, reference: R
                 marks += 1
                 following = lines[index + 1].strip()
                 assert following.startswith(("- doelstelling:", "- toelichting:", "- text:",
-                                             "- groeiparagraaf:", "changes:")), following
+                                             "- groeiparagraaf:", "changes:", "title:")), following
     assert result.marked_blocks == len(blocks)
-    assert marks == len(blocks) + 1  # and the old change list
+    assert result.marked_titles == 1  # "Samenvatting Stand van Defensie voorjaar 2026"
+    assert marks == len(blocks) + 1 + 1  # and the old change list, and that title
     texts = {b.text for b in blocks}
     old_texts = {n.text for _, n in walk(reference) if isinstance(n, TextBlock)}
     assert texts == old_texts

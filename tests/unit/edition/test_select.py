@@ -42,8 +42,8 @@ def test_classified_editions_hold_every_canary(edition: str) -> None:
 
 def test_public_edition_points_to_the_bijlage_where_content_was_dropped() -> None:
     text = _dump("openbaar")
-    assert ("Meer gedetailleerde informatie over materiële gereedheid is operationeel "
-            "vertrouwelijke informatie") in text
+    assert ("Meer gedetailleerde informatie over materiële gereedheid is vertrouwelijk en "
+            "is daarom") in text
     assert "Openbaar onderwerp" in text
     assert "— Opgenomen in de vertrouwelijke bijlage." in text
 

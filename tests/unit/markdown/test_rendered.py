@@ -54,7 +54,7 @@ def _round_trip(source: str) -> None:
     tree = richtext.blocks(source, _note)
     lines: list[str] = []
     for block in tree:
-        lines += _block(block, {})
+        lines += _block(block, {}, t.default_words())
     assert richtext.blocks("\n".join(lines), _note) == tree
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 from typing import Any
 
-from standgen.compose.tables import TableValues, cell_text
+from standgen.compose.tables import TableValues, cell_text, status_words
+from standgen.compose.templating import TextTemplates
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import EMPTY_CELL
 from standgen.validate.crossings import check_crossings
@@ -68,8 +69,10 @@ def test_a_given_crossing_cell_is_printed_and_not_checked_against_a_guess() -> N
 def test_the_printed_cell_follows_the_named_rule_and_a_delta_carries_its_sign() -> None:
     def printed(table: IndicatorTable, row: int) -> str:
         values = TableValues(table)
+        texts = TextTemplates()
         return cell_text(table, table.rows[row], table.columns[2],
-                         values.cell(table.rows[row], "d"))
+                         values.cell(table.rows[row], "d"), status_words(texts),
+                         texts.numbers())
 
     assert printed(_table(), 2) == ""
     assert printed(_table("row"), 2) == "150,0%"

@@ -59,7 +59,7 @@ def test_table_never_wider_than_text_block() -> None:
     wide = t.Table("Breed", (), (t.TableRow(tuple(
         t.Cell((t.Text("zeer lange celtekst die moet afbreken " * 3),)) for _ in range(4))),),
         (0.4, 0.4, 0.4, 0.4))
-    table = _rl_table(build_table(wide, styles, TEXT_WIDTH))
+    table = _rl_table(build_table(wide, styles, TEXT_WIDTH, "Tabel"))
     width, _ = table.wrap(TEXT_WIDTH, 1000)
     assert width <= TEXT_WIDTH + 0.01
 
@@ -67,7 +67,7 @@ def test_table_never_wider_than_text_block() -> None:
 def test_spans_become_span_commands() -> None:
     styles = make_styles(register_fonts(default_fonts()))
     doc_tables = [b for s in _sample_sections() for b in s.blocks if isinstance(b, t.Table)]
-    table = _rl_table(build_table(doc_tables[1], styles, TEXT_WIDTH))
+    table = _rl_table(build_table(doc_tables[1], styles, TEXT_WIDTH, "Tabel"))
     spans = [c for c in table._spanCmds]
     assert ("SPAN", (0, 0), (0, 1)) in spans
     assert ("SPAN", (1, 0), (2, 0)) in spans and ("SPAN", (3, 0), (4, 0)) in spans
@@ -85,10 +85,10 @@ def test_cell_spanning_beyond_the_table_is_an_error() -> None:
     bad = t.Table("Fout", (), (t.TableRow((t.Cell((t.Text("x"),), colspan=2),
                                            t.Cell((t.Text("y"),)))),), (0.5, 0.5))
     with pytest.raises(BuildError, match="spans beyond"):
-        build_table(bad, styles, TEXT_WIDTH)
+        build_table(bad, styles, TEXT_WIDTH, "Tabel")
     tall = t.Table("Fout", (), (t.TableRow((t.Cell((t.Text("x"),), rowspan=2),)),), (1.0,))
     with pytest.raises(BuildError, match="spans beyond"):
-        build_table(tall, styles, TEXT_WIDTH)
+        build_table(tall, styles, TEXT_WIDTH, "Tabel")
 
 
 def test_caption_above_and_notes_below(tmp_path: Path) -> None:

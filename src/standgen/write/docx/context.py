@@ -41,7 +41,7 @@ class Context:
     numbering: Numbering
     pages: PageEstimate
     break_pending: bool = False
-    words: t.Words = field(default_factory=t.Words)
+    words: t.Words = field(default_factory=t.default_words)
     in_landscape: Callable[[Callable[[], None]], None] | None = None
 
     def add(self, element: Element) -> Element:

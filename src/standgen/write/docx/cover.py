@@ -17,8 +17,6 @@ TWIPS_PER_MM = 56.6929
 MARKED_TOP_MM = 17.0
 PAD_MM = 14.0
 MINISTRY_ROW_MM = 32.0
-COVER_CAPTION = "Omslag"
-"""The caption that marks the cover's layout table (and tells it from the report's tables)."""
 
 
 def cover_top_mm(marked: bool) -> float:
@@ -58,8 +56,9 @@ def _logo(ctx: Context, ministry: str) -> list[Element]:
                          f"({type(error).__name__}: {error})") from error
     for tag in ("wp:docPr", "pic:cNvPr"):
         for props in inline.iter(qn(tag)):
-            props.set("descr", xml_safe(f"Logo {ministry}"))
-            props.set("title", "Logo")
+            before, after = ctx.words.logo
+            props.set("descr", xml_safe(f"{before}{ministry}{after}"))
+            props.set("title", ctx.words.logo_title)
     p = paragraph(STYLE.cover_band)
     p[0].append(el("w:spacing", {"w:after": _twips(4)}))
     p.append(el("w:r", None, el("w:drawing", None, inline)))
@@ -97,7 +96,7 @@ def _band(ctx: Context, cover: t.Cover, marked: bool) -> Element:
                 el("w:tblLook", {"w:val": "0000", "w:firstRow": "0", "w:lastRow": "0",
                                  "w:firstColumn": "0", "w:lastColumn": "0",
                                  "w:noHBand": "1", "w:noVBand": "1"}),
-                el("w:tblCaption", {"w:val": COVER_CAPTION}))
+                el("w:tblCaption", {"w:val": ctx.words.cover_table}))
     grid = el("w:tblGrid", None, el("w:gridCol", {"w:w": width}))
     return el("w:tbl", None, tbl_pr, grid, *rows)
 

@@ -200,7 +200,7 @@ class _Keeps:
             keep_added(added, block, introduces(self.blocks, index))
             for element in added:
                 if element.tag == qn("w:tbl"):
-                    keep_table(element)
+                    keep_table(element, ctx.house.theme.sizes.cell)
             if self.after_table and added and added[0].tag == qn("w:p"):
                 space_before(added[0])
             self.after_table = (bool(added) and added[-1].tag == qn("w:tbl")) or (
@@ -262,7 +262,9 @@ def build_docx(tree: t.Document, reference_docx: Path | None = None,
     marks = OriginMarks()
     ctx.notes.origin_mark = marks.mark_paragraph(ctx)
     for index, (furniture, part) in enumerate(parts):
-        continuous = isinstance(part, t.DocSection) and not part.new_page and index > 0
+        # a part follows on only after another part: never on the cover or the Inhoud
+        after_part = index > 0 and isinstance(parts[index - 1][1], t.DocSection)
+        continuous = isinstance(part, t.DocSection) and not part.new_page and after_part
         sections.start(furniture, continuous)
         match part:
             case t.TableOfContents():

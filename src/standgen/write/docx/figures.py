@@ -12,8 +12,6 @@ from standgen.write.docx.oxml import el, paragraph, text_run, xml_safe
 from standgen.write.docx.styles import STYLE
 from standgen.write.docx.tables import caption_paragraph, render_table
 
-FIGURE_LABEL = "Figuur"
-
 
 def _picture(ctx: Context, figure: t.Figure) -> None:
     raster = figure.raster_path

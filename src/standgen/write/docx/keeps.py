@@ -10,14 +10,15 @@ from docx.oxml.ns import qn
 
 from standgen.compose import tree as t
 from standgen.format.hyphenate import SHY, soft_hyphens
+from standgen.theme.metrics import default_metrics
 from standgen.write.docx.oxml import Element, el
 from standgen.write.keeping import figures_in
 
 LEAD_ROWS = 2
 CELL_HALF_POINTS = 17  # TableText: 8,5 pt
 MIN_HALF_POINTS = 12
-CELL_MARGINS = 2 * 85 + 20  # twips: left and right cell margin, and a little air
-BOLD_ALLOWANCE = 1.05
+CELL_MARGIN = 85  # twips: the house table style's left (and right) cell margin
+CELL_MARGINS = 2 * CELL_MARGIN
 # w:rPr children that follow w:sz/w:szCs in the schema's order.
 _RPR_AFTER_SIZE = ("highlight", "u", "effect", "bdr", "shd", "fitText", "vertAlign", "rtl",
                    "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath")
@@ -128,44 +129,60 @@ def space_before(p: Element) -> None:
         ppr.append(el("w:spacing", {"w:before": SPACE_AFTER_TABLE}))
 
 
-def keep_table(tbl: Element) -> None:
+def keep_table(tbl: Element, cell_pt: float = CELL_HALF_POINTS / 2) -> None:
     """A table's header rows keep with its first body rows; its cells get Dutch soft
-    hyphens."""
+    hyphens. A table whose figures would not fit their cells (one composed without a
+    layout, such as a Markdown table) is set smaller; a table the composer placed fits."""
     rows = tbl.findall(qn("w:tr"))
     heads = sum(1 for row in rows if row.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None)
     for row in rows[:heads + LEAD_ROWS - 1]:
         for p in row.iter(qn("w:p")):
             keep_paragraph(p)
-    scale = _fit_scale(tbl)
+    size = _size(tbl) or round(cell_pt * 2)
+    scale = _fit_scale(tbl, size)
     if scale < 1.0:
-        _set_size(tbl, max(MIN_HALF_POINTS, int(CELL_HALF_POINTS * scale)))
+        _set_size(tbl, max(MIN_HALF_POINTS, int(size * scale)))
     soft_hyphen_runs(tbl)
 
 
-def _advance(char: str) -> float:
-    """The advance of a character in Liberation Sans (Arial metrics), in em."""
-    if char.isdigit() or char in "€+-$":
-        return 0.556
-    if char in ".,:;\u00a0 '":
-        return 0.278
-    if char == "%":
-        return 0.889
-    return 0.6
+def _size(tbl: Element) -> int | None:
+    """The half points a fitted table's runs are set in (write/docx/wide.py gives every
+    run of a fitted table one size, and the table its own cell margins)."""
+    if tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}") is None:
+        return None
+    size = next(tbl.iter(qn("w:sz")), None)
+    value = size.get(qn("w:val")) if size is not None else None
+    return int(value) if value and value.isdigit() else None
 
 
-def _fit_scale(tbl: Element) -> float:
+def _margins(tbl: Element) -> int:
+    """A cell's left and right margin together, in twips: the table's own, else the
+    house table style's."""
+    found = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCellMar')}")
+    if found is None:
+        return CELL_MARGINS
+    sides = [found.find(qn(f"w:{side}")) for side in ("left", "right")]
+    return sum(int(side.get(qn("w:w")) or 0) if side is not None else CELL_MARGIN
+               for side in sides)
+
+
+def _fit_scale(tbl: Element, half_points: int) -> float:
     """The factor by which the table's text must shrink so that every figure fits its
-    cell on one line (Word and LibreOffice would otherwise break it between digits)."""
+    cell on one line (Word and LibreOffice would otherwise break it between digits),
+    measured in the table font's advance widths (bold, the wider)."""
+    metrics = default_metrics()
+    margins = _margins(tbl)
     scale = 1.0
     for cell in tbl.iter(qn("w:tc")):
         width = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
         if width is None:
             continue
-        room = int(width.get(qn("w:w")) or 0) - CELL_MARGINS
+        room = int(width.get(qn("w:w")) or 0) - margins
         for p in cell.iter(qn("w:p")):
             text = "".join(node.text or "" for node in p.iter(qn("w:t")))
             for token in figures_in(text):
-                need = sum(map(_advance, token)) * CELL_HALF_POINTS * 10 * BOLD_ALLOWANCE
+                em = metrics.width(token, bold=True) / metrics.size
+                need = em * half_points * 10
                 if need > room > 0:
                     scale = min(scale, room / need)
     return scale

@@ -18,7 +18,6 @@ from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 
-from standgen.write.docx.cover import COVER_CAPTION
 from standgen.write.docx.oxml import Element
 
 _R_ID = qn("r:id")
@@ -219,9 +218,10 @@ def _property_lines(document: DocxDocument) -> list[str]:
 
 
 def _is_cover_band(tbl: Element) -> bool:
-    """The cover's layout table (the coloured band) reads as the paragraphs it holds."""
-    caption = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
-    return caption is not None and caption.get(qn("w:val")) == COVER_CAPTION
+    """The cover's layout table (the coloured band) reads as the paragraphs it holds: the
+    one table standgen sets out into the margin (its caption is a template's word)."""
+    indent = tbl.find(f"{qn('w:tblPr')}/{qn('w:tblInd')}")
+    return indent is not None and (indent.get(qn("w:w")) or "").startswith("-")
 
 
 def read_docx_structure(path: Path) -> str:

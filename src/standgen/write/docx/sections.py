@@ -22,7 +22,6 @@ from standgen.write.docx.wide import landscape as turned
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_PLAIN_WORDS = t.Words()
 _PARTS = {"header": ("hdr", CT.WML_HEADER, RT.HEADER),
           "footer": ("ftr", CT.WML_FOOTER, RT.FOOTER)}
 
@@ -41,7 +40,7 @@ class SectionFurniture:
 
 
 def _marking_lines(marking: t.Marking | None, with_extra: bool,
-                   words: t.Words = _PLAIN_WORDS) -> list[Element]:
+                   words: t.Words) -> list[Element]:
     if marking is None:
         return []
     lines = [marking.text.upper()]
@@ -88,7 +87,7 @@ def _footer(document: t.Document, furniture: SectionFurniture, total: int) -> li
                 for line in furniture.cover.classification_lines]
     if furniture.page is not None:
         out.append(_page_line(document, furniture.page, total, furniture.cover is None))
-    out += _marking_lines(document.marking, with_extra=False)
+    out += _marking_lines(document.marking, with_extra=False, words=document.words)
     return out or [paragraph(STYLE.footer)]
 
 

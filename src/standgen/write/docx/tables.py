@@ -11,7 +11,6 @@ from standgen.write.docx.oxml import Element, el, paragraph, text_run
 from standgen.write.docx.styles import STYLE, HouseStyle
 from standgen.write.docx.wide import fit_table
 
-TABLE_LABEL = "Tabel"
 LONG_ROW = 1_000  # characters in a row's cells past which the row may break across pages
 _JC = {"left": "left", "right": "right", "center": "center"}
 
@@ -204,7 +203,7 @@ def render_table_here(ctx: Context, table: t.Table) -> None:
     grid = el("w:tblGrid", None, *(el("w:gridCol", {"w:w": str(w)}) for w in widths))
     tbl = el("w:tbl", None, _table_properties(table, sum(widths)), grid)
     tbl.extend(_rows(ctx, table, widths))
-    fit_table(tbl, table, ctx.house.body_pt - 1)
+    fit_table(tbl, table, ctx.house.theme.sizes.cell)
     ctx.add(tbl)
     for note in table.notes:
         p = paragraph(STYLE.note)

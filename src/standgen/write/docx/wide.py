@@ -4,21 +4,26 @@ the section properties of a landscape page, as the composer decided."""
 from __future__ import annotations
 
 import copy
+import math
 
 from docx.oxml.ns import qn
 
 from standgen.compose import tree as t
+from standgen.theme.metrics import TIGHT_PADDING_PT
 from standgen.write.docx.oxml import Element, el
 
-TIGHT_MARGIN_TWIPS = "40"
+TIGHT_MARGIN_TWIPS = str(round(TIGHT_PADDING_PT * 20))
+MIN_HALF_POINTS = 8
 
 
 def fit_table(tbl: Element, table: t.Table, table_text_pt: float) -> None:
     """Give every run of a fitted (or landscape, or split) table the scaled size, and the
-    table tighter cell margins; a normal table is left as it is."""
+    table tighter cell margins; a normal table is left as it is. The size is rounded down
+    to Word's half points, never up past the size the table was measured at."""
     if table.layout.mode == "normal":
         return
-    half_points = str(max(8, round(table_text_pt * table.layout.font_scale * 2)))
+    exact = table_text_pt * table.layout.font_scale * 2
+    half_points = str(max(MIN_HALF_POINTS, math.floor(exact + 1e-9)))
     for run in tbl.iter(qn("w:r")):
         r_pr = run.find(qn("w:rPr"))
         if r_pr is None:

@@ -98,9 +98,9 @@ class BlockBuilder:
     """Builds the flowables of blocks for one pass."""
 
     def __init__(self, styles: Styles, levels: dict[str, int], vectors: dict[Path, VectorPage],
-                 on_heading: Callable[[t.Heading], None], words: t.Words | None = None) -> None:
+                 on_heading: Callable[[t.Heading], None], words: t.Words) -> None:
         self._styles = styles
-        self._words = words or t.Words()
+        self._words = words
         self._levels = levels
         self._vectors = vectors
         self._on_heading = on_heading

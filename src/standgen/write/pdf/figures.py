@@ -11,7 +11,6 @@ from reportlab.platypus import Table as RLTable
 
 from standgen.compose import tree as t
 from standgen.errors import BuildError
-from standgen.write.pdf import labels
 from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.para import Para
 from standgen.write.pdf.styles import RULE_GREY, Styles
@@ -74,7 +73,7 @@ def _placeholder(figure: t.Figure, styles: Styles, width: float) -> Flowable:
 
 
 def build_figure(figure: t.Figure, styles: Styles, width: float,
-                 vectors: dict[Path, VectorPage], label: str = labels.FIGURE) -> list[Flowable]:
+                 vectors: dict[Path, VectorPage], label: str) -> list[Flowable]:
     """The figure, its caption below it and its source note, kept on one page."""
     if figure.kind == "placeholder":
         picture = _placeholder(figure, styles, width)

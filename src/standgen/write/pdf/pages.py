@@ -22,14 +22,13 @@ from standgen.write.pdf.styles import (
 )
 
 RIGHT_EDGE = PAGE_WIDTH - MARGIN_RIGHT
-PLAIN_WORDS = t.Words()
 FOOTER_Y = 13 * mm
 FOOTER_SIZE = 8.5
 MARKED_TOP = 17 * mm
 
 
 def page_label(page: int, total: int | None, marking: t.Marking | None,
-               words: t.Words = PLAIN_WORDS) -> str:
+               words: t.Words) -> str:
     """The page number as printed: 'pagina x van y' for marked documents, else the number."""
     if marking is not None and marking.page_x_of_y:
         before, between, after = words.page_x_of_y
@@ -44,7 +43,7 @@ def page_size(canv: Canvas) -> tuple[float, float]:
 
 
 def draw_marking(canv: Canvas, marking: t.Marking, styles: Styles,
-                 words: t.Words = PLAIN_WORDS) -> None:
+                 words: t.Words) -> None:
     """The classification at the top and the bottom of the page, with copy number and extras."""
     width, height = page_size(canv)
     fonts = styles.fonts

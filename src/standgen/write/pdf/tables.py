@@ -10,7 +10,6 @@ from reportlab.platypus import Table as RLTable
 from standgen.compose import tree as t
 from standgen.errors import BuildError
 from standgen.format.hyphenate import soft_hyphens
-from standgen.write.pdf import labels
 from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.inlines import to_markup
 from standgen.write.pdf.keeps import Lead, NeedSpace
@@ -85,7 +84,7 @@ def _grid(table: t.Table, count: int, styles: Styles
             if last_col >= count or last_row >= len(rows):
                 raise BuildError(f"table {table.caption!r}: cell in row {r + 1} "
                                  "spans beyond the table")
-            style = cell_style(styles, cell.align, bold, table.layout.font_scale)
+            style = cell_style(styles, cell.align, bold, table.layout.font_scale, r < heads)
             if r < heads:
                 style = styles.header_cell(style)
             data[r][col] = CellPara(to_markup(_hyphenated(cell.inlines)), style)
@@ -130,7 +129,7 @@ def _row_commands(table: t.Table, font: str, p: Palette) -> list[Command]:
     return cmds
 
 
-def build_table(table: t.Table, styles: Styles, width: float, label: str = labels.TABLE
+def build_table(table: t.Table, styles: Styles, width: float, label: str
                 ) -> list[Flowable]:
     """The caption, the table itself (splitting with repeated headers) and its notes."""
     count = _column_count(table)

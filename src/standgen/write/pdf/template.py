@@ -72,7 +72,7 @@ class StandDoc(BaseDocTemplate):  # type: ignore[misc]
         self.heading_pages: dict[str, int] = {}
         self.running_header = ""
         self.page_header = ""
-        self.tagger = Tagger(meta.language)
+        self.tagger = Tagger(meta.language, document.words)
         self.cover_struct = self.tagger.root.add("P", actual_text=cover_text(document.cover))
         self.addPageTemplates([self._template("cover", self._on_cover),
                                self._template("toc", self._on_toc),

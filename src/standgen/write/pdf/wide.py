@@ -9,20 +9,26 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from standgen.compose import tree as t
+from standgen.theme.metrics import TIGHT_PADDING_PT
 from standgen.write.pdf.styles import ALIGN, Styles
 
 NORMAL_PADDING = 4.0
-TIGHT_PADDING = 2.0
+TIGHT_PADDING = TIGHT_PADDING_PT
 
 
-def cell_style(styles: Styles, align: t.Align, bold: bool, scale: float) -> ParagraphStyle:
-    """A cell's style at the table's font scale; a figure (right-aligned) never breaks
-    inside a word."""
+def cell_style(styles: Styles, align: t.Align, bold: bool, scale: float,
+               header: bool = False) -> ParagraphStyle:
+    """A cell's style at the table's font scale. A figure (a right-aligned body cell)
+    never breaks inside a word; a text or header may break after a hyphen in it
+    ("Noord-|Holland"), as the column widths allow (compose/widths.py)."""
     base = styles.cell_bold if bold else styles.cell
-    name = f"{base.name}-{align}" + (f"-{scale:g}" if scale != 1.0 else "")
+    figure = align == "right" and not header
+    name = (f"{base.name}-{align}" + ("-h" if header else "")
+            + (f"-{scale:g}" if scale != 1.0 else ""))
     return ParagraphStyle(name, parent=base, alignment=ALIGN[align],
                           fontSize=base.fontSize * scale, leading=base.leading * scale,
-                          splitLongWords=0 if align == "right" else 1)
+                          splitLongWords=0 if figure else 1,
+                          embeddedHyphenation=0 if figure else 1)
 
 
 def cell_padding(table: t.Table) -> float:

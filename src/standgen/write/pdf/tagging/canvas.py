@@ -8,6 +8,7 @@ from typing import Any
 from reportlab.pdfbase import pdfdoc
 from reportlab.pdfgen.canvas import Canvas
 
+from standgen.compose import tree as t
 from standgen.write.pdf.tagging.tagger import CLOSE, OPEN_ARTIFACT, Tagger
 
 PAGE_KEYS = ("StructParents", "Tabs")
@@ -54,7 +55,7 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
         count = self._annotationCount + 1
         name = name or f"NUMBER{count}"
         contents = (self.standgen_link_text or tagger.link_texts.get(self._standgen_target)
-                    or _describe(annotation))
+                    or _describe(annotation, tagger.words))
         key = tagger.annotation(self, self._doc.annotationName(name), contents)
         annotation["StructParent"] = key
         annotation["F"] = PRINT_FLAG
@@ -62,13 +63,15 @@ class TaggedCanvas(Canvas):  # type: ignore[misc]
         return super()._addAnnotation(annotation, name, addtopage)
 
 
-def _describe(annotation: pdfdoc.PDFDictionary) -> str:
-    """A link's description for assistive technology: where it goes."""
+def _describe(annotation: pdfdoc.PDFDictionary, words: t.Words) -> str:
+    """A link's description for assistive technology: where it goes, in the templates'
+    words."""
     action = annotation.dict.get("A")
     if isinstance(action, pdfdoc.PDFDictionary):
         uri = action.dict.get("URI")
         target = getattr(uri, "s", None)
         if isinstance(target, str | bytes):
             text = target.decode("latin-1") if isinstance(target, bytes) else target
-            return f"Link naar {text}"
-    return "Link naar een plek in dit document"
+            before, after = words.link_to
+            return f"{before}{text}{after}"
+    return words.link_inside

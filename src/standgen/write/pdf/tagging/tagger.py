@@ -9,6 +9,7 @@ from typing import Any
 
 from reportlab.pdfgen.canvas import Canvas
 
+from standgen.compose import tree as t
 from standgen.write.pdf.tagging.elements import MarkedRef, ObjectRef, StructElem
 
 OPEN_ARTIFACT = "/Artifact BMC"
@@ -19,9 +20,10 @@ DRAWN = "_standgen_drawn"
 class Tagger:
     """The structure tree of one layout pass and the marked content of the current page."""
 
-    def __init__(self, language: str) -> None:
+    def __init__(self, language: str, words: t.Words) -> None:
         self.root = StructElem("Document")
         self.language = language
+        self.words = words
         self.page_kids: list[StructElem] = []
         self.parent_tree: dict[int, StructElem | list[StructElem]] = {}
         self.page_keys: dict[str, int] = {}
