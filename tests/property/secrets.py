@@ -135,8 +135,11 @@ class _Drawer:
                     self.ledger.aggregates.append(("difference", grid[a][i] - grid[b][i]))
         columns: list[Any] = list(YEARS)
         if draw(st.booleans()):
+            delta: Data = {"delta": [str(YEARS[0]), str(YEARS[1])]}
+            if any(r.get("id") == "pct" for r in rows):
+                delta["crossing"] = "column"  # a delta of percentages, said explicitly
             columns.append({"id": "delta", "label": "Verschil", "role": "delta",
-                            "derived": {"delta": [str(YEARS[0]), str(YEARS[1])]}})
+                            "derived": delta})
             for rid in data_ids:
                 if any(secret_inputs[rid]):
                     self.ledger.aggregates.append(("delta", grid[rid][1] - grid[rid][0]))

@@ -148,8 +148,10 @@ def table(draw: st.DrawFn, ident: str) -> Data:
         rows.append({"id": "pct", "label": "%", "role": "percentage", "unit": "percent",
                      "derived": {"percent_of": [data_rows[0]["id"], data_rows[1]["id"]]}})
     if not text_unit and shape == "years" and width >= 2 and draw(st.booleans()):
-        columns.append({"id": "delta", "label": "Verschil", "role": "delta",
-                        "derived": {"delta": [keys[0], keys[-1]]}})
+        delta: Data = {"delta": [keys[0], keys[-1]]}
+        if any(r.get("id") == "pct" for r in rows):  # a percentage under a delta: say which
+            delta["crossing"] = draw(st.sampled_from(["row", "column", "empty"]))
+        columns.append({"id": "delta", "label": "Verschil", "role": "delta", "derived": delta})
     notes: list[Any] = [{"text": draw(words()), "marker": "*"}]
     notes += [draw(words()) for _ in range(draw(st.integers(0, 2)))]
     return {"id": ident, "title": draw(words(max_size=6)), "kind":

@@ -19,7 +19,7 @@ from standgen.format.spacing import tie_spaces
 from standgen.format.units import NumberWords, format_amount
 from standgen.model.tables import Column, IndicatorTable, Row
 from standgen.model.values import EMPTY_CELL, Cell, Status, Unit
-from standgen.validate.derive import compute_column, compute_row
+from standgen.validate.derive import cell_derivation, compute_column, compute_row
 
 Inlines = Callable[[str], tuple[t.Inline, ...]]
 
@@ -97,14 +97,24 @@ def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell
     unit = unit_for(table, row, column, cell)
     if cell.value is None:
         return cell.text or ""
+    signed = is_change(row, column)
     if _unit_in_header(table, row, column, cell):
-        printed = qualified(cell, dutch.number(cell.value, unit.decimals))
+        printed = qualified(cell, dutch.number(cell.value, unit.decimals, signed))
         return f"{cell.text} ({printed})" if cell.text else printed
-    signed = bool(column and column.role == "delta") or row.role == "delta"
     printed = format_amount(cell.value, unit, words=numbers, of=cell.of, top=cell.top,
                             signed=signed)
     printed = qualified(cell, printed)
     return f"{cell.text} ({printed})" if cell.text else printed
+
+
+def is_change(row: Row, column: Column | None) -> bool:
+    """Whether a cell holds a change (printed with its sign, +812): the rule that fills it
+    is a delta, or its row or column has the role delta; a level never is."""
+    rule = cell_derivation(row, column) if column is not None else row.derived
+    if rule is not None:
+        owner_role = row.role if rule is row.derived else column.role if column else None
+        return rule.delta is not None or owner_role == "delta"
+    return bool(column and column.role == "delta") or row.role == "delta"
 
 
 def qualified(cell: Cell, printed: str) -> str:

@@ -17,6 +17,7 @@ from typing import Any, Literal
 from standgen.model.tables import Column, IndicatorTable, Row
 from standgen.validate.derive import (
     column_sum_keys,
+    crossing_side,
     is_summable_column,
     is_summable_row,
     row_sum_keys,
@@ -59,9 +60,12 @@ class TableInputs:
         row, column = self.rows.get(row_key), self.columns.get(col_key)
         if row is None or column is None or row.role == "group":
             return NO_INPUTS
-        if column.derived is not None:
+        side = crossing_side(row, column)  # None: no rule, or a crossing left unresolved
+        if side == "empty":
+            return NO_INPUTS
+        if side == "column" or (side is None and column.derived is not None):
             return self._along_row(row, column)
-        if row.derived is not None:
+        if side == "row":
             return self._along_column(row, column)
         down = self._implicit_rows(row, column.key)
         across = self._implicit_columns(column, row)

@@ -28,7 +28,12 @@ from standgen.edition.flow import CellKey, Inputs, TableInputs
 from standgen.format.dutch import decimals_of, quantize
 from standgen.model.tables import IndicatorTable, Row
 from standgen.model.values import Cell, Status
-from standgen.validate.derive import apply_derivation, cell_number, filled_values
+from standgen.validate.derive import (
+    apply_derivation,
+    cell_derivation,
+    cell_number,
+    filled_values,
+)
 
 
 class SettledCell(Cell):
@@ -192,7 +197,7 @@ class _Settler:
     def _pair(self, key: CellKey, inputs: Inputs, parts: list[tuple[CellKey, _Outcome]],
               source: CellKey | None) -> _Outcome:
         row, column = self.inputs.rows[key[0]], self.inputs.columns[key[1]]
-        derivation = column.derived or row.derived
+        derivation = cell_derivation(row, column) or column.derived  # unresolved: refused
         index = 1 if inputs.axis == "column" else 0
         values = {cell[index]: self._value(cell, o) for cell, o in parts}
         value = (apply_derivation(derivation, values.get, [])
@@ -209,7 +214,8 @@ class _Settler:
         published = cell_number(row.cells_by_key(self.table.column_keys)[key[1]])
         if published is not None:
             return decimals_of(published)
-        derivation = self.inputs.columns[key[1]].derived or row.derived
+        derivation = (cell_derivation(row, self.inputs.columns[key[1]])
+                      or self.inputs.columns[key[1]].derived)
         if derivation is not None and derivation.percent_of is not None:
             return 1
         return max((decimals_of(v) for v in inputs if v is not None), default=0)

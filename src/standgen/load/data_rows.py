@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from standgen.errors import Location, source_error
+from standgen.errors import Location, Problem, SourceError, source_error
 from standgen.load.numbers import Style
 from standgen.load.raw_nodes import column_key, file_of, is_numeric, place, row_id_of
 from standgen.load.tabular import DataFile, cell_input
@@ -19,20 +19,22 @@ from standgen.model.values import STATUS_ALIASES
 
 
 def fill_row(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
-             row_path: str, data: DataFile, style: Style) -> None:
-    """Set the row's values from the data file (a row not in the file keeps its own)."""
+             row_path: str, data: DataFile, style: Style) -> list[Problem]:
+    """Set the row's values from the data file (a row not in the file keeps its own); a
+    derived column not in the file is left to be computed. Returns every bad cell."""
     row_id = row_id_of(row)
     yaml_values = row.get("values")
     if row_id not in data.rows:
         if row.get("derived") or "values" in row:
-            return
+            return []
         at = place(row, "id", row_path, file_of(table))
         raise source_error(at.file, at.line, row_path,
                            f"row {row_id!r} is not in {data.path.name}; its first column "
                            f"has {', '.join(data.rows) or 'no ids'}; add the row there or "
                            "give the row its own `values`")
     keys = [column_key(c) for c in columns]
-    missing = [k for k in keys if k not in data.header]
+    missing = [k for k, c in zip(keys, columns, strict=True)
+               if k not in data.header and not _derived(c)]
     if missing:
         present = [k for k in data.header if k and not k.startswith("\0")]
         hint = (f"its header has {', '.join(present)}" if present else "its first row holds "
@@ -41,16 +43,34 @@ def fill_row(table: dict[str, Any], columns: list[Any], row: dict[str, Any],
                            f"column(s) {', '.join(missing)} missing in the header of "
                            f"{data.path.name}; {hint}")
     filled: dict[str, Any] = {}
+    problems: list[Problem] = []
     for column, key in zip(columns, keys, strict=True):
-        numeric = is_numeric(table, row, column, None)
-        at = data.where(row_id, key)
-        value = cell_input(data.rows[row_id][key], numeric, style, at)
-        if isinstance(value, dict):
-            value[SOURCE_KEY] = SourceRef(at.file, at.line)
-        filled[key] = _merge_cell(_yaml_cell(yaml_values, keys, key), value, row, row_path,
-                                  key, data, row_id, table)
+        if key not in data.header:
+            filled[key] = _yaml_cell(yaml_values, keys, key)
+            continue
+        try:
+            filled[key] = _file_cell(table, row, row_path, column, key, data, style,
+                                     _yaml_cell(yaml_values, keys, key))
+        except SourceError as exc:
+            problems += exc.problems
     _merge_row_mark(row, row_path, data, row_id, table)
     row["values"] = filled
+    return problems
+
+
+def _derived(column: Any) -> bool:
+    return isinstance(column, dict) and bool(column.get("derived"))
+
+
+def _file_cell(table: dict[str, Any], row: dict[str, Any], row_path: str, column: Any,
+               key: str, data: DataFile, style: Style, yaml_cell: Any) -> Any:
+    """One cell of the row as read from the file, with the YAML cell's marking kept."""
+    row_id = row_id_of(row)
+    at = data.where(row_id, key)
+    value = cell_input(data.rows[row_id][key], is_numeric(table, row, column, None), style, at)
+    if isinstance(value, dict):
+        value[SOURCE_KEY] = SourceRef(at.file, at.line)
+    return _merge_cell(yaml_cell, value, row, row_path, key, data, row_id, table)
 
 
 def _yaml_cell(values: Any, keys: list[str], key: str) -> Any:

@@ -11,8 +11,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from standgen.errors import Location, source_error
+from standgen.errors import Location, Problem, SourceError, source_error
 from standgen.load.data_rows import fill_row
+from standgen.load.data_unused import unused_figures
 from standgen.load.numbers import (
     STYLES,
     FigureError,
@@ -30,6 +31,7 @@ from standgen.model.base import SOURCE_KEY, SourceRef
 from standgen.model.values import STATUS_ALIASES
 
 _WORDS = "n.t.b., n.v.t., -, te leveren"
+MAX_CELL_PROBLEMS = 20
 
 
 def report_style(data: dict[str, Any], main: Path) -> Style:
@@ -50,31 +52,44 @@ def _style(node: dict[str, Any], key: str, file: Path | None, path: str) -> Any:
 def fill_tables(node: Any, root: Path, read: list[Path], style: Style,
                 path: str = "") -> None:
     """Check every table's cells, filling values from its data file (each file read is
-    added to `read`)."""
+    added to `read`); every bad cell of every data file is raised at once."""
+    problems: list[Problem] = []
+    _walk(node, root, read, style, path, problems)
+    raise_capped(problems)
+
+
+def _walk(node: Any, root: Path, read: list[Path], style: Style, path: str,
+          problems: list[Problem]) -> None:
     if isinstance(node, list):
         for index, item in enumerate(node):
-            fill_tables(item, root, read, style, f"{path}[{index}]")
+            _walk(item, root, read, style, f"{path}[{index}]", problems)
         return
     if not isinstance(node, dict):
         return
     if "rows" in node and "columns" in node and "id" in node:
-        _one_table(node, root, read, style, path)
+        problems += _one_table(node, root, read, style, path)
     if "type" in node and ("series" in node or "norm" in node):
         _check_chart(node, path, style)
     for key, value in node.items():
         if key != SOURCE_KEY:
-            fill_tables(value, root, read, style, f"{path}.{key}" if path else key)
+            _walk(value, root, read, style, f"{path}.{key}" if path else key, problems)
 
 
 def _one_table(table: dict[str, Any], root: Path, read: list[Path], style: Style,
-               path: str) -> None:
+               path: str) -> list[Problem]:
+    """Fill one table from its data file; returns the bad cells and unprinted figures."""
     columns = table["columns"] if isinstance(table["columns"], list) else []
     rows = table["rows"] if isinstance(table["rows"], list) else []
     if "data_style" in table:
         style = Style(_style(table, "data_style", None, f"{path}.data_style"), declared=True)
     data = _data_file(table, root, path) if "data" in table else None
+    if data is None and "data_skip" in table:
+        at = place(table, "data_skip", f"{path}.data_skip", file_of(table))
+        raise source_error(at.file, at.line, at.field, "data_skip leaves out rows or columns "
+                           "of a data file, but the table has no `data`; remove it")
     if data is not None:
         read.append(data.path)
+    problems: list[Problem] = []
     for index, row in enumerate(rows):
         if not isinstance(row, dict) or row.get("role") == "group":
             continue
@@ -82,7 +97,30 @@ def _one_table(table: dict[str, Any], root: Path, read: list[Path], style: Style
         from_file = data is not None and row_id_of(row) in data.rows
         _check_yaml_cells(table, columns, row, row_path, style, from_file)
         if data is not None:
-            fill_row(table, columns, row, row_path, data, style)
+            problems += fill_row(table, columns, row, row_path, data, style)
+    if data is not None:
+        problems += unused_figures(table, columns, rows, data, path)
+    return problems
+
+
+def raise_capped(problems: list[Problem]) -> None:
+    """Raise every problem found, at most MAX_CELL_PROBLEMS per file, each file's list
+    followed by how many more it has."""
+    if not problems:
+        return
+    by_file: dict[Path | None, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.location.file, []).append(problem)
+    shown: list[Problem] = []
+    for file, found in by_file.items():
+        shown += found[:MAX_CELL_PROBLEMS]
+        if len(found) > MAX_CELL_PROBLEMS:
+            name = file.name if file is not None else "the sources"
+            shown.append(Problem(Location(file, None, ""),
+                                 f"and {len(found) - MAX_CELL_PROBLEMS} more problem(s) in "
+                                 f"{name}; fix the ones above and validate again",
+                                 code="more-problems"))
+    raise SourceError(shown)
 
 
 def _data_file(table: dict[str, Any], root: Path, path: str) -> DataFile:

@@ -29,6 +29,9 @@ class Derivation(Node):
     - `percent_of`: [numerator, denominator] ids, giving numerator / denominator × 100;
     - `delta`: [from, to] ids, giving to − from;
     - `difference`: [a, b] ids, giving a − b.
+
+    `crossing` says which rule fills a cell where a derived row meets a derived column and
+    the two rules read differently (a percentage of deltas or a delta of percentages).
     """
 
     sum: list[str] | Literal["above", "all"] | None = None
@@ -36,6 +39,7 @@ class Derivation(Node):
     delta: tuple[str, str] | None = None
     difference: tuple[str, str] | None = None
     tolerance: float | None = Field(default=None, ge=0)
+    crossing: Literal["row", "column", "empty"] | None = None
 
     @model_validator(mode="after")
     def _exactly_one(self) -> Derivation:
@@ -141,6 +145,7 @@ class IndicatorTable(Classified):
     data: str | None = None
     sheet: str | None = None
     data_style: Literal["nl", "plain"] | None = None
+    data_skip: dict[Literal["rows", "columns"], list[str]] = Field(default_factory=dict)
     show_header: bool = True
     alt: AltText | None = None
     source_note: str | None = None

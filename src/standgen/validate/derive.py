@@ -3,8 +3,9 @@
 Pure functions over an `IndicatorTable`, used by the validator (to check published values)
 and by the compose stage (to fill derived values that are not given). A cell's number is
 its published value when it has one, else the value derived for it, else None.
-Where a derived row meets a derived column, the column's derivation wins (a delta of
-percentages, not a percentage of deltas).
+Where a derived row meets a derived column, both rules give one reading when each is a
+sum, delta or difference; otherwise the cell takes the rule the author named with
+`crossing` (row, column or empty) and, without one, is not derived (validate refuses it).
 """
 
 from __future__ import annotations
@@ -63,6 +64,29 @@ def describe(derivation: Derivation, sum_keys: Sequence[str]) -> str:
     if derivation.difference is not None:
         return f"{derivation.difference[0]} − {derivation.difference[1]}"
     return "nothing"
+
+
+def crossing_side(row: Row, column: Column) -> str | None:
+    """Whose rule fills the cell of a derived row and a derived column: "row", "column",
+    "empty" (left empty), or None when the author must say (the readings differ)."""
+    if row.derived is None or column.derived is None:
+        return "row" if row.derived is not None else "column" if column.derived else None
+    said = row.derived.crossing or column.derived.crossing
+    if said is not None:
+        return said
+    if row.derived.percent_of is None and column.derived.percent_of is None:
+        return "column"  # sums, deltas and differences commute: one reading
+    return None
+
+
+def cell_derivation(row: Row, column: Column) -> Derivation | None:
+    """The derivation that fills one cell (None: a plain cell, or no rule applies)."""
+    side = crossing_side(row, column)
+    if side == "row":
+        return row.derived
+    if side == "column":
+        return column.derived
+    return None
 
 
 def is_summable_row(row: Row) -> bool:
@@ -143,10 +167,11 @@ class _Evaluator:
         self.active.add(marker)
         try:
             column = self.columns[col_key]
-            if column.derived is not None:
+            side = crossing_side(row, column)
+            if side == "column" and column.derived is not None:
                 return apply_derivation(column.derived, lambda k: self.number(row.key, k),
                                         column_sum_keys(self.table, column))
-            if row.derived is not None:
+            if side == "row" and row.derived is not None:
                 return apply_derivation(row.derived, lambda k: self.number(k, col_key),
                                         row_sum_keys(self.table, row))
             return None
@@ -162,6 +187,19 @@ def compute_row(table: IndicatorTable, row: Row) -> dict[str, Decimal | None]:
     """
     evaluator = _Evaluator(table)
     return {key: evaluator.derived(row, key) for key in table.column_keys}
+
+
+def crossing_readings(table: IndicatorTable, row: Row, column: Column
+                      ) -> tuple[Decimal | None, Decimal | None]:
+    """The row's and the column's reading of one crossing cell, for messages."""
+    evaluator = _Evaluator(table)
+    if row.derived is None or column.derived is None:
+        return None, None
+    by_row = apply_derivation(row.derived, lambda k: evaluator.number(k, column.key),
+                              row_sum_keys(table, row))
+    by_column = apply_derivation(column.derived, lambda k: evaluator.number(row.key, k),
+                                 column_sum_keys(table, column))
+    return by_row, by_column
 
 
 def compute_column(table: IndicatorTable, column: Column) -> dict[str, Decimal | None]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from standgen.errors import Problem
 from standgen.model.tables import Column, Derivation, IndicatorTable, Row
+from standgen.validate.crossings import check_crossings
 from standgen.validate.problems import error
 
 
@@ -12,6 +13,8 @@ def check_table(table: IndicatorTable, path: str) -> list[Problem]:
     problems = _check_columns(table, path)
     problems += _check_rows(table, path)
     problems += _check_derivations(table, path)
+    if not problems:
+        problems += check_crossings(table, path)
     return problems
 
 

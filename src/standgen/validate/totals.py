@@ -9,6 +9,7 @@ from standgen.format.dutch import decimals_of, number
 from standgen.model.tables import Derivation, IndicatorTable, Row
 from standgen.model.values import Cell
 from standgen.validate.derive import (
+    cell_derivation,
     cell_number,
     column_sum_keys,
     compute_row,
@@ -27,14 +28,14 @@ def check_derived(table: IndicatorTable, path: str) -> list[Problem]:
         cells = row.cells_by_key(keys)
         for key in keys:
             column = columns[key]
-            derivation = column.derived or row.derived
+            derivation = cell_derivation(row, column)
             published = cell_number(cells[key])
             expected = computed[key]
             if derivation is None or published is None or expected is None:
                 continue
             if _within(published, expected, derivation):
                 continue
-            sum_keys = (column_sum_keys(table, column) if column.derived is not None
+            sum_keys = (column_sum_keys(table, column) if derivation is column.derived
                         else row_sum_keys(table, row))
             problems.append(_mismatch(row, index, key, cells, path, published, expected,
                                       describe(derivation, sum_keys)))

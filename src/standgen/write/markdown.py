@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from standgen.compose import tree as t
 from standgen.compose.dump import marked
 from standgen.files import write_bytes_atomically
+from standgen.write.table_grid import Placed, covering, place_rows
 
 _ESCAPE = str.maketrans({c: f"\\{c}" for c in "\\*_`[]<>#|^~"})
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -109,34 +111,52 @@ def _inline(items: tuple[t.Inline, ...], notes: dict[int, str]) -> str:
 
 
 def _table(table: t.Table, notes: dict[int, str], words: t.Words) -> list[str]:
-    rows = [*table.header_rows, *table.body_rows]
     width = len(table.column_widths)
+    heads = len(table.header_rows)
+    placed = place_rows([*table.header_rows, *table.body_rows], width)
 
-    def cells(row: t.TableRow) -> list[str]:
-        out: list[str] = []
-        for cell in row.cells:
-            out.append(_inline(cell.inlines, notes).replace("\\\n", "<br>")
-                       .replace("\n", " "))
-            out.extend([""] * (cell.colspan - 1))
-        return (out + [""] * width)[:width]
+    def text(cell: t.Cell) -> str:
+        return _inline(cell.inlines, notes).replace("\\\n", "<br>").replace("\n", " ")
 
-    header = cells(rows[0]) if table.header_rows else [""] * width
+    def cells(row: Placed) -> list[str]:
+        out = [""] * width
+        for col, cell in row:
+            out[col] = text(cell)
+        return out
+
+    header = _header(covering(placed[:heads], width), text) if heads else [""] * width
     title = (f"{words.table} {table.number}: {_plain(table.caption)}"
              if table.number is not None else _plain(table.caption))
     lines = [title.strip(), ""] if title.strip() else []
     lines.append("| " + " | ".join(header) + " |")
-    last = {i: c.align for i, c in enumerate(rows[-1].cells)}
+    last = {col: c.align for col, c in placed[-1]} if placed else {}
     align = [{"right": "---:", "center": ":---:"}.get(last.get(i, "left"), "---")
              for i in range(width)]
     lines.append("| " + " | ".join(align) + " |")
-    for row in rows[1 if table.header_rows else 0:]:
-        text = cells(row)
+    for row, row_cells in zip([*table.header_rows, *table.body_rows][heads:], placed[heads:],
+                              strict=True):
+        shown = cells(row_cells)
         if row.role in ("total", "subtotal"):
-            text = [f"**{c}**" if c else c for c in text]
-        lines.append("| " + " | ".join(text) + " |")
+            shown = [f"**{c}**" if c else c for c in shown]
+        lines.append("| " + " | ".join(shown) + " |")
     lines.append("")
     lines.extend(_inline(n.inlines, notes) + "\n" for n in table.notes)
     return lines
+
+
+def _header(grid: list[list[t.Cell | None]], text: Callable[[t.Cell], str]) -> list[str]:
+    """One header row for a pipe table: each column's header levels joined top-down
+    ("Realisatie 2023"), a cell spanning rows named once, so every figure's column is named
+    as the PDF and DOCX headers name it."""
+    out: list[str] = []
+    for col in range(len(grid[0]) if grid else 0):
+        seen: list[t.Cell] = []
+        for row in grid:
+            cell = row[col]
+            if cell is not None and not any(cell is s for s in seen):
+                seen.append(cell)
+        out.append(" ".join(filter(None, (text(c).strip() for c in seen))))
+    return out
 
 
 def _block(block: t.Block, notes: dict[int, str], words: t.Words

@@ -30,6 +30,7 @@ BLOCKS = """\
     title: Uit een werkblad
     columns: [2024, 2025]
     data: data/cijfers.xlsx
+    data_skip: {columns: [opmerking]}
     rows:
       - {id: x, label: X}
       - {id: y, label: Y, role: norm}

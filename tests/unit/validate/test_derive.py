@@ -60,12 +60,40 @@ def test_percent_of_zero_or_missing_is_none() -> None:
     assert compute_row(t, t.rows[2]) == {"2024": None, "2025": None}
 
 
-def test_delta_column_wins_over_a_derived_row() -> None:
-    columns = [2024, 2025, {"id": "d", "role": "delta", "derived": {"delta": ["2024", "2025"]}}]
-    t = table([{"id": "r", "values": [50, 60]}, {"id": "p", "values": [100, 80]},
-               {"id": "pct", "derived": {"percent_of": ["r", "p"]}}], columns)
-    assert compute_column(t, t.columns[2]) == {"r": D(10), "p": D(-20), "pct": D(25)}
-    assert compute_row(t, t.rows[2])["d"] == D(25)
+def _crossed(row_rule: str | None, column_rule: str | None) -> IndicatorTable:
+    delta: dict[str, object] = {"delta": ["2024", "2025"]}
+    pct: dict[str, object] = {"percent_of": ["r", "p"]}
+    if column_rule:
+        delta["crossing"] = column_rule
+    if row_rule:
+        pct["crossing"] = row_rule
+    columns = [2024, 2025, {"id": "d", "role": "delta", "derived": delta}]
+    return table([{"id": "r", "values": [50, 60]}, {"id": "p", "values": [100, 80]},
+                  {"id": "pct", "derived": pct}], columns)
+
+
+def test_a_percentage_row_under_a_delta_column_is_not_guessed() -> None:
+    t = _crossed(None, None)
+    assert compute_column(t, t.columns[2]) == {"r": D(10), "p": D(-20), "pct": None}
+    assert compute_row(t, t.rows[2])["d"] is None
+
+
+def test_crossing_names_the_rule_from_either_side() -> None:
+    for row_rule, column_rule in (("column", None), (None, "column")):
+        t = _crossed(row_rule, column_rule)
+        assert compute_row(t, t.rows[2])["d"] == D(25)  # 75 - 50: a delta of percentages
+    for row_rule, column_rule in (("row", None), (None, "row")):
+        t = _crossed(row_rule, column_rule)
+        assert compute_row(t, t.rows[2])["d"] == D(-50)  # 10 / -20 x 100
+    t = _crossed("empty", None)
+    assert compute_row(t, t.rows[2])["d"] is None
+
+
+def test_sum_rows_and_delta_columns_commute_without_a_crossing() -> None:
+    columns = [2024, 2025, {"id": "d", "derived": {"delta": ["2024", "2025"]}}]
+    t = table([{"id": "a", "values": [5, 9]}, {"id": "b", "values": [2, 1]},
+               {"id": "tot", "derived": {"sum": "above"}}], columns)
+    assert compute_row(t, t.rows[2])["d"] == D(3)
 
 
 def test_difference_and_filled_values() -> None:
