@@ -47,12 +47,13 @@ def test_a_figure_in_a_public_table_note_is_named_at_the_note(tmp_path: Path, fm
 def test_a_public_title_that_repeats_a_confidential_term_names_both_and_declared_public(
         tmp_path: Path) -> None:
     body = one_topic("""\
-- text: Het klantcontactcentrum was dit kwartaal goed bereikbaar.
+- text: Het klantcontactcentrum was dit kwartaal goed bereikbaar voor de MPR.
 """) + """\
 back_matter:
   afkortingen:
     entries:
       - {term: KCC, meaning: Klantcontactcentrum, rubricering: dep-vertrouwelijk}
+      - {term: MPR, meaning: Monitor Proefregeling}
 """
     message = _refusal(tmp_path, body)
     assert "table ''" not in message
