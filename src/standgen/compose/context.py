@@ -76,7 +76,8 @@ class ComposeContext:
 
     def _cell_text(self, table: IndicatorTable, row: Row, key: str) -> str:
         column = next(c for c in table.columns if c.key == key)
-        return cell_text(table, row, column, self._written_values(table).cell(row, key))
+        return cell_text(table, row, column, self._written_values(table).cell(row, key),
+                         prose=True)
 
     def _cell_number(self, table: IndicatorTable, row: Row, key: str
                      ) -> tuple[Decimal | None, Unit]:

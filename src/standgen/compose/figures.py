@@ -78,8 +78,8 @@ def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
                  or (spec.rows is not None and r.key in spec.rows))]
     series = []
     for row in rows:
-        numbers: tuple[Decimal | None, ...] = tuple(_plotted(values.cell(row, c.key))
-                                                    for c in columns)
+        numbers: tuple[Decimal | None, ...] = tuple(
+            _plotted(figure, spec, row.key, c.key, values.cell(row, c.key)) for c in columns)
         role = REFERENCE_ROLES.get(row.role, "data")
         series.append(ChartSeries(row.label or table.title, numbers, role))  # type: ignore[arg-type]
     unit = spec.unit or (rows[0].unit if rows and rows[0].unit else table.unit)
@@ -88,10 +88,22 @@ def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
                      spec.norm_label, spec.y_label, spec.height_cm, spec.sort)
 
 
-def _plotted(cell: Cell) -> Decimal | None:
+def _plotted(figure: FigureBlock, spec: ChartSpec, row: str, column: str, cell: Cell
+             ) -> Decimal | None:
     """A cell's number as a chart point; a recomputed figure is a gap, since a chart cannot
-    mark one point as recomputed."""
-    return None if isinstance(cell, RecomputedFigure) else cell.value
+    mark one point as recomputed. A bound, fraction or qualified value is refused: a bar
+    of 10 for "Top 10" or 25 for "minder dan 25%" would be read as that very figure."""
+    if isinstance(cell, RecomputedFigure):
+        return None
+    shown = ("top" if cell.top else "of" if cell.of is not None
+             else "qualifier" if cell.qualifier else None)
+    if shown is not None and cell.value is not None:
+        at = spec.loc("table", f"figure {figure.id}.chart")
+        raise source_error(at.file, at.line, at.field,
+                           f"cell {column} of row {row!r} has `{shown}`, which a chart cannot "
+                           "show; leave the row out of the chart (rows:) or show the table",
+                           code="chart-cell-option")
+    return cell.value
 
 
 def draw_all(items: list[ChartData], cache_dir: Path, jobs: int,

@@ -73,19 +73,23 @@ class TableValues:
         return self.cells[row.key].get(column_key, EMPTY_CELL)
 
 
-def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell) -> str:
-    """The printed text of one cell, without its marker."""
+def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell,
+              prose: bool = False) -> str:
+    """The printed text of one cell, without its marker; `prose` always names the unit
+    (text has no table header to name it)."""
     if cell.status is not None and cell.value is None:
         return dutch.missing(cell.status.value)
     unit = unit_for(table, row, column, cell)
     if cell.value is None:
         return cell.text or ""
-    if _unit_in_header(table, row, column, cell):
+    if not prose and not cell.top and _unit_in_header(table, row, column, cell):
         printed = qualified(cell, dutch.number(cell.value, unit.decimals))
-        return f"{cell.text} ({printed})" if cell.text else printed
-    signed = bool(column and column.role == "delta") or row.role == "delta"
-    printed = format_amount(cell.value, unit, of=cell.of, top=cell.top, signed=signed)
-    printed = qualified(cell, printed)
+    else:
+        signed = bool(column and column.role == "delta") or row.role == "delta"
+        printed = format_amount(cell.value, unit, of=cell.of, top=cell.top, signed=signed)
+        printed = qualified(cell, printed)
+    if cell.status == Status.VOORLOPIG:
+        printed = f"{printed}{dutch.NBSP}({dutch.PROVISIONAL})"
     return f"{cell.text} ({printed})" if cell.text else printed
 
 

@@ -137,6 +137,10 @@ MISSING_WORDS = {
 }
 
 
+PROVISIONAL = "voorlopig"
+"""Printed after a number whose status is `voorlopig`: "4.500 (voorlopig)"."""
+
+
 def missing(status: str) -> str:
     """The words printed for a value that has no number, by status."""
     return MISSING_WORDS.get(status, status)
