@@ -20,6 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from standgen.compose.labelled import Labelled, labelling, plain
 from standgen.compose.sandbox import ReportSandbox, make_sandbox, render_bounded
+from standgen.compose.unitfilters import PrintedValue, unit_aware
 from standgen.edition.levels import Level, load_levels
 from standgen.edition.value_levels import FigureLevel
 from standgen.errors import Location, source_error
@@ -30,18 +31,6 @@ from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Unit
 from standgen.resources import template_path
-
-
-class PrintedValue:
-    """A table value as filters see it once it may reach the text: number, unit, print."""
-
-    def __init__(self, number: Decimal | None, unit: Unit, printed: str) -> None:
-        self.getal = number
-        self.unit = unit
-        self._printed = printed
-
-    def __str__(self) -> str:
-        return self._printed
 
 
 class IndicatorValue(Labelled):
@@ -70,9 +59,21 @@ class IndicatorValue(Labelled):
     def unit(self) -> Unit:
         return self._unit
 
+    def _operand(self) -> Decimal | bool | None:
+        """The number to compute with, refused when the waarde prints more than the number
+        (a unit, scale or qualifier), which the result would silently lose."""
+        value = self._value
+        if isinstance(value, Decimal) and self._printed != dutch.number(value,
+                                                                        self._unit.decimals):
+            raise ValueError(f"{self._origin} prints as {self._printed!r}; arithmetic with "
+                             "it would print without its unit, scale or qualifier; compute with "
+                             f"{self._origin}.getal and format the result with a filter "
+                             "(getal, procent, euro)")
+        return value
+
     def _plain_form(self) -> Any:
         return PrintedValue(self._value if not isinstance(self._value, bool) else None,
-                            self._unit, self._printed)
+                            self._unit, self._printed, self._origin)
 
 
 def _number(value: Any) -> Decimal:
@@ -101,7 +102,7 @@ def make_environment() -> ImmutableSandboxedEnvironment:
     """A sandboxed, strict Jinja environment with the Dutch filters (see compose.sandbox);
     every filter and test checks the levels of the labelled values it is given."""
     env = make_sandbox(_filters())
-    env.filters = {name: labelling(f) for name, f in env.filters.items()}
+    env.filters = {name: labelling(unit_aware(name, f)) for name, f in env.filters.items()}
     env.tests = {name: labelling(cast("Callable[..., Any]", f))
                  for name, f in env.tests.items()}
     return env

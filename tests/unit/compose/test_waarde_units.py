@@ -1,0 +1,94 @@
+"""A waarde() carries its unit and scale into text: printed in full, and a filter or sum
+that would drop them is refused with its location."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from standgen.compose import compose_document
+from standgen.compose import tree as t
+from standgen.errors import SourceError
+from tests.reports import load_text, one_topic
+
+NB = "\u00a0"
+UNITS: dict[str, tuple[str, str, str]] = {
+    # name: (table unit, cell, printed in text)
+    "count": ("count", "4500", "4.500"),
+    "vte": ("vte", "4500", f"4.500{NB}VTE'n"),
+    "percent": ("{kind: percent, decimals: 1}", "79.5", "79,5%"),
+    "euro": ("euro", "1250", f"€{NB}1.250"),
+    "euro-duizend": ("{kind: euro, scale: duizend}", "584.9", f"€{NB}584,9{NB}duizend"),
+    "euro-miljoen": ("{kind: euro, scale: miljoen}", "584.9", f"€{NB}584,9{NB}miljoen"),
+    "euro-miljard": ("{kind: euro, scale: miljard}", "26.3", f"€{NB}26,3{NB}miljard"),
+    "rank": ("rank", "7", f"7ᵉ{NB}plaats"),
+    "fraction": ("count", "{value: 5, of: 8}", "5 van 8"),
+    "suffix": ("{kind: number, suffix: sorties}", "12", f"12{NB}sorties"),
+    "top": ("percent", "{value: 10, top: true}", f"Top{NB}10"),
+    "qualifier": ("percent", "{value: 25, qualifier: minder dan}", f"minder dan{NB}25%"),
+}
+PLAIN = {"count"}
+
+
+def _text(tmp_path: Path, unit: str, cell: str, text: str) -> str:
+    table = (f"- table:\n    id: t\n    title: T\n    unit: {unit}\n    columns: [2025]\n"
+             f"    rows:\n      - {{id: r, label: R, values: [{cell}]}}\n")
+    report = load_text(tmp_path, one_topic(table + f"- toelichting: |\n    {text}\n"))
+    paragraph = compose_document(report).sections[-1].blocks[-1]
+    assert isinstance(paragraph, t.Paragraph)
+    return "".join(i.text for i in paragraph.inlines if isinstance(i, t.Text)).strip()
+
+
+@pytest.mark.parametrize("name", UNITS)
+def test_waarde_prints_its_unit_and_scale(tmp_path: Path, name: str) -> None:
+    unit, cell, printed = UNITS[name]
+    assert _text(tmp_path, unit, cell, "{{ waarde('t', 'r', 2025) }}").replace(
+        NB, " ") == printed.replace(NB, " ")
+
+
+def _outcome(tmp_path: Path, name: str, expression: str) -> Any:
+    unit, cell, _printed = UNITS[name]
+    try:
+        return _text(tmp_path, unit, cell, "{{ " + expression + " }}")
+    except SourceError as exc:
+        message = str(exc)
+        assert "hoofdstuk" in message or ".yaml" in message  # located
+        return None
+
+
+@pytest.mark.parametrize("name", UNITS)
+@pytest.mark.parametrize("expression", [
+    "waarde('t', 'r', 2025) | getal", "waarde('t', 'r', 2025) | procent",
+    "waarde('t', 'r', 2025) | euro", "waarde('t', 'r', 2025) | delta",
+    "waarde('t', 'r', 2025) | rangtelwoord", "waarde('t', 'r', 2025) | abs",
+    "waarde('t', 'r', 2025) | round", "waarde('t', 'r', 2025) + 0",
+    "waarde('t', 'r', 2025) * 2"])
+def test_a_filter_or_sum_keeps_the_unit_or_is_refused(tmp_path: Path, name: str,
+                                                      expression: str) -> None:
+    """What prints still says everything the waarde says, bar "plaats" after an ordinal."""
+    result = _outcome(tmp_path, name, expression)
+    if result is None:
+        return
+    printed = UNITS[name][2]
+    words = {w for w in printed.replace(NB, " ").split() if not any(c.isdigit() for c in w)}
+    words |= {"%"} if printed.endswith("%") else set()
+    words -= {"plaats"}
+    assert all(w in result.replace(NB, " ") for w in words), (printed, result)
+    if name in PLAIN and "+" not in expression and "*" not in expression:
+        assert any(c.isdigit() for c in result)
+
+
+def test_euro_filter_keeps_the_scale_and_refuses_another(tmp_path: Path) -> None:
+    assert _outcome(tmp_path, "euro-miljoen", "waarde('t', 'r', 2025) | euro(decimals=2)"
+                    ) == f"€{NB}584,90{NB}miljoen"
+    assert _outcome(tmp_path, "euro-miljoen", "waarde('t', 'r', 2025) | euro('miljard')"
+                    ) is None
+    assert _outcome(tmp_path, "euro-miljoen", "waarde('t', 'r', 2025).getal | getal"
+                    ) == "584,9"
+
+
+def test_bare_numbers_print_the_dutch_way(tmp_path: Path) -> None:
+    assert _outcome(tmp_path, "count", "waarde('t', 'r', 2025).getal * 3") == "13.500"
+    assert _outcome(tmp_path, "count", "waarde('t', 'r', 2025) | abs | getal") == "4.500"
