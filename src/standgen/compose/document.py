@@ -32,6 +32,7 @@ from standgen.compose.titles import report_title, writer_words
 from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
 from standgen.format.dutch import long_date
+from standgen.format.spacing import tie_spaces
 from standgen.model.report import (
     BlockContainer,
     ChangeList,
@@ -160,8 +161,12 @@ class _Builder:
 
     def _figure(self, figure: FigureBlock, number: int, where: str) -> t.Figure:
         data, rendered = self.charts.get(figure.id, (None, None))
+
+        def render(text: str, field: str) -> str:
+            return tie_spaces(self.ctx.render(text, figure.loc(field, f"{where}.{field}")))
+
         return figure_node(figure, number, self.ctx.anchor(f"figuur-{figure.id}"), rendered,
-                           data)
+                           data, render, self.ctx.texts)
 
     def heading(self, level: int, text: str, number: str | None = None,
                 in_toc: bool = False) -> t.Heading:

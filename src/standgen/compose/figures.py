@@ -6,7 +6,7 @@ in parallel where that pays), so that a rebuild redraws only what changed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
 from decimal import Decimal
 from pathlib import Path
@@ -115,25 +115,38 @@ def draw_all(items: list[ChartData], cache_dir: Path, jobs: int,
     return rendered
 
 
+Render = Callable[[str, str], str]
+"""Renders a figure's text field (text, field name) the way narrative text is rendered."""
+
+
 def figure_node(figure: FigureBlock, number: int, anchor: str,
-                rendered: RenderedChart | None, data: ChartData | None) -> t.Figure:
-    """The tree node of a figure, drawn or not."""
+                rendered: RenderedChart | None, data: ChartData | None,
+                render: Render = lambda text, _field: text, texts: TextTemplates | None = None
+                ) -> t.Figure:
+    """The tree node of a figure, drawn or not; its source note reads "Bron: …" as a
+    table's does, and its alt text, placeholder and source note are rendered text."""
+    note = ""
+    if figure.source_note:
+        note = render(texts.render("labels", "bron", text=figure.source_note)
+                      if texts is not None else figure.source_note, "source_note")
+    alt = render(figure.alt, "alt") if figure.alt else None
     if figure.chart is not None:
-        alt = figure.alt or (rendered.alt_text if rendered else _alt(data))
         return t.Figure(
-            caption=figure.title, alt_text=alt, kind="chart",
+            caption=figure.title,
+            alt_text=alt or (rendered.alt_text if rendered else _alt(data)), kind="chart",
             vector_path=rendered.vector_path if rendered else None,
             raster_path=rendered.raster_path if rendered else None,
             width_cm=rendered.width_cm if rendered else 16.0,
             height_cm=rendered.height_cm if rendered else figure.chart.height_cm,
-            source_note=figure.source_note or "", number=number, anchor=anchor)
+            source_note=note, number=number, anchor=anchor)
     if figure.image is not None:
-        return t.Figure(caption=figure.title, alt_text=figure.alt or figure.title,
+        return t.Figure(caption=figure.title, alt_text=alt or figure.title,
                         kind="image", raster_path=checked_image(figure), number=number,
-                        anchor=anchor, source_note=figure.source_note or "")
-    return t.Figure(caption=figure.title, alt_text=figure.alt or figure.title,
-                    kind="placeholder", placeholder_text=figure.placeholder or "",
-                    number=number, anchor=anchor, source_note=figure.source_note or "")
+                        anchor=anchor, source_note=note)
+    placeholder = render(figure.placeholder, "placeholder") if figure.placeholder else ""
+    return t.Figure(caption=figure.title, alt_text=alt or figure.title,
+                    kind="placeholder", placeholder_text=placeholder,
+                    number=number, anchor=anchor, source_note=note)
 
 
 def _alt(data: ChartData | None) -> str:

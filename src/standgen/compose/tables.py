@@ -212,7 +212,7 @@ def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inli
         cell = values.cell(row, column.key)
         text = cell_text(table, row, column, cell)
         side = aligns[column.key]
-        runs = tuple(inline(text)) if cell.value is None and cell.text else (t.Text(text),)
+        runs = _cell_runs(text, cell, inline)
         if cell.marker:
             runs = (*runs, t.Text(cell.marker))
         if isinstance(cell, RecomputedFigure):
@@ -220,6 +220,16 @@ def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inli
         cells.append(t.Cell(runs, side))
     role: t.RowRole = row.role if row.role in ("total", "subtotal") else "data"
     return t.TableRow(tuple(cells), role)
+
+
+def _cell_runs(text: str, cell: Cell, inline: Inlines) -> tuple[t.Inline, ...]:
+    """A cell's printed text as runs: its own `text` is rich text (rendered like a row
+    label), the printed number after it is not."""
+    if not cell.text:
+        return (t.Text(text),)
+    if cell.value is None:
+        return tuple(inline(text))
+    return (*inline(cell.text), t.Text(text[len(cell.text):]))
 
 
 def _note(marker: str | None, text: str, inline: Inlines) -> t.Paragraph:

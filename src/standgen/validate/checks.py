@@ -18,6 +18,7 @@ from standgen.validate.missing import check_missing
 from standgen.validate.numbering import check_numbering
 from standgen.validate.rubricering import check_rubricering
 from standgen.validate.tables import check_table
+from standgen.validate.templated import check_templates
 from standgen.validate.totals import check_derived
 from standgen.validate.units import check_units
 from standgen.validate.walk import shared_walk, walk
@@ -48,6 +49,7 @@ def _problems(report: Report, levels: Levels) -> list[Problem]:
     found += check_figures(report)
     found += check_missing(report)
     found += check_comments(report)
+    found += check_templates(report)
     found += check_abbreviations(report)
     return found
 
