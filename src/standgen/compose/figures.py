@@ -15,6 +15,7 @@ from standgen.charts.data import ChartData, ChartSeries, RenderedChart
 from standgen.compose import tree as t
 from standgen.compose.tables import TableValues, column_label
 from standgen.compose.templating import TextTemplates
+from standgen.compose.widths import column_widths
 from standgen.edition.tables import RecomputedFigure
 from standgen.errors import source_error
 from standgen.model.charts import ChartSpec
@@ -138,7 +139,10 @@ def figure_node(figure: FigureBlock, number: int, anchor: str,
             raster_path=rendered.raster_path if rendered else None,
             width_cm=rendered.width_cm if rendered else 16.0,
             height_cm=rendered.height_cm if rendered else figure.chart.height_cm,
-            source_note=note, number=number, anchor=anchor)
+            source_note=note, number=number, anchor=anchor,
+            data_table=(chart_table(data, texts.render("words", "alt_gegevens", number=number,
+                                                       title=figure.title))
+                        if figure.chart.data_table and data is not None and texts else None))
     if figure.image is not None:
         return t.Figure(caption=figure.title, alt_text=alt or figure.title,
                         kind="image", raster_path=checked_image(figure), number=number,
@@ -147,6 +151,29 @@ def figure_node(figure: FigureBlock, number: int, anchor: str,
     return t.Figure(caption=figure.title, alt_text=alt or figure.title,
                     kind="placeholder", placeholder_text=placeholder,
                     number=number, anchor=anchor, source_note=note)
+
+
+MAX_DATA_COLUMNS = 8
+"""A data table wider than this prints its categories down the rows instead."""
+
+
+def chart_table(data: ChartData, alt: str) -> t.Table:
+    """The chart's numbers as a table with a header row, from the same data the chart
+    draws (so it shows no figure the chart left out); a wide one is turned on its side."""
+    from standgen.charts.table import data_rows
+
+    header, body = data_rows(data)
+    grid = [header, *body]
+    if len(header) > MAX_DATA_COLUMNS:
+        grid = [tuple(column) for column in zip(*grid, strict=True)]
+
+    def row(cells: tuple[str, ...]) -> t.TableRow:
+        return t.TableRow(tuple(t.Cell((t.Text(text),), "left" if i == 0 else "right")
+                                for i, text in enumerate(cells)))
+
+    head, rows = (row(grid[0]),), tuple(row(cells) for cells in grid[1:])
+    return t.Table(caption="", header_rows=head, body_rows=rows,
+                   column_widths=column_widths(head, rows), alt_text=alt)
 
 
 def _alt(data: ChartData | None) -> str:

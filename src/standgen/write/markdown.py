@@ -162,7 +162,8 @@ def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WOR
             line = (f"**Figuur {block.number}: {_plain(block.caption)}** — "
                     f"{_plain(block.placeholder_text)}")
         note = _plain(block.source_note)
-        return [line, ""] + ([note, ""] if note else [])
+        table = _table(block.data_table, notes, words) if block.data_table else []
+        return [line, ""] + ([note, ""] if note else []) + table
     return ["\\newpage", ""]
 
 
