@@ -1,7 +1,8 @@
 """Markdown writer: pandoc-flavoured Markdown of the composed tree.
 
 Useful for web publication and text diffs, and to feed the same content to other tools.
-Charts are referenced as their PNG files; footnotes become pandoc footnotes.
+Charts and images are written next to the Markdown file, in a folder of its own named
+after it, and linked from there; footnotes become pandoc footnotes.
 """
 
 from __future__ import annotations
@@ -141,8 +142,20 @@ def _table(table: t.Table, notes: dict[int, str], words: t.Words = _STANDARD_WOR
     return lines
 
 
-def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WORDS
-           ) -> list[str]:
+def figure_folder(path: Path) -> Path:
+    """The folder a Markdown artifact's images are written to: beside it, named after it
+    (so each edition has its own, and a public one holds only the public charts)."""
+    return path.with_name(f"{path.stem}-figuren")
+
+
+def figure_file(figure: t.Figure) -> str:
+    """The file name of a figure's image in the figure folder: its number, its kind."""
+    suffix = (figure.raster_path.suffix.lower() if figure.raster_path else "") or ".png"
+    return f"figuur-{figure.number or 0}{suffix}"
+
+
+def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WORDS,
+           figures: str | None = None) -> list[str]:
     if isinstance(block, t.Heading):
         return [f"{'#' * block.level} {_plain(block.display)} {{#{block.anchor}}}", ""]
     if isinstance(block, t.Paragraph):
@@ -155,9 +168,11 @@ def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WOR
     if isinstance(block, t.Table):
         return _table(block, notes, words)
     if isinstance(block, t.Figure):
-        if block.raster_path is not None:
+        if block.raster_path is not None and figures is not None:
             line = (f"![Figuur {block.number}: {_plain(block.caption)}]"
-                    f"({block.raster_path.name})")
+                    f"({figures}/{figure_file(block)})")
+        elif block.raster_path is not None:
+            line = f"**Figuur {block.number}: {_plain(block.caption)}** — {_plain(block.alt_text)}"
         else:
             line = (f"**Figuur {block.number}: {_plain(block.caption)}** — "
                     f"{_plain(block.placeholder_text)}")
@@ -168,7 +183,7 @@ def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WOR
 
 
 def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str],
-               words: t.Words = _STANDARD_WORDS) -> list[str]:
+               words: t.Words = _STANDARD_WORDS, figures: str | None = None) -> list[str]:
     """The lines of a run of blocks; of two lists of one kind in a row, the second takes
     the other marker (Markdown would join them into one)."""
     lines: list[str] = []
@@ -180,13 +195,14 @@ def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str
                      and not other)
             lines += [*_list(block, notes, other=other), ""]
         else:
-            lines += _block(block, notes, words)
+            lines += _block(block, notes, words, figures)
         previous = block
     return lines
 
 
-def render_markdown(document: t.Document) -> str:
-    """The document as Markdown text, with a YAML metadata block."""
+def render_markdown(document: t.Document, figures: str | None = None) -> str:
+    """The document as Markdown text, with a YAML metadata block; images link into the
+    folder `figures` (relative), or, without one, are described by their alt text."""
     meta = document.metadata
     lines = ["---", f"title: {_quoted(meta.title)}",
              f"subtitle: {_quoted(document.cover.edition_label)}",
@@ -200,11 +216,20 @@ def render_markdown(document: t.Document) -> str:
         lines += [f"**{_plain(line)}**  " for line in shown if line] + [""]
     notes: dict[int, str] = {}
     for section in document.sections:
-        lines += body_lines(section.blocks, notes, document.words)
+        lines += body_lines(section.blocks, notes, document.words, figures)
     lines += [f"[^{n}]: {text}" for n, text in sorted(notes.items())]
     return "\n".join(lines).rstrip() + "\n"
 
 
 def write_markdown(document: t.Document, path: Path) -> None:
-    """Write the Markdown file atomically."""
-    write_bytes_atomically(Path(path), render_markdown(document).encode("utf-8"))
+    """Write the Markdown file atomically, and its charts and images into its figure
+    folder (byte for byte the files the other writers embed)."""
+    path = Path(path)
+    pictures = [(b, b.raster_path) for section in document.sections for b in section.blocks
+                if isinstance(b, t.Figure) and b.raster_path is not None]
+    folder = figure_folder(path)
+    for figure, raster in pictures:
+        folder.mkdir(exist_ok=True)
+        write_bytes_atomically(folder / figure_file(figure), raster.read_bytes())
+    text = render_markdown(document, folder.name if pictures else None)
+    write_bytes_atomically(path, text.encode("utf-8"))
