@@ -73,3 +73,23 @@ def test_status_that_says_no_number_beside_a_number_is_refused() -> None:
 
 def test_provisional_value_says_so() -> None:
     assert _printed("count", {"value": 4500, "status": "voorlopig"}) == "4.500\u00a0(voorlopig)"
+
+
+def test_a_total_of_a_bound_fraction_or_qualified_value_is_refused() -> None:
+    from standgen.validate.cells import check_derived_from_options
+
+    table = IndicatorTable.model_validate({
+        "id": "t", "title": "T", "columns": [2024, 2025],
+        "rows": [{"id": "a", "label": "A",
+                  "values": [{"value": 25, "qualifier": "minder dan"}, 10]},
+                 {"id": "b", "label": "B", "values": [{"value": 5, "of": 8},
+                                                      {"value": 10, "top": True}]},
+                 {"id": "c", "label": "C", "values": [1, 2]},
+                 {"id": "tot", "label": "Totaal", "role": "total",
+                  "derived": {"sum": "above"}},
+                 {"id": "pct", "label": "%", "unit": "percent",
+                  "derived": {"percent_of": ["c", "c"]}}]})
+    found = [p.message for p in check_derived_from_options(table, "t")]
+    assert len(found) == 3
+    assert all("computed from cell" in m for m in found)
+    assert {"`qualifier`", "`of`", "`top`"} == {m.split("has ")[1].split(":")[0] for m in found}

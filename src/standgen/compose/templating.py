@@ -65,7 +65,8 @@ class IndicatorValue(Labelled):
         value = self._value
         if isinstance(value, Decimal) and self._printed != dutch.number(value,
                                                                         self._unit.decimals):
-            raise ValueError(f"{self._origin} prints as {self._printed!r}; arithmetic with "
+            shown = self._printed.replace("\u00a0", " ")
+            raise ValueError(f"{self._origin} prints as \"{shown}\"; arithmetic with "
                              "it would print without its unit, scale or qualifier; compute with "
                              f"{self._origin}.getal and format the result with a filter "
                              "(getal, procent, euro)")

@@ -53,7 +53,8 @@ def _apply(name: str, function: Filter, value: PrintedValue, args: Args,
            kwargs: dict[str, Any]) -> Any:
     number, unit, printed = value.getal, value.unit, str(value)
     if number is None:
-        raise ValueError(f"{value.origin} prints {printed!r} and has no number for `{name}`")
+        raise ValueError(f"{value.origin} prints \"{_shown(value)}\" and has no number "
+                         f"for `{name}`")
     bare = dutch.number(number, unit.decimals)
     if name == "euro":
         return _euro(function, value, number, args, kwargs)
@@ -68,7 +69,7 @@ def _apply(name: str, function: Filter, value: PrintedValue, args: Args,
     }
     if name not in allowed:
         raise ValueError(f"`{name}` on {value.origin} would lose how it is printed "
-                         f"({printed!r}); print the waarde as it is, or use "
+                         f"(\"{_shown(value)}\"); print the waarde as it is, or use "
                          f"{value.origin}.getal for the bare number")
     if not allowed[name]:
         raise ValueError(_lost(name, value))
@@ -101,6 +102,11 @@ def _abs(value: PrintedValue, number: Decimal) -> Decimal | str:
 
 
 def _lost(name: str, value: PrintedValue) -> str:
-    return (f"{value.origin} prints as {str(value)!r}; `{name}` would print it without what "
+    return (f"{value.origin} prints as \"{_shown(value)}\"; `{name}` would print it without what "
             f"makes it that figure (its unit, scale or qualifier); print the waarde as it "
             f"is, or use {value.origin}.getal | {name} for the bare number")
+
+
+def _shown(value: PrintedValue) -> str:
+    """The printed value as an author reads it in a message (no-break spaces as spaces)."""
+    return str(value).replace("\u00a0", " ")

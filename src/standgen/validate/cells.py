@@ -4,8 +4,9 @@ value printed without it would be a different figure than the author wrote."""
 from __future__ import annotations
 
 from standgen.errors import Problem
-from standgen.model.tables import IndicatorTable
-from standgen.model.values import Cell, Status, Unit
+from standgen.model.tables import Column, Derivation, IndicatorTable, Row
+from standgen.model.values import EMPTY_CELL, Cell, Status, Unit
+from standgen.validate.derive import column_sum_keys, row_sum_keys
 from standgen.validate.problems import error
 
 TOP_KINDS = frozenset({"rank", "count", "number"})
@@ -27,6 +28,53 @@ def check_cell_options(table: IndicatorTable, path: str) -> list[Problem]:
                                       f"cell {key} of row {row.label or row.key!r}: {reason}",
                                       "cell-option"))
     return problems
+
+
+def check_derived_from_options(table: IndicatorTable, path: str) -> list[Problem]:
+    """A computed row or column never adds up or divides a bound, fraction or qualified
+    value: "minder dan 25" + 10 is not 35, and "Top 10" is no amount."""
+    problems: list[Problem] = []
+    rows = {r.key: r for r in table.rows}
+    cells = {r.key: r.cells_by_key(table.column_keys) for r in table.rows}
+    for index, row in enumerate(table.rows):
+        if row.derived is None:
+            continue
+        for source in _sources(row.derived, row_sum_keys(table, row)):
+            for key, cell in cells.get(source, {}).items():
+                if _shown_option(cell) and not cells[row.key].get(key, EMPTY_CELL).value:
+                    problems.append(_derived_error(row, f"{path}.rows[{index}]", key, rows[
+                        source].label or source, cell))
+    for index, column in enumerate(table.columns):
+        if column.derived is None:
+            continue
+        for source in _sources(column.derived, column_sum_keys(table, column)):
+            for row in table.rows:
+                cell = cells[row.key].get(source, EMPTY_CELL)
+                if _shown_option(cell) and not cells[row.key].get(column.key, EMPTY_CELL).value:
+                    problems.append(_derived_error(column, f"{path}.columns[{index}]", source,
+                                                   row.label or row.key, cell))
+    return problems
+
+
+def _sources(derivation: Derivation, summed: list[str]) -> list[str]:
+    pairs = [p for p in (derivation.percent_of, derivation.delta, derivation.difference) if p]
+    return [*summed, *(key for pair in pairs for key in pair)]
+
+
+def _shown_option(cell: Cell) -> str | None:
+    if cell.value is None:
+        return None
+    return ("top" if cell.top else "of" if cell.of is not None
+            else "qualifier" if cell.qualifier else None)
+
+
+def _derived_error(node: Row | Column, path: str, key: str, label: str, cell: Cell
+                   ) -> Problem:
+    return error(node, "derived", path,
+                 f"computed from cell {key} of {label!r}, which has `{_shown_option(cell)}`: "
+                 "a bound, fraction or qualified value is not an amount to compute with; give "
+                 "the computed figure as a value, or leave that cell out of the computation",
+                 "derived-from-option")
 
 
 def cell_option_problem(cell: Cell, unit: Unit) -> str | None:

@@ -9,7 +9,7 @@ from standgen.errors import Problem, Problems
 from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable
 from standgen.validate.abbreviations import check_abbreviations
-from standgen.validate.cells import check_cell_options
+from standgen.validate.cells import check_cell_options, check_derived_from_options
 from standgen.validate.comments import check_comments
 from standgen.validate.figures import check_figures
 from standgen.validate.footnotes import check_footnotes
@@ -42,6 +42,8 @@ def _problems(report: Report, levels: Levels) -> list[Problem]:
             found += structure
             found += check_units(node, path)
             found += check_cell_options(node, path)
+            if not structure:
+                found += check_derived_from_options(node, path)
             if not structure:
                 found += check_derived(node, path)
     found += check_footnotes(report)
