@@ -3,6 +3,7 @@ every writer, from the edition's own data: a row the chart withheld is not in it
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -20,11 +21,12 @@ BLOCKS = """\
     rows:
       - {id: noord, label: Regio Noord, values: [1234, 2345]}
       - {id: zuid, label: Regio Zuid, values: [3456, 4567], rubricering: dep-vertrouwelijk}
+      - {id: plaats, label: Plaats, unit: percent, values: [{value: 10, top: true}, null]}
 - figure:
     id: fig
     title: Inzet in beeld
     alt: De inzet per regio als lijn.
-    chart: {type: line, table: inzet, data_table: DATA}
+    chart: {type: line, table: inzet, rows: [noord, zuid], data_table: DATA}
 """
 
 
@@ -52,6 +54,8 @@ def _texts(tmp_path: Path, data_table: bool) -> dict[str, str]:
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     """Each artifact's text after the figure's caption: the data table, if any."""
     texts = _texts(tmp_path_factory.mktemp("data-table"), True)
+    for key, text in texts.items():  # a top cell prints "Top 10" in every writer
+        assert re.search("Top(\u00a0| )10", text), key
     return {key: text[text.rindex("Inzet in beeld"):] for key, text in texts.items()}
 
 

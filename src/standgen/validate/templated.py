@@ -19,7 +19,7 @@ RENDERED: frozenset[tuple[str, str]] = frozenset({
     ("TableNote", "text"), ("Footnote", "text"), ("ChangeList", "changes"),
     ("BijlageVerwijzing", "onderwerp"), ("Term", "meaning"), ("Row", "label"),
     ("Cell", "text"), ("IndicatorTable", "source_note"), ("FigureBlock", "source_note"),
-    ("FigureBlock", "placeholder"), ("FigureBlock", "alt"),
+    ("FigureBlock", "placeholder"), ("FigureBlock", "alt"), ("FigureBlock", "note"),
 })
 """The fields composed through the one rendering path (with the text's level check)."""
 

@@ -176,9 +176,9 @@ def _block(block: t.Block, notes: dict[int, str], words: t.Words = _STANDARD_WOR
         else:
             line = (f"**Figuur {block.number}: {_plain(block.caption)}** — "
                     f"{_plain(block.placeholder_text)}")
-        note = _plain(block.source_note)
+        below = [_plain(text) for text in (block.note, block.source_note) if text]
         table = _table(block.data_table, notes, words) if block.data_table else []
-        return [line, ""] + ([note, ""] if note else []) + table
+        return [line, ""] + [part for text in below for part in (text, "")] + table
     return ["\\newpage", ""]
 
 

@@ -84,8 +84,9 @@ def build_figure(figure: t.Figure, styles: Styles, width: float,
         picture = _picture(figure, width, vectors)
     markup = caption_markup(label, figure.number, figure.caption, figure.anchor)
     parts: list[Flowable] = [picture, Para(markup, styles.caption)]
-    if figure.source_note:
-        parts.append(Para(escape(figure.source_note), styles.source))
+    for text in (figure.note, figure.source_note):
+        if text:
+            parts.append(Para(escape(text), styles.source))
     if figure.data_table is not None:
         return [KeepTogether(parts), Gap(4),
                 *build_table(figure.data_table, styles, width, table_label)]
