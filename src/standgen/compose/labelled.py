@@ -21,6 +21,9 @@ from typing import Any
 from standgen.edition.levels import Level
 from standgen.format import dutch
 
+MAX_DIGITS = 100
+"""Digits of the largest number text prints (a sum or product of table figures)."""
+
 _TEXT_LEVEL: ContextVar[Level | None] = ContextVar("standgen_text_level", default=None)
 
 
@@ -151,6 +154,9 @@ class Labelled:
         """A number the Dutch way (1.234,5): a bare "1234.5" in Dutch text is misread."""
         value = plain(self)
         if isinstance(value, Decimal):
+            if value.is_finite() and value.adjusted() > MAX_DIGITS:
+                raise ValueError(f"{self._origin}: a number of more than {MAX_DIGITS} digits "
+                                 "is no figure a report prints")
             return dutch.number(value)
         return "" if value is None else str(value)
 
