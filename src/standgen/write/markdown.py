@@ -13,6 +13,7 @@ from pathlib import Path
 
 from standgen.compose import tree as t
 from standgen.compose.dump import marked
+from standgen.errors import BuildError
 from standgen.files import write_bytes_atomically
 
 _STANDARD_WORDS = t.Words()
@@ -229,6 +230,8 @@ def write_markdown(document: t.Document, path: Path) -> None:
                 if isinstance(b, t.Figure) and b.raster_path is not None]
     folder = figure_folder(path)
     for figure, raster in pictures:
+        if not raster.is_file():
+            raise BuildError(f"figure {figure.caption!r}: its image {raster.name} is gone")
         folder.mkdir(exist_ok=True)
         write_bytes_atomically(folder / figure_file(figure), raster.read_bytes())
     text = render_markdown(document, folder.name if pictures else None)
