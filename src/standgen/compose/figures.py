@@ -126,12 +126,12 @@ def figure_node(figure: FigureBlock, number: int, anchor: str,
                 ) -> t.Figure:
     """The tree node of a figure, drawn or not; its source note reads "Bron: …" as a
     table's does, and its alt text, placeholder and source note are rendered text."""
-    note = ""
+    source = ""
     if figure.source_note:
-        note = render(texts.render("labels", "bron", text=figure.source_note)
-                      if texts is not None else figure.source_note, "source_note")
+        source = render(texts.render("labels", "bron", text=figure.source_note)
+                        if texts is not None else figure.source_note, "source_note")
     alt = render(figure.alt, "alt") if figure.alt else None
-    remark = render(figure.note, "note") if figure.note else ""
+    note = render(figure.note, "note") if figure.note else ""
     if figure.chart is not None:
         return t.Figure(
             caption=figure.title,
@@ -140,18 +140,18 @@ def figure_node(figure: FigureBlock, number: int, anchor: str,
             raster_path=rendered.raster_path if rendered else None,
             width_cm=rendered.width_cm if rendered else 16.0,
             height_cm=rendered.height_cm if rendered else figure.chart.height_cm,
-            note=remark, source_note=note, number=number, anchor=anchor,
+            note=note, source_note=source, number=number, anchor=anchor,
             data_table=(chart_table(data, texts.render("words", "alt_gegevens", number=number,
                                                        title=figure.title))
                         if figure.chart.data_table and data is not None and texts else None))
     if figure.image is not None:
         return t.Figure(caption=figure.title, alt_text=alt or figure.title,
                         kind="image", raster_path=checked_image(figure), number=number,
-                        anchor=anchor, note=remark, source_note=note)
+                        anchor=anchor, note=note, source_note=source)
     placeholder = render(figure.placeholder, "placeholder") if figure.placeholder else ""
     return t.Figure(caption=figure.title, alt_text=alt or figure.title,
                     kind="placeholder", placeholder_text=placeholder,
-                    number=number, anchor=anchor, note=remark, source_note=note)
+                    number=number, anchor=anchor, note=note, source_note=source)
 
 
 MAX_DATA_COLUMNS = 8
