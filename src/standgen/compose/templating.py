@@ -20,7 +20,13 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from standgen.compose.labelled import Labelled, labelling, plain
 from standgen.compose.sandbox import ReportSandbox, make_sandbox, render_bounded
-from standgen.compose.unitfilters import PrintedValue, unit_aware
+from standgen.compose.unitfilters import (
+    PrintedValue,
+    doubled_unit,
+    note_printed,
+    printed_values,
+    unit_aware,
+)
 from standgen.edition.levels import Level, load_levels
 from standgen.edition.value_levels import FigureLevel
 from standgen.errors import Location, source_error
@@ -47,6 +53,7 @@ class IndicatorValue(Labelled):
 
     def __str__(self) -> str:
         plain(self)
+        note_printed(self._printed, self._unit, self._origin)
         return self._printed
 
     __html__ = __str__
@@ -162,9 +169,15 @@ def render_text(env: ImmutableSandboxedEnvironment, source: str, context: Mappin
     if "{{" not in source and "{%" not in source and "{#" not in source:
         return source
     try:
-        if isinstance(env, ReportSandbox):
-            return render_bounded(env, source, context)
-        return env.from_string(source).render(**context)
+        with printed_values() as printed:
+            if isinstance(env, ReportSandbox):
+                text = render_bounded(env, source, context)
+            else:
+                text = env.from_string(source).render(**context)
+        problem = doubled_unit(text, printed)
+        if problem is not None:
+            raise _located(at, None, problem)
+        return text
     except TemplateSyntaxError as exc:
         raise _located(at, exc.lineno, f"template syntax error: {exc.message}") from None
     except SecurityError as exc:

@@ -8,7 +8,10 @@ with a pointer to `.getal`, the bare number, for an author who means it.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from decimal import Decimal
 from typing import Any
 
@@ -110,3 +113,52 @@ def _lost(name: str, value: PrintedValue) -> str:
 def _shown(value: PrintedValue) -> str:
     """The printed value as an author reads it in a message (no-break spaces as spaces)."""
     return str(value).replace("\u00a0", " ")
+
+
+_PRINTED: ContextVar[list[tuple[str, Unit, str]] | None] = ContextVar("standgen_printed",
+                                                                      default=None)
+
+
+def note_printed(printed: str, unit: Unit, origin: str) -> None:
+    """Remember a waarde printed in the text being rendered (see `printed_values`)."""
+    found = _PRINTED.get()
+    if found is not None:
+        found.append((printed, unit, origin))
+
+
+@contextmanager
+def printed_values() -> Iterator[list[tuple[str, Unit, str]]]:
+    """The waarde values printed while the block runs: (printed, unit, origin)."""
+    found: list[tuple[str, Unit, str]] = []
+    token = _PRINTED.set(found)
+    try:
+        yield found
+    finally:
+        _PRINTED.reset(token)
+
+
+def _unit_words(unit: Unit) -> list[str]:
+    words = {"euro": ["euro", "€"], "percent": ["procent", "%"], "vte": ["vte"],
+             "rank": ["plaats"]}.get(unit.kind, [])
+    if unit.kind == "euro" and unit.scale != "een":
+        words.append(dutch.SCALE_WORDS[unit.scale])
+    if unit.suffix:
+        words.append(unit.suffix)
+    return words
+
+
+def doubled_unit(text: str, printed: list[tuple[str, Unit, str]]) -> str | None:
+    """Why `text` names a waarde's unit twice ("€ 584,9 miljoen miljoen euro": the text
+    was written for a bare number), or None."""
+    for shown, unit, origin in printed:
+        words = _unit_words(unit)
+        if not words:
+            continue
+        alternatives = "|".join(re.escape(w) + ("" if w in "%€" else r"\b") for w in words)
+        pattern = re.escape(shown) + r"[\s\u00a0]*(" + alternatives + ")"
+        match = re.search(pattern, text, re.IGNORECASE)
+        if match:
+            return (f"{origin} prints \"{shown.replace(chr(160), ' ')}\", unit and all, and "
+                    f"the text goes on with {match.group(1)!r}: the unit would print twice; "
+                    "remove the words after the waarde")
+    return None

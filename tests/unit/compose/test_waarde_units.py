@@ -92,3 +92,15 @@ def test_euro_filter_keeps_the_scale_and_refuses_another(tmp_path: Path) -> None
 def test_bare_numbers_print_the_dutch_way(tmp_path: Path) -> None:
     assert _outcome(tmp_path, "count", "waarde('t', 'r', 2025).getal * 3") == "13.500"
     assert _outcome(tmp_path, "count", "waarde('t', 'r', 2025) | abs | getal") == "4.500"
+
+
+@pytest.mark.parametrize(("name", "after"), [
+    ("euro-miljoen", "miljoen euro"), ("euro-miljoen", "euro"), ("percent", "procent"),
+    ("percent", "%"), ("vte", "VTE"), ("suffix", "sorties")])
+def test_a_unit_written_after_the_waarde_is_refused(tmp_path: Path, name: str,
+                                                     after: str) -> None:
+    """Text written for the bare number of old would print the unit twice."""
+    unit, cell, _printed = UNITS[name]
+    with pytest.raises(SourceError, match="twice"):
+        _text(tmp_path, unit, cell, "Het is {{ waarde('t', 'r', 2025) }} " + after + " nu.")
+    assert _text(tmp_path, unit, cell, "Het is {{ waarde('t', 'r', 2025) }} nu.")
