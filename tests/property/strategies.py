@@ -93,8 +93,9 @@ def number(draw: st.DrawFn) -> int | Decimal:
 
 
 @st.composite
-def cell(draw: st.DrawFn, text_unit: bool) -> Any:
-    """A cell: a number (maybe a fraction, top, marker), a status word, text or empty."""
+def cell(draw: st.DrawFn, text_unit: bool, fraction: bool = True) -> Any:
+    """A cell: a number (maybe a fraction where the unit allows one, top, marker), a status
+    word, text or empty."""
     if text_unit:
         return draw(st.one_of(st.none(), words(max_size=3, long_word=False)))
     kind = draw(st.integers(0, 9))
@@ -105,7 +106,8 @@ def cell(draw: st.DrawFn, text_unit: bool) -> Any:
     if kind == 6:
         return None
     value = draw(st.integers(0, 50))
-    extra = draw(st.sampled_from([{"of": value + 5}, {"top": True}, {"marker": "*"}]))
+    extras: list[Data] = [{"top": True}, {"marker": "*"}]
+    extra = draw(st.sampled_from([{"of": value + 5}, *extras] if fraction else extras))
     return {"value": value, **extra}
 
 
@@ -137,16 +139,18 @@ def table(draw: st.DrawFn, ident: str) -> Data:
         if draw(st.integers(0, 12)) == 0:
             rows.append({"label": draw(words(max_size=3)), "role": "group"})
             continue
-        values = [draw(cell(text_unit)) for _ in keys]
+        values = [draw(cell(text_unit, unit in ("count", "number"))) for _ in keys]
         rows.append({"id": f"r{index}", "label": draw(words(max_size=4)), "values": values,
                      **maybe_level(draw, 10)})
     data_rows = [r for r in rows if r.get("role") != "group"]
-    if not text_unit and len(data_rows) >= 2 and draw(st.booleans()):
+    bounds = any(isinstance(v, dict) and ("of" in v or "top" in v)
+                 for r in data_rows for v in r["values"])  # never computed with
+    if not text_unit and not bounds and len(data_rows) >= 2 and draw(st.booleans()):
         rows.append({"id": "totaal", "label": "Totaal", "role": "total",
                      "derived": {"sum": "above"}})
         rows.append({"id": "pct", "label": "%", "role": "percentage", "unit": "percent",
                      "derived": {"percent_of": [data_rows[0]["id"], data_rows[1]["id"]]}})
-    if not text_unit and shape == "years" and width >= 2 and draw(st.booleans()):
+    if not text_unit and not bounds and shape == "years" and width >= 2 and draw(st.booleans()):
         columns.append({"id": "delta", "label": "Verschil", "role": "delta",
                         "derived": {"delta": [keys[0], keys[-1]]}})
     notes: list[Any] = [{"text": draw(words()), "marker": "*"}]
