@@ -41,7 +41,7 @@ def check_derived_from_options(table: IndicatorTable, path: str) -> list[Problem
             continue
         for source in _sources(row.derived, row_sum_keys(table, row)):
             for key, cell in cells.get(source, {}).items():
-                if _shown_option(cell) and not cells[row.key].get(key, EMPTY_CELL).value:
+                if _shown_option(cell) and cells[row.key].get(key, EMPTY_CELL).value is None:
                     problems.append(_derived_error(row, f"{path}.rows[{index}]", key, rows[
                         source].label or source, cell))
     for index, column in enumerate(table.columns):
@@ -50,7 +50,8 @@ def check_derived_from_options(table: IndicatorTable, path: str) -> list[Problem
         for source in _sources(column.derived, column_sum_keys(table, column)):
             for row in table.rows:
                 cell = cells[row.key].get(source, EMPTY_CELL)
-                if _shown_option(cell) and not cells[row.key].get(column.key, EMPTY_CELL).value:
+                if _shown_option(cell) and cells[row.key].get(column.key,
+                                                                  EMPTY_CELL).value is None:
                     problems.append(_derived_error(column, f"{path}.columns[{index}]", source,
                                                    row.label or row.key, cell))
     return problems
