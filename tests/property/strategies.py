@@ -105,7 +105,7 @@ def cell(draw: st.DrawFn, text_unit: bool, fraction: bool = True) -> Any:
         return draw(st.sampled_from(["n.t.b.", "n.v.t.", "-", "nog niet bekend"]))
     if kind == 6:
         return None
-    value = draw(st.integers(0, 50))
+    value = draw(st.integers(1, 50))  # "Top 0" is refused
     extras: list[Data] = [{"top": True}, {"marker": "*"}]
     extra = draw(st.sampled_from([{"of": value + 5}, *extras] if fraction else extras))
     return {"value": value, **extra}
