@@ -105,10 +105,11 @@ def cell(draw: st.DrawFn, text_unit: bool, fraction: bool = True) -> Any:
         return draw(st.sampled_from(["n.t.b.", "n.v.t.", "-", "nog niet bekend"]))
     if kind == 6:
         return None
-    value = draw(st.integers(1, 50))  # "Top 0" is refused
-    extras: list[Data] = [{"top": True}, {"marker": "*"}]
-    extra = draw(st.sampled_from([{"of": value + 5}, *extras] if fraction else extras))
-    return {"value": value, **extra}
+    value = draw(st.integers(0, 50))
+    extra = draw(st.sampled_from([{"of": value + 5}, {"top": True}, {"marker": "*"}]))
+    if "of" in extra and not fraction:  # a fraction only where the unit allows one
+        extra = {"marker": "*"}
+    return {"value": max(value, 1) if "top" in extra else value, **extra}  # no "Top 0"
 
 
 @st.composite
@@ -145,12 +146,12 @@ def table(draw: st.DrawFn, ident: str) -> Data:
     data_rows = [r for r in rows if r.get("role") != "group"]
     bounds = any(isinstance(v, dict) and ("of" in v or "top" in v)
                  for r in data_rows for v in r["values"])  # never computed with
-    if not text_unit and not bounds and len(data_rows) >= 2 and draw(st.booleans()):
+    if not text_unit and len(data_rows) >= 2 and draw(st.booleans()) and not bounds:
         rows.append({"id": "totaal", "label": "Totaal", "role": "total",
                      "derived": {"sum": "above"}})
         rows.append({"id": "pct", "label": "%", "role": "percentage", "unit": "percent",
                      "derived": {"percent_of": [data_rows[0]["id"], data_rows[1]["id"]]}})
-    if not text_unit and not bounds and shape == "years" and width >= 2 and draw(st.booleans()):
+    if not text_unit and shape == "years" and width >= 2 and draw(st.booleans()) and not bounds:
         columns.append({"id": "delta", "label": "Verschil", "role": "delta",
                         "derived": {"delta": [keys[0], keys[-1]]}})
     notes: list[Any] = [{"text": draw(words()), "marker": "*"}]
