@@ -9,7 +9,6 @@ from standgen.errors import Problem, Problems
 from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable
 from standgen.validate.abbreviations import check_abbreviations
-from standgen.validate.cells import check_cell_options, check_derived_from_options
 from standgen.validate.comments import check_comments
 from standgen.validate.figures import check_figures
 from standgen.validate.footnotes import check_footnotes
@@ -18,7 +17,6 @@ from standgen.validate.missing import check_missing
 from standgen.validate.numbering import check_numbering
 from standgen.validate.rubricering import check_rubricering
 from standgen.validate.tables import check_table
-from standgen.validate.templated import check_templates
 from standgen.validate.totals import check_derived
 from standgen.validate.units import check_units
 from standgen.validate.walk import shared_walk, walk
@@ -41,9 +39,6 @@ def _problems(report: Report, levels: Levels) -> list[Problem]:
             structure = check_table(node, path)
             found += structure
             found += check_units(node, path)
-            found += check_cell_options(node, path)
-            if not structure:
-                found += check_derived_from_options(node, path)
             if not structure:
                 found += check_derived(node, path)
     found += check_footnotes(report)
@@ -51,7 +46,6 @@ def _problems(report: Report, levels: Levels) -> list[Problem]:
     found += check_figures(report)
     found += check_missing(report)
     found += check_comments(report)
-    found += check_templates(report)
     found += check_abbreviations(report)
     return found
 
