@@ -7,10 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 
 from standgen.compose import compose_document
 from standgen.compose import tree as t
-from standgen.errors import SourceError
+from standgen.compose.tables import TableValues, cell_text, unit_for
+from standgen.compose.templating import IndicatorLookup, make_environment, render_text
+from standgen.errors import Location, SourceError
+from standgen.model.tables import IndicatorTable, Row
 from tests.reports import load_text, one_topic
 
 NB = "\u00a0"
@@ -48,13 +52,33 @@ def test_waarde_prints_its_unit_and_scale(tmp_path: Path, name: str) -> None:
         NB, " ") == printed.replace(NB, " ")
 
 
-def _outcome(tmp_path: Path, name: str, expression: str) -> Any:
+ENV = make_environment()
+
+
+def _lookup(name: str) -> IndicatorLookup:
+    """waarde() over the one-cell table of `name`, as the composer builds it (no report)."""
     unit, cell, _printed = UNITS[name]
+    table = IndicatorTable.model_validate(yaml.safe_load(
+        f"{{id: t, title: T, unit: {unit}, columns: [2025], "
+        f"rows: [{{id: r, label: R, values: [{cell}]}}]}}"))
+    values = TableValues(table)
+
+    def text(table: IndicatorTable, row: Row, key: str) -> str:
+        return cell_text(table, row, table.columns[0], values.cell(row, key), prose=True)
+
+    def number(table: IndicatorTable, row: Row, key: str) -> tuple[Any, Any]:
+        found = values.cell(row, key)
+        return found.value, unit_for(table, row, table.columns[0], found)
+
+    return IndicatorLookup({"t": table}, text, number)
+
+
+def _outcome(_tmp_path: Path, name: str, expression: str) -> Any:
     try:
-        return _text(tmp_path, unit, cell, "{{ " + expression + " }}")
+        return render_text(ENV, "{{ " + expression + " }}", {"waarde": _lookup(name)},
+                           Location(Path("h.yaml"), 3, "text"))
     except SourceError as exc:
-        message = str(exc)
-        assert "hoofdstuk" in message or ".yaml" in message  # located
+        assert "h.yaml:3" in str(exc)  # located
         return None
 
 
