@@ -159,7 +159,8 @@ def table(draw: st.DrawFn, ident: str) -> Data:
     return {"id": ident, "title": draw(words(max_size=6)), "kind":
             draw(st.sampled_from(["kpi", "kengetal", "tabel"])), "unit": unit,
             "stub": draw(st.sampled_from(["", "Onderdeel"])), "columns": columns,
-            "rows": rows, "notes": notes, "show_header": draw(st.integers(0, 9)) > 0,
+            "rows": rows, "notes": notes,  # a table of nothing at all is refused
+            "show_header": draw(st.integers(0, 9)) > 0 or not rows,
             **maybe_level(draw, 8)}
 
 
