@@ -138,7 +138,7 @@ def table(draw: st.DrawFn, ident: str) -> Data:
     rows: list[Data] = []
     for index in range(draw(st.integers(0, 40 if draw(st.booleans()) else 6))):
         if draw(st.integers(0, 12)) == 0:
-            rows.append({"label": draw(words(max_size=3)), "role": "group"})
+            rows.append({"id": f"g{index}", "label": draw(words(max_size=3)), "role": "group"})
             continue
         values = [draw(cell(text_unit, unit in ("count", "number"))) for _ in keys]
         rows.append({"id": f"r{index}", "label": draw(words(max_size=4)), "values": values,
