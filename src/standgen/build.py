@@ -209,7 +209,7 @@ def build(request: BuildRequest, pools: Pools | None = None) -> BuildResult:
                 for edition in request.editions:
                     staged += _build_edition(report, edition, request, cache, staging, result)
             for temp, final in staged:
-                os.replace(temp, final)
+                _publish(temp, final)
                 result.artifacts.append(final)
         if entry is not None:  # kept only once the build has succeeded
             from standgen.load.cache import store
@@ -340,6 +340,23 @@ def _build_edition(report: Report, edition: Edition, request: BuildRequest, cach
                     guard.assert_clean(temp)
             staged.append((temp, request.out_dir / name))
     return staged
+
+
+def _publish(temp: Path, final: Path) -> None:
+    """Move a staged artifact into the output folder; a Markdown artifact's figure folder
+    goes with it and replaces the one of an earlier build (no stale image stays linked)."""
+    os.replace(temp, final)
+    if final.suffix != ".md":
+        return
+    from standgen.write.markdown import figure_folder
+
+    staged, target = figure_folder(temp), figure_folder(final)
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    elif target.exists() or target.is_symlink():
+        target.unlink()
+    if staged.is_dir():
+        os.replace(staged, target)
 
 
 def _copies(request: BuildRequest, edition: Edition) -> Sequence[int | None]:

@@ -231,3 +231,31 @@ def test_snapshot_names_the_annexes_and_the_split_parts() -> None:
     golden = (GOLDENS / "woningbouw-openbaar.pdf.txt").read_text(encoding="utf-8")
     assert all(annex in golden for annex in ANNEXES)
     assert "Gestarte woningen per provincie, 2021-2025 (2/2)" in golden
+
+
+def _media(path: Path) -> set[bytes]:
+    with zipfile.ZipFile(path) as archive:
+        return {archive.read(n) for n in archive.namelist() if n.startswith("word/media/")}
+
+
+def test_every_markdown_link_resolves_and_public_images_are_public(
+        built: tuple[Path, BuildResult]) -> None:
+    """Every relative link of every Markdown artifact names a written file; the public
+    Markdown's images are the public DOCX's charts, none of a confidential edition's own."""
+    out, result = built
+    markdown = [p for p in result.artifacts if p.suffix == ".md"]
+    linked = 0
+    for path in markdown:
+        for target in re.findall(r"\]\(([^)#][^)]*)\)", path.read_text(encoding="utf-8")):
+            if "://" in target or target.startswith("mailto:"):
+                continue
+            assert (path.parent / target).is_file(), (path.name, target)
+            linked += 1
+    assert linked
+    docx_of = {p.name.rsplit(".", 1)[0]: p for p in result.artifacts if p.suffix == ".docx"}
+    public_md = next(p for p in markdown if "openbare-versie" in p.name)
+    images = {f.read_bytes() for f in (out / f"{public_md.stem}-figuren").iterdir()}
+    public_media = _media(docx_of[public_md.stem])
+    confidential_media = _media(next(p for n, p in docx_of.items() if "vertrouwelijk" in n))
+    assert images and images <= public_media
+    assert not images & (confidential_media - public_media)

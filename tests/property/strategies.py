@@ -94,8 +94,9 @@ def number(draw: st.DrawFn) -> int | Decimal:
 
 
 @st.composite
-def cell(draw: st.DrawFn, text_unit: bool) -> Any:
-    """A cell: a number (maybe a fraction, top, marker), a status word, text or empty."""
+def cell(draw: st.DrawFn, text_unit: bool, fraction: bool = True) -> Any:
+    """A cell: a number (maybe a fraction where the unit allows one, top, marker), a status
+    word, text or empty."""
     if text_unit:
         return draw(st.one_of(st.none(), words(max_size=3, long_word=False)))
     kind = draw(st.integers(0, 9))
@@ -107,7 +108,9 @@ def cell(draw: st.DrawFn, text_unit: bool) -> Any:
         return None
     value = draw(st.integers(0, 50))
     extra = draw(st.sampled_from([{"of": value + 5}, {"top": True}, {"marker": "*"}]))
-    return {"value": value, **extra}
+    if "of" in extra and not fraction:  # a fraction only where the unit allows one
+        extra = {"marker": "*"}
+    return {"value": max(value, 1) if "top" in extra else value, **extra}  # no "Top 0"
 
 
 @st.composite
@@ -136,18 +139,21 @@ def table(draw: st.DrawFn, ident: str) -> Data:
     rows: list[Data] = []
     for index in range(draw(st.integers(0, 40 if draw(st.booleans()) else 6))):
         if draw(st.integers(0, 12)) == 0:
-            rows.append({"label": draw(words(max_size=3)), "role": "group"})
+            rows.append({"id": f"g{index}", "label": draw(words(max_size=3)), "role": "group"})
             continue
-        values = [draw(cell(text_unit)) for _ in keys]
+        values = [draw(cell(text_unit, unit in ("count", "number"))) for _ in keys]
         rows.append({"id": f"r{index}", "label": draw(words(max_size=4)), "values": values,
                      **maybe_level(draw, 10)})
     data_rows = [r for r in rows if r.get("role") != "group"]
-    if not text_unit and len(data_rows) >= 2 and draw(st.booleans()):
+    bounds = any(isinstance(v, dict) and ("of" in v or "top" in v)
+                 for r in data_rows for v in r["values"])  # never computed with
+    if not text_unit and len(data_rows) >= 2 and draw(st.booleans()) and not bounds:
         rows.append({"id": "totaal", "label": "Totaal", "role": "total",
                      "derived": {"sum": "above"}})
         rows.append({"id": "pct", "label": "%", "role": "percentage", "unit": "percent",
                      "derived": {"percent_of": [data_rows[0]["id"], data_rows[1]["id"]]}})
-    if not text_unit and shape == "years" and width >= 2 and draw(st.booleans()):
+    if (not text_unit and shape == "years" and width >= 2 and draw(st.booleans())
+            and not bounds):
         delta: Data = {"delta": [keys[0], keys[-1]]}
         if any(r.get("id") == "pct" for r in rows):  # a percentage under a delta: say which
             delta["crossing"] = draw(st.sampled_from(["row", "column", "empty"]))
@@ -157,7 +163,8 @@ def table(draw: st.DrawFn, ident: str) -> Data:
     return {"id": ident, "title": draw(words(max_size=6)), "kind":
             draw(st.sampled_from(["kpi", "kengetal", "tabel"])), "unit": unit,
             "stub": draw(st.sampled_from(["", "Onderdeel"])), "columns": columns,
-            "rows": rows, "notes": notes, "show_header": draw(st.integers(0, 9)) > 0,
+            "rows": rows, "notes": notes,  # a table of nothing at all is refused
+            "show_header": draw(st.integers(0, 9)) > 0 or not rows,
             **maybe_level(draw, 8)}
 
 

@@ -84,7 +84,7 @@ class ComposeContext:
         if self._missing is None:
             self._missing = status_words(self.texts), self.texts.numbers()
         return cell_text(table, row, column, self._written_values(table).cell(row, key),
-                         *self._missing)
+                         *self._missing, prose=True)
 
     def _cell_number(self, table: IndicatorTable, row: Row, key: str
                      ) -> tuple[Decimal | None, Unit]:

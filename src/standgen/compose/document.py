@@ -31,6 +31,7 @@ from standgen.compose.templating import TextTemplates, templates_folder
 from standgen.compose.titles import check_title_period, report_title, writer_words
 from standgen.edition.levels import Edition, Levels, load_levels
 from standgen.edition.select import Selection, select_edition
+from standgen.format.spacing import tie_spaces
 from standgen.model.report import (
     BlockContainer,
     ChangeList,
@@ -173,8 +174,12 @@ class _Builder:
 
     def _figure(self, figure: FigureBlock, number: int, where: str) -> t.Figure:
         data, rendered = self.charts.get(figure.id, (None, None))
+
+        def render(text: str, field: str) -> str:
+            return tie_spaces(self.ctx.render(text, figure.loc(field, f"{where}.{field}")))
+
         return figure_node(figure, number, self.ctx.anchor(f"figuur-{figure.id}"), rendered,
-                           data)
+                           data, render, self.ctx.texts)
 
     def heading(self, level: int, text: str, number: str | None = None,
                 in_toc: bool = False) -> t.Heading:

@@ -89,6 +89,8 @@ def _block(block: t.Block, pad: str) -> Iterator[str]:
         yield f"{pad}  alt {block.alt_text!r}"
         if block.placeholder_text:
             yield f"{pad}  placeholder {block.placeholder_text!r}"
+        if block.note:
+            yield f"{pad}  note {block.note!r}"
         if block.source_note:
             yield f"{pad}  source {block.source_note!r}"
     elif isinstance(block, t.PageBreak):

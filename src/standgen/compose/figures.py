@@ -6,7 +6,7 @@ in parallel where that pays), so that a rebuild redraws only what changed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from concurrent.futures import Executor
 from decimal import Decimal
 from pathlib import Path
@@ -15,6 +15,7 @@ from standgen.charts.data import ChartData, ChartSeries, ChartWords, RenderedCha
 from standgen.compose import tree as t
 from standgen.compose.tables import TableValues, column_label, status_words
 from standgen.compose.templating import TextTemplates
+from standgen.compose.widths import column_widths
 from standgen.edition.tables import RecomputedFigure
 from standgen.errors import source_error
 from standgen.model.charts import ChartSpec
@@ -78,8 +79,8 @@ def _from_table(figure: FigureBlock, spec: ChartSpec, table: IndicatorTable,
                  or (spec.rows is not None and r.key in spec.rows))]
     series = []
     for row in rows:
-        numbers: tuple[Decimal | None, ...] = tuple(_plotted(values.cell(row, c.key))
-                                                    for c in columns)
+        numbers: tuple[Decimal | None, ...] = tuple(
+            _plotted(figure, spec, row.key, c.key, values.cell(row, c.key)) for c in columns)
         role = REFERENCE_ROLES.get(row.role, "data")
         series.append(ChartSeries(row.label or table.title, numbers, role))  # type: ignore[arg-type]
     unit = spec.unit or (rows[0].unit if rows and rows[0].unit else table.unit)
@@ -105,10 +106,22 @@ def chart_words(texts: TextTemplates) -> ChartWords:
         gap=status_words(texts)[Status.GEEN_DATA.value], numbers=texts.numbers())
 
 
-def _plotted(cell: Cell) -> Decimal | None:
+def _plotted(figure: FigureBlock, spec: ChartSpec, row: str, column: str, cell: Cell
+             ) -> Decimal | None:
     """A cell's number as a chart point; a recomputed figure is a gap, since a chart cannot
-    mark one point as recomputed."""
-    return None if isinstance(cell, RecomputedFigure) else cell.value
+    mark one point as recomputed. A bound, fraction or qualified value is refused: a bar
+    of 10 for "Top 10" or 25 for "minder dan 25%" would be read as that very figure."""
+    if isinstance(cell, RecomputedFigure):
+        return None
+    shown = ("top" if cell.top else "of" if cell.of is not None
+             else "qualifier" if cell.qualifier else None)
+    if shown is not None and cell.value is not None:
+        at = spec.loc("table", f"figure {figure.id}.chart")
+        raise source_error(at.file, at.line, at.field,
+                           f"cell {column} of row {row!r} has `{shown}`, which a chart cannot "
+                           "show; leave the row out of the chart (rows:) or show the table",
+                           code="chart-cell-option")
+    return cell.value
 
 
 def draw_all(items: list[ChartData], cache_dir: Path, jobs: int,
@@ -120,25 +133,65 @@ def draw_all(items: list[ChartData], cache_dir: Path, jobs: int,
     return rendered
 
 
+Render = Callable[[str, str], str]
+"""Renders a figure's text field (text, field name) the way narrative text is rendered."""
+
+
 def figure_node(figure: FigureBlock, number: int, anchor: str,
-                rendered: RenderedChart | None, data: ChartData | None) -> t.Figure:
-    """The tree node of a figure, drawn or not."""
+                rendered: RenderedChart | None, data: ChartData | None,
+                render: Render = lambda text, _field: text, texts: TextTemplates | None = None
+                ) -> t.Figure:
+    """The tree node of a figure, drawn or not; its source note reads "Bron: …" as a
+    table's does, and its alt text, placeholder and source note are rendered text."""
+    source = ""
+    if figure.source_note:
+        source = render(texts.render("labels", "bron", text=figure.source_note)
+                        if texts is not None else figure.source_note, "source_note")
+    alt = render(figure.alt, "alt") if figure.alt else None
+    note = render(figure.note, "note") if figure.note else ""
     if figure.chart is not None:
-        alt = figure.alt or (rendered.alt_text if rendered else _alt(data))
         return t.Figure(
-            caption=figure.title, alt_text=alt, kind="chart",
+            caption=figure.title,
+            alt_text=alt or (rendered.alt_text if rendered else _alt(data)), kind="chart",
             vector_path=rendered.vector_path if rendered else None,
             raster_path=rendered.raster_path if rendered else None,
             width_cm=rendered.width_cm if rendered else 16.0,
             height_cm=rendered.height_cm if rendered else figure.chart.height_cm,
-            source_note=figure.source_note or "", number=number, anchor=anchor)
+            note=note, source_note=source, number=number, anchor=anchor,
+            data_table=(chart_table(data, texts.render("words", "alt_gegevens", number=number,
+                                                       title=figure.title))
+                        if figure.chart.data_table and data is not None and texts else None))
     if figure.image is not None:
-        return t.Figure(caption=figure.title, alt_text=figure.alt or figure.title,
+        return t.Figure(caption=figure.title, alt_text=alt or figure.title,
                         kind="image", raster_path=checked_image(figure), number=number,
-                        anchor=anchor, source_note=figure.source_note or "")
-    return t.Figure(caption=figure.title, alt_text=figure.alt or figure.title,
-                    kind="placeholder", placeholder_text=figure.placeholder or "",
-                    number=number, anchor=anchor, source_note=figure.source_note or "")
+                        anchor=anchor, note=note, source_note=source)
+    placeholder = render(figure.placeholder, "placeholder") if figure.placeholder else ""
+    return t.Figure(caption=figure.title, alt_text=alt or figure.title,
+                    kind="placeholder", placeholder_text=placeholder,
+                    number=number, anchor=anchor, note=note, source_note=source)
+
+
+MAX_DATA_COLUMNS = 8
+"""A data table wider than this prints its categories down the rows instead."""
+
+
+def chart_table(data: ChartData, alt: str) -> t.Table:
+    """The chart's numbers as a table with a header row, from the same data the chart
+    draws (so it shows no figure the chart left out); a wide one is turned on its side."""
+    from standgen.charts.table import data_rows
+
+    header, body = data_rows(data)
+    grid = [header, *body]
+    if len(header) > MAX_DATA_COLUMNS:
+        grid = [tuple(column) for column in zip(*grid, strict=True)]
+
+    def row(cells: tuple[str, ...]) -> t.TableRow:
+        return t.TableRow(tuple(t.Cell((t.Text(text),), "left" if i == 0 else "right")
+                                for i, text in enumerate(cells)))
+
+    head, rows = (row(grid[0]),), tuple(row(cells) for cells in grid[1:])
+    return t.Table(caption="", header_rows=head, body_rows=rows,
+                   column_widths=column_widths(head, rows), alt_text=alt)
 
 
 def _alt(data: ChartData | None) -> str:

@@ -19,6 +19,10 @@ from decimal import Decimal
 from typing import Any
 
 from standgen.edition.levels import Level
+from standgen.format import dutch
+
+MAX_DIGITS = 100
+"""Digits of the largest number text prints (a sum or product of table figures)."""
 
 _TEXT_LEVEL: ContextVar[Level | None] = ContextVar("standgen_text_level", default=None)
 
@@ -108,13 +112,16 @@ def labelling(function: Callable[..., Any]) -> Callable[..., Any]:
     return call
 
 
-def _binary(op: Callable[[Any, Any], Any], reflected: bool = False, none: bool = False
-            ) -> Callable[[Labelled, Any], Any]:
-    """An operator method; `none` allows None operands (equality)."""
+def _binary(op: Callable[[Any, Any], Any], reflected: bool = False, none: bool = False,
+            compares: bool = False) -> Callable[[Labelled, Any], Any]:
+    """An operator method; `none` allows None operands (equality); arithmetic (not
+    `compares`) asks each operand for its number through `_operand`."""
 
     def method(self: Labelled, other: Any) -> Any:
         like = _level_of((self, other))
-        left, right = self._value, other._value if isinstance(other, Labelled) else other
+        left = self._value if compares else self._operand()
+        right = other if not isinstance(other, Labelled) else (
+            other._value if compares else other._operand())
         if isinstance(right, str) or isinstance(left, str):
             return NotImplemented
         if not none and (left is None or right is None):
@@ -144,7 +151,13 @@ class Labelled:
         self._origin = origin
 
     def __str__(self) -> str:
+        """A number the Dutch way (1.234,5): a bare "1234.5" in Dutch text is misread."""
         value = plain(self)
+        if isinstance(value, Decimal):
+            if value.is_finite() and value.adjusted() > MAX_DIGITS:
+                raise ValueError(f"{self._origin}: a number of more than {MAX_DIGITS} digits "
+                                 "is no figure a report prints")
+            return dutch.number(value)
         return "" if value is None else str(value)
 
     __html__ = __str__
@@ -181,10 +194,15 @@ class Labelled:
         """What a filter or test gets once the value may reach the text."""
         return self._value
 
-    def _number(self) -> Decimal | bool:
-        if self._value is None:
-            raise _no_number(self)
+    def _operand(self) -> Decimal | bool | None:
+        """The value as an operand of arithmetic."""
         return self._value
+
+    def _number(self) -> Decimal | bool:
+        value = self._operand()
+        if value is None:
+            raise _no_number(self)
+        return value
 
     __add__, __radd__ = _binary(operator.add), _binary(operator.add, True)
     __sub__, __rsub__ = _binary(operator.sub), _binary(operator.sub, True)
@@ -194,7 +212,7 @@ class Labelled:
     __rfloordiv__ = _binary(operator.floordiv, True)
     __mod__, __rmod__ = _binary(operator.mod), _binary(operator.mod, True)
     __pow__, __rpow__ = _binary(operator.pow), _binary(operator.pow, True)
-    __lt__, __le__ = _binary(operator.lt), _binary(operator.le)
-    __gt__, __ge__ = _binary(operator.gt), _binary(operator.ge)
-    __eq__ = _binary(operator.eq, none=True)
-    __ne__ = _binary(operator.ne, none=True)
+    __lt__, __le__ = _binary(operator.lt, compares=True), _binary(operator.le, compares=True)
+    __gt__, __ge__ = _binary(operator.gt, compares=True), _binary(operator.ge, compares=True)
+    __eq__ = _binary(operator.eq, none=True, compares=True)
+    __ne__ = _binary(operator.ne, none=True, compares=True)

@@ -79,8 +79,10 @@ NO_NUMBER = (Status.NTB, Status.NOG_NIET_BEKEND, Status.NVT, Status.NOT_DUE, Sta
 
 def status_words(texts: TextTemplates) -> dict[str, str]:
     """What a cell without a number prints, by status: the `waarden` templates, whose keys
-    are the status words of the data ("nog niet bekend" -> `nog_niet_bekend`)."""
-    return {status.value: texts.render("waarden", status_key(status)) for status in NO_NUMBER}
+    are the status words of the data ("nog niet bekend" -> `nog_niet_bekend`); also the
+    word after a provisional number (`voorlopig`)."""
+    words = {status.value: texts.render("waarden", status_key(status)) for status in NO_NUMBER}
+    return {**words, Status.VOORLOPIG.value: texts.render("waarden", "voorlopig")}
 
 
 def status_key(status: Status) -> str:
@@ -89,21 +91,25 @@ def status_key(status: Status) -> str:
 
 
 def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell,
-              missing: Mapping[str, str], numbers: NumberWords) -> str:
+              missing: Mapping[str, str], numbers: NumberWords, prose: bool = False) -> str:
     """The printed text of one cell, without its marker; `missing` is `status_words`,
-    `numbers` the words around numbers (both from the templates)."""
+    `numbers` the words around numbers (both from the templates); `prose` always names the
+    unit (text has no table header to name it)."""
     if cell.status is not None and cell.value is None:
         return missing.get(cell.status.value, cell.status.value)
     unit = unit_for(table, row, column, cell)
     if cell.value is None:
         return cell.text or ""
     signed = is_change(row, column)
-    if _unit_in_header(table, row, column, cell):
+    if not prose and not cell.top and _unit_in_header(table, row, column, cell):
         printed = qualified(cell, dutch.number(cell.value, unit.decimals, signed))
-        return f"{cell.text} ({printed})" if cell.text else printed
-    printed = format_amount(cell.value, unit, words=numbers, of=cell.of, top=cell.top,
-                            signed=signed)
-    printed = qualified(cell, printed)
+    else:
+        printed = format_amount(cell.value, unit, words=numbers, of=cell.of, top=cell.top,
+                                signed=signed)
+        printed = qualified(cell, printed)
+    if cell.status == Status.VOORLOPIG:
+        word = missing.get(Status.VOORLOPIG.value, Status.VOORLOPIG.value)
+        printed = f"{printed}{dutch.NBSP}({word})"
     return f"{cell.text} ({printed})" if cell.text else printed
 
 
@@ -239,7 +245,7 @@ def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inli
         cell = values.cell(row, column.key)
         text = cell_text(table, row, column, cell, *missing)
         side = aligns[column.key]
-        runs = tuple(inline(text)) if cell.value is None and cell.text else (t.Text(text),)
+        runs = _cell_runs(text, cell, inline)
         if cell.marker:
             runs = (*runs, t.Text(cell.marker))
         if isinstance(cell, RecomputedFigure):
@@ -247,6 +253,16 @@ def _body_row(table: IndicatorTable, row: Row, values: TableValues, inline: Inli
         cells.append(t.Cell(runs, side))
     role: t.RowRole = row.role if row.role in ("total", "subtotal") else "data"
     return t.TableRow(tuple(cells), role)
+
+
+def _cell_runs(text: str, cell: Cell, inline: Inlines) -> tuple[t.Inline, ...]:
+    """A cell's printed text as runs: its own `text` is rich text (rendered like a row
+    label), the printed number after it is not."""
+    if not cell.text:
+        return (t.Text(text),)
+    if cell.value is None:
+        return tuple(inline(text))
+    return (*inline(cell.text), t.Text(text[len(cell.text):]))
 
 
 def _note(marker: str | None, text: str, inline: Inlines) -> t.Paragraph:

@@ -21,6 +21,13 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 from standgen.compose.labelled import Labelled, labelling, plain
 from standgen.compose.sandbox import ReportSandbox, make_sandbox, render_bounded
 from standgen.compose.text_file import check_override, names_of, read_texts
+from standgen.compose.unitfilters import (
+    PrintedValue,
+    doubled_unit,
+    note_printed,
+    printed_values,
+    unit_aware,
+)
 from standgen.edition.levels import Level, load_levels
 from standgen.edition.value_levels import FigureLevel
 from standgen.errors import Location, source_error
@@ -30,18 +37,6 @@ from standgen.model.report import Report
 from standgen.model.tables import IndicatorTable
 from standgen.model.values import Unit
 from standgen.resources import template_path
-
-
-class PrintedValue:
-    """A table value as filters see it once it may reach the text: number, unit, print."""
-
-    def __init__(self, number: Decimal | None, unit: Unit, printed: str) -> None:
-        self.getal = number
-        self.unit = unit
-        self._printed = printed
-
-    def __str__(self) -> str:
-        return self._printed
 
 
 class IndicatorValue(Labelled):
@@ -58,6 +53,7 @@ class IndicatorValue(Labelled):
 
     def __str__(self) -> str:
         plain(self)
+        note_printed(self._printed, self._unit, self._origin)
         return self._printed
 
     __html__ = __str__
@@ -70,9 +66,22 @@ class IndicatorValue(Labelled):
     def unit(self) -> Unit:
         return self._unit
 
+    def _operand(self) -> Decimal | bool | None:
+        """The number to compute with, refused when the waarde prints more than the number
+        (a unit, scale or qualifier), which the result would silently lose."""
+        value = self._value
+        if isinstance(value, Decimal) and self._printed != dutch.number(value,
+                                                                        self._unit.decimals):
+            shown = self._printed.replace("\u00a0", " ")
+            raise ValueError(f"{self._origin} prints as \"{shown}\"; arithmetic with "
+                             "it would print without its unit, scale or qualifier; compute with "
+                             f"{self._origin}.getal and format the result with a filter "
+                             "(getal, procent, euro)")
+        return value
+
     def _plain_form(self) -> Any:
         return PrintedValue(self._value if not isinstance(self._value, bool) else None,
-                            self._unit, self._printed)
+                            self._unit, self._printed, self._origin)
 
 
 def _number(value: Any) -> Decimal:
@@ -107,10 +116,13 @@ def _scale_word(numbers: NumberWords, scale: str) -> str:
 def make_environment(numbers: Callable[[], NumberWords] | None = None
                      ) -> ImmutableSandboxedEnvironment:
     """A sandboxed, strict Jinja environment with the Dutch filters (see compose.sandbox);
-    every filter and test checks the levels of the labelled values it is given. `numbers`
-    gives the words around numbers and dates (the standard templates' by default)."""
-    env = make_sandbox(_filters(numbers or _standard_numbers))
-    env.filters = {name: labelling(f) for name, f in env.filters.items()}
+    every filter and test checks the levels of the labelled values it is given, and a
+    filter given a waarde follows its unit. `numbers` gives the words around numbers and
+    dates (the standard templates' by default)."""
+    words = numbers or _standard_numbers
+    env = make_sandbox(_filters(words))
+    env.filters = {name: labelling(unit_aware(name, f, words))
+                   for name, f in env.filters.items()}
     env.tests = {name: labelling(cast("Callable[..., Any]", f))
                  for name, f in env.tests.items()}
     return env
@@ -232,9 +244,15 @@ def render_text(env: ImmutableSandboxedEnvironment, source: str, context: Mappin
     if "{{" not in source and "{%" not in source and "{#" not in source:
         return source
     try:
-        if isinstance(env, ReportSandbox):
-            return render_bounded(env, source, context)
-        return env.from_string(source).render(**context)
+        with printed_values() as printed:
+            if isinstance(env, ReportSandbox):
+                text = render_bounded(env, source, context)
+            else:
+                text = env.from_string(source).render(**context)
+        problem = doubled_unit(text, printed)
+        if problem is not None:
+            raise _located(at, None, problem)
+        return text
     except TemplateSyntaxError as exc:
         raise _located(at, exc.lineno, f"template syntax error: {exc.message}") from None
     except SecurityError as exc:

@@ -34,6 +34,7 @@ NAMES: dict[str, tuple[str, ...]] = {
     "phrases.rubricering_period": ("period",),
     "words.pagina_x_van_y": ("x", "y"), "words.exemplaar": ("n",),
     "words.exemplaar_kop": ("n",), "words.alt_tabel": ("title", "columns", "rows"),
+    "words.alt_gegevens": ("number", "title"),
     "words.concept": ("datum", "versie"), "words.link_naar": ("doel",),
     "words.logo": ("ministry",), "files.exemplaar": ("n",),
     "getallen.plaats": ("rang",), "getallen.rangtelwoord": ("n",), "getallen.top": ("n",),

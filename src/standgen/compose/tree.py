@@ -203,6 +203,7 @@ class Figure:
     width_cm: float = 16.0
     height_cm: float = 8.0
     placeholder_text: str = ""
+    note: str = ""
     source_note: str = ""
     data_table: Table | None = None
     number: int | None = None

@@ -46,15 +46,18 @@ class NumberWords:
 
 def format_amount(value: Decimal, unit: Unit, *, words: NumberWords, of: Decimal | None = None,
                   top: bool = False, signed: bool = False) -> str:
-    """The printed form of `value` in `unit`: 79.949; 79,5%; € 26,3 miljard; 7ᵉ plaats."""
+    """The printed form of `value` in `unit`: 79.949; 79,5%; € 26,3 miljard; 7ᵉ plaats;
+    Top 10 (`top`, which validation allows only for whole ranks and counts)."""
     kind = unit.kind
-    if kind == "percent":
+    if top:
+        text = f"Top{dutch.NBSP}{dutch.integer(value)}"
+    elif kind == "percent":
         text = dutch.percent(value, unit.decimals, signed)
     elif kind == "euro":
         text = dutch.euro(value, words.scale(unit.scale), unit.decimals, signed)
     elif kind == "rank":
-        before, after = words.top if top else words.place
-        text = f"{before}{dutch.integer(value) if top else words.ordinal(int(value))}{after}"
+        before, after = words.place
+        text = f"{before}{words.ordinal(int(value))}{after}"
     elif of is not None:
         a, b, c = words.of
         text = f"{a}{dutch.number(value)}{b}{dutch.number(of)}{c}"
@@ -62,7 +65,7 @@ def format_amount(value: Decimal, unit: Unit, *, words: NumberWords, of: Decimal
         text = dutch.number(value, unit.decimals, signed)
     if unit.suffix:
         text = f"{text}{dutch.NBSP}{unit.suffix}"
-    elif kind == "vte" and not signed:
+    elif kind == "vte" and not signed and not top:
         text = f"{text}{dutch.NBSP}{words.vte}"
     return text
 

@@ -377,7 +377,14 @@ def _utf16(hexdigits: bytes) -> str:
 
 
 def embedded_image_hashes(path: Path) -> set[str]:
-    """sha256 of every media file in a DOCX (other formats: none)."""
+    """sha256 of every media file in a DOCX, and of every image in a Markdown file's figure
+    folder (other formats: none)."""
+    if path.suffix.lower() == ".md":
+        from standgen.write.markdown import figure_folder
+
+        folder = figure_folder(path)
+        return ({hashlib.sha256(f.read_bytes()).hexdigest() for f in sorted(folder.iterdir())
+                 if f.is_file()} if folder.is_dir() else set())
     if path.suffix.lower() != ".docx":
         return set()
     with zipfile.ZipFile(path) as archive:

@@ -114,7 +114,7 @@ class _Walker:
         elif isinstance(block, t.Figure):
             here = f"{where}, figure {block.caption!r}"
             for text in (block.caption, block.alt_text, block.placeholder_text,
-                         block.source_note):
+                         block.note, block.source_note):
                 self.text(text, here)
             if block.data_table is not None:
                 self.table(block.data_table, here)

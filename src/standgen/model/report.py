@@ -64,6 +64,7 @@ class FigureBlock(Classified):
     image: str | None = None
     placeholder: str | None = None
     alt: AltText | None = None
+    note: str | None = None
     source_note: str | None = None
 
     @model_validator(mode="after")

@@ -6,6 +6,7 @@ from __future__ import annotations
 from standgen.errors import Problem
 from standgen.model.report import HeadingBlock, Report, TextBlock
 from standgen.validate.problems import error
+from standgen.validate.templated import check_templates
 from standgen.validate.walk import walk
 
 PLAIN = frozenset({"title", "subtitle", "tagline", "running_header", "ministry", "period",
@@ -15,8 +16,9 @@ MESSAGE = ("an HTML comment (<!-- … -->) in {key!r} would print: this field is
 
 
 def check_comments(report: Report) -> list[Problem]:
-    """An error for each plain-text field that holds the start of an HTML comment."""
-    problems: list[Problem] = []
+    """An error for each plain-text field that holds the start of an HTML comment, or
+    template syntax (templated.py)."""
+    problems: list[Problem] = check_templates(report)
     for path, node in walk(report):
         keys = set(PLAIN)
         if isinstance(node, HeadingBlock):

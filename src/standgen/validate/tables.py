@@ -49,6 +49,10 @@ def _check_columns(table: IndicatorTable, path: str) -> list[Problem]:
 
 def _check_rows(table: IndicatorTable, path: str) -> list[Problem]:
     problems: list[Problem] = []
+    if not table.rows and not table.show_header:
+        problems.append(error(table, "rows", path, f"table {table.id!r} has no rows and no "
+                              "header (show_header: false): it would print nothing; add rows "
+                              "or leave the table out", "empty-table"))
     explicit: set[str] = set()
     keys = set(table.column_keys)
     for index, row in enumerate(table.rows):

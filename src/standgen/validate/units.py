@@ -6,14 +6,16 @@ from standgen.errors import Problem
 from standgen.load.tabular import looks_like_mistyped_number
 from standgen.model.tables import IndicatorTable, Row
 from standgen.model.values import Unit
+from standgen.validate.cells import check_cell_options, check_derived_from_options
 from standgen.validate.problems import error
 
 NON_NUMERIC = frozenset({"text"})
 
 
 def check_units(table: IndicatorTable, path: str) -> list[Problem]:
-    """Each row's numbers share one unit kind; a number column holds no mistyped numbers."""
-    problems: list[Problem] = []
+    """Each row's numbers share one unit kind; a number column holds no mistyped numbers;
+    every cell option can be printed in its unit and is never computed with (cells.py)."""
+    problems = check_cell_options(table, path) + check_derived_from_options(table, path)
     for index, row in enumerate(table.rows):
         row_path = f"{path}.rows[{index}]"
         base = row.unit or table.unit

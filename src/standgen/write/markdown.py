@@ -1,7 +1,8 @@
 """Markdown writer: pandoc-flavoured Markdown of the composed tree.
 
 Useful for web publication and text diffs, and to feed the same content to other tools.
-Charts are referenced as their PNG files; footnotes become pandoc footnotes.
+Charts and images are written next to the Markdown file, in a folder of its own named
+after it, and linked from there; footnotes become pandoc footnotes.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from standgen.compose import tree as t
 from standgen.compose.dump import marked
+from standgen.errors import BuildError
 from standgen.files import write_bytes_atomically
 from standgen.write.table_grid import Placed, covering, place_rows
 
@@ -159,8 +161,20 @@ def _header(grid: list[list[t.Cell | None]], text: Callable[[t.Cell], str]) -> l
     return out
 
 
-def _block(block: t.Block, notes: dict[int, str], words: t.Words
-           ) -> list[str]:
+def figure_folder(path: Path) -> Path:
+    """The folder a Markdown artifact's images are written to: beside it, named after it
+    (so each edition has its own, and a public one holds only the public charts)."""
+    return path.with_name(f"{path.stem}-figuren")
+
+
+def figure_file(figure: t.Figure) -> str:
+    """The file name of a figure's image in the figure folder: its number, its kind."""
+    suffix = (figure.raster_path.suffix.lower() if figure.raster_path else "") or ".png"
+    return f"figuur-{figure.number or 0}{suffix}"
+
+
+def _block(block: t.Block, notes: dict[int, str], words: t.Words,
+           figures: str | None = None) -> list[str]:
     if isinstance(block, t.Heading):
         return [f"{'#' * block.level} {_plain(block.display)} {{#{block.anchor}}}", ""]
     if isinstance(block, t.Paragraph):
@@ -173,19 +187,23 @@ def _block(block: t.Block, notes: dict[int, str], words: t.Words
     if isinstance(block, t.Table):
         return _table(block, notes, words)
     if isinstance(block, t.Figure):
-        if block.raster_path is not None:
+        if block.raster_path is not None and figures is not None:
             line = (f"![{words.figure} {block.number}: {_plain(block.caption)}]"
-                    f"({block.raster_path.name})")
+                    f"({figures}/{figure_file(block)})")
+        elif block.raster_path is not None:
+            line = (f"**{words.figure} {block.number}: {_plain(block.caption)}** — "
+                    f"{_plain(block.alt_text)}")
         else:
             line = (f"**{words.figure} {block.number}: {_plain(block.caption)}** — "
                     f"{_plain(block.placeholder_text)}")
-        note = _plain(block.source_note)
-        return [line, ""] + ([note, ""] if note else [])
+        below = [_plain(text) for text in (block.note, block.source_note) if text]
+        table = _table(block.data_table, notes, words) if block.data_table else []
+        return [line, ""] + [part for text in below for part in (text, "")] + table
     return ["\\newpage", ""]
 
 
 def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str],
-               words: t.Words) -> list[str]:
+               words: t.Words, figures: str | None = None) -> list[str]:
     """The lines of a run of blocks; of two lists of one kind in a row, the second takes
     the other marker (Markdown would join them into one)."""
     lines: list[str] = []
@@ -197,13 +215,14 @@ def body_lines(blocks: tuple[t.Block, ...] | list[t.Block], notes: dict[int, str
                      and not other)
             lines += [*_list(block, notes, other=other), ""]
         else:
-            lines += _block(block, notes, words)
+            lines += _block(block, notes, words, figures)
         previous = block
     return lines
 
 
-def render_markdown(document: t.Document) -> str:
-    """The document as Markdown text, with a YAML metadata block."""
+def render_markdown(document: t.Document, figures: str | None = None) -> str:
+    """The document as Markdown text, with a YAML metadata block; images link into the
+    folder `figures` (relative), or, without one, are described by their alt text."""
     meta = document.metadata
     lines = ["---", f"title: {_quoted(meta.title)}",
              f"subtitle: {_quoted(document.cover.edition_label)}",
@@ -217,11 +236,22 @@ def render_markdown(document: t.Document) -> str:
         lines += [f"**{_plain(line)}**  " for line in shown if line] + [""]
     notes: dict[int, str] = {}
     for section in document.sections:
-        lines += body_lines(section.blocks, notes, document.words)
+        lines += body_lines(section.blocks, notes, document.words, figures)
     lines += [f"[^{n}]: {text}" for n, text in sorted(notes.items())]
     return "\n".join(lines).rstrip() + "\n"
 
 
 def write_markdown(document: t.Document, path: Path) -> None:
-    """Write the Markdown file atomically."""
-    write_bytes_atomically(Path(path), render_markdown(document).encode("utf-8"))
+    """Write the Markdown file atomically, and its charts and images into its figure
+    folder (byte for byte the files the other writers embed)."""
+    path = Path(path)
+    pictures = [(b, b.raster_path) for section in document.sections for b in section.blocks
+                if isinstance(b, t.Figure) and b.raster_path is not None]
+    folder = figure_folder(path)
+    for figure, raster in pictures:
+        if not raster.is_file():
+            raise BuildError(f"figure {figure.caption!r}: its image {raster.name} is gone")
+        folder.mkdir(exist_ok=True)
+        write_bytes_atomically(folder / figure_file(figure), raster.read_bytes())
+    text = render_markdown(document, folder.name if pictures else None)
+    write_bytes_atomically(path, text.encode("utf-8"))

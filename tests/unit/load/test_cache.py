@@ -105,8 +105,13 @@ def test_a_build_keeps_its_caches_out_of_the_output_folder(source: Path,
     from standgen.build import BuildRequest, build
 
     out = tmp_path / "out"
+    from standgen.write.markdown import figure_folder
+
     result = build(BuildRequest(source, out, formats=("md",)))
-    assert sorted(out.rglob("*")) == sorted(result.artifacts)  # nothing but artifacts
+    written = set(result.artifacts)  # and the Markdown's figure folders
+    for folder in (figure_folder(a) for a in result.artifacts):
+        written |= {folder, *folder.rglob("*")} if folder.is_dir() else set()
+    assert sorted(out.rglob("*")) == sorted(written)  # nothing but artifacts
     assert list((tmp_path / "user-cache" / "standgen" / "build" / "model").glob("report-*"))
 
 

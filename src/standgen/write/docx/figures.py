@@ -51,11 +51,12 @@ def render_figure(ctx: Context, figure: t.Figure) -> None:
     else:
         _picture(ctx, figure)
     caption = caption_paragraph(ctx, ctx.words.figure, figure.caption, figure.number,
-                                figure.anchor, keep_next=bool(figure.source_note))
+                                figure.anchor, keep_next=bool(figure.note or figure.source_note))
     if caption is not None:
         ctx.add(caption)
-    if figure.source_note:
-        ctx.add(paragraph(STYLE.note, text_run(figure.source_note)))
+    for text in (figure.note, figure.source_note):
+        if text:
+            ctx.add(paragraph(STYLE.note, text_run(text)))
     if figure.data_table is not None:
         render_table(ctx, figure.data_table)
 

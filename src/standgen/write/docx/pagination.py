@@ -128,8 +128,9 @@ def _figure(pager: _Pager, figure: t.Figure) -> None:
         body = figure.height_cm * _CM + 6
     pager.whole(body + 21.0)
     pager.mark(figure.anchor)
-    if figure.source_note:
-        pager.flow(text_height(figure.source_note, 7.5, pager.width) + 4)
+    for text in (figure.note, figure.source_note):
+        if text:
+            pager.flow(text_height(text, 7.5, pager.width) + 4)
     if figure.data_table is not None:
         _table(pager, figure.data_table)
 

@@ -204,7 +204,8 @@ def render_table_here(ctx: Context, table: t.Table) -> None:
     tbl = el("w:tbl", None, _table_properties(table, sum(widths)), grid)
     tbl.extend(_rows(ctx, table, widths))
     fit_table(tbl, table, ctx.house.theme.sizes.cell)
-    ctx.add(tbl)
+    if table.header_rows or table.body_rows:  # Word refuses a table without rows
+        ctx.add(tbl)
     for note in table.notes:
         p = paragraph(STYLE.note)
         p.extend(ctx.inlines(note.inlines))

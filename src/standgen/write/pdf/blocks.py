@@ -122,7 +122,7 @@ class BlockBuilder:
                     LANDSCAPE_WIDTH)
             case t.Figure():
                 return build_figure(block, self._styles, TEXT_WIDTH, self._vectors,
-                                    self._words.figure)
+                                    self._words.figure, self._words.table)
             case t.PageBreak():
                 return [PageBreakIfNotEmpty()]
             case t.Rule():

@@ -14,7 +14,7 @@ from standgen.errors import BuildError
 from standgen.write.pdf.gap import Gap
 from standgen.write.pdf.para import Para
 from standgen.write.pdf.styles import RULE_GREY, Styles
-from standgen.write.pdf.tables import caption_markup
+from standgen.write.pdf.tables import build_table, caption_markup
 from standgen.write.pdf.tagging.draw import TaggedDraw
 from standgen.write.pdf.vector import VectorPage, draw_vector, load_vector_page
 
@@ -73,14 +73,20 @@ def _placeholder(figure: t.Figure, styles: Styles, width: float) -> Flowable:
 
 
 def build_figure(figure: t.Figure, styles: Styles, width: float,
-                 vectors: dict[Path, VectorPage], label: str) -> list[Flowable]:
-    """The figure, its caption below it and its source note, kept on one page."""
+                 vectors: dict[Path, VectorPage], label: str, table_label: str
+                 ) -> list[Flowable]:
+    """The figure, its caption below it and its source note, kept on one page, then its
+    data table."""
     if figure.kind == "placeholder":
         picture = _placeholder(figure, styles, width)
     else:
         picture = _picture(figure, width, vectors)
     markup = caption_markup(label, figure.number, figure.caption, figure.anchor)
     parts: list[Flowable] = [picture, Para(markup, styles.caption)]
-    if figure.source_note:
-        parts.append(Para(escape(figure.source_note), styles.source))
+    for text in (figure.note, figure.source_note):
+        if text:
+            parts.append(Para(escape(text), styles.source))
+    if figure.data_table is not None:
+        return [KeepTogether(parts), Gap(4),
+                *build_table(figure.data_table, styles, width, table_label)]
     return [KeepTogether(parts), Gap(8)]

@@ -50,7 +50,10 @@ def _block_texts(block: t.Block, where: Where) -> Iterator[tuple[str, Where]]:
         case t.Figure():
             yield block.caption, f"{where}, caption"
             yield block.placeholder_text, f"{where}, placeholder"
+            yield block.note, f"{where}, note"
             yield block.source_note, f"{where}, source note"
+            if block.data_table is not None:
+                yield from _table_texts(block.data_table, f"{where}, data table")
         case t.PageBreak():
             return
 
