@@ -11,8 +11,13 @@ import yaml
 
 from standgen.compose import compose_document
 from standgen.compose import tree as t
-from standgen.compose.tables import TableValues, cell_text, unit_for
-from standgen.compose.templating import IndicatorLookup, make_environment, render_text
+from standgen.compose.tables import TableValues, cell_text, status_words, unit_for
+from standgen.compose.templating import (
+    IndicatorLookup,
+    TextTemplates,
+    make_environment,
+    render_text,
+)
 from standgen.errors import Location, SourceError
 from standgen.model.tables import IndicatorTable, Row
 from tests.reports import load_text, one_topic
@@ -53,6 +58,8 @@ def test_waarde_prints_its_unit_and_scale(tmp_path: Path, name: str) -> None:
 
 
 ENV = make_environment()
+TEXTS = TextTemplates()
+MISSING = status_words(TEXTS)
 
 
 def _lookup(name: str) -> IndicatorLookup:
@@ -64,7 +71,8 @@ def _lookup(name: str) -> IndicatorLookup:
     values = TableValues(table)
 
     def text(table: IndicatorTable, row: Row, key: str) -> str:
-        return cell_text(table, row, table.columns[0], values.cell(row, key), prose=True)
+        return cell_text(table, row, table.columns[0], values.cell(row, key), MISSING,
+                         TEXTS.numbers(), prose=True)
 
     def number(table: IndicatorTable, row: Row, key: str) -> tuple[Any, Any]:
         found = values.cell(row, key)

@@ -98,8 +98,9 @@ def test_chart_alt_text_and_table_in_other_words(tmp_path: Path) -> None:
 
 def test_every_status_without_a_number_has_a_template() -> None:
     standard = TextTemplates()
-    assert set(standard.data["waarden"]) == {status_key(s) for s in NO_NUMBER}
+    assert set(standard.data["waarden"]) == {status_key(s) for s in NO_NUMBER} | {"voorlopig"}
     assert status_words(standard)["nog niet bekend"] == "Nog niet bekend"
+    assert status_words(standard)["voorlopig"] == "voorlopig"
     assert Status.DEFINITIEF not in NO_NUMBER and Status.VOORLOPIG not in NO_NUMBER
 
 
