@@ -26,7 +26,8 @@ def number_words(texts: TextTemplates) -> NumberWords:
                      for scale in SCALES),
         ordinal_words=(ordinal[0], ordinal[1]), place=(place[0], place[1]),
         top=(top[0], top[1]), of=(of[0], of[1], of[2]),
-        vte=texts.render("getallen", "vte").replace(" ", NBSP), months=_months(texts),
+        vte=texts.render("getallen", "vte").replace(" ", NBSP),
+        points=texts.render("getallen", "procentpunt").replace(" ", NBSP), months=_months(texts),
         date=(date[0], date[1], date[2], date[3]), date_order=order)
 
 

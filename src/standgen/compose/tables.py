@@ -101,6 +101,9 @@ def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell
     if cell.value is None:
         return cell.text or ""
     signed = is_change(row, column)
+    if signed and unit.kind == "percent" and _computed_change(row, column):
+        points = dutch.number(cell.value, unit.decimals, signed=True)
+        return qualified(cell, f"{points}{dutch.NBSP}{numbers.points}")
     if not prose and not cell.top and _unit_in_header(table, row, column, cell):
         printed = qualified(cell, dutch.number(cell.value, unit.decimals, signed))
     else:
@@ -121,6 +124,13 @@ def is_change(row: Row, column: Column | None) -> bool:
         owner_role = row.role if rule is row.derived else column.role if column else None
         return rule.delta is not None or owner_role == "delta"
     return bool(column and column.role == "delta") or row.role == "delta"
+
+
+def _computed_change(row: Row, column: Column | None) -> bool:
+    """Whether standgen computes the cell as the difference of two cells (a delta rule),
+    so that of percentages it is a change in percentage points."""
+    rule = cell_derivation(row, column) if column is not None else row.derived
+    return rule is not None and rule.delta is not None
 
 
 def qualified(cell: Cell, printed: str) -> str:

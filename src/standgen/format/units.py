@@ -22,6 +22,7 @@ class NumberWords:
     top: tuple[str, str]
     of: tuple[str, str, str]
     vte: str
+    points: str
     months: tuple[str, ...]
     date: tuple[str, str, str, str]
     date_order: tuple[str, ...] = ("dag", "maand", "jaar")

@@ -76,7 +76,7 @@ def test_the_printed_cell_follows_the_named_rule_and_a_delta_carries_its_sign() 
 
     assert printed(_table(), 2) == ""
     assert printed(_table("row"), 2) == "150,0%"
-    assert printed(_table(None, "column"), 2) == "+5,3%"
+    assert printed(_table(None, "column"), 2) == "+5,3\u00a0procentpunt"
     assert printed(_table(), 0) == "+600"
     assert printed(_table(), 1) == "+400"
     assert TableValues(_table("empty")).cell(_table().rows[2], "d") == EMPTY_CELL
