@@ -21,6 +21,7 @@ from standgen.draft.outline import (
     pair,
 )
 from standgen.draft.phrasing import ChangePhrases
+from standgen.format.roman import from_roman
 from standgen.model.report import Report
 
 ChangeKind = Literal[
@@ -48,8 +49,10 @@ def changes_between(previous: Report, current: Report, *,
 
 
 def _order(number: int | str | None, chapter: int) -> tuple[int, ...]:
+    """Where a numbered part sorts: "2.3" and "II.3" both as (2, 3)."""
     if isinstance(number, str):
-        return tuple(int(p) for p in number.split(".") if p.isdigit())
+        parts = (int(p) if p.isdigit() else from_roman(p) for p in number.split("."))
+        return tuple(p for p in parts if p is not None)
     return (number if number is not None else chapter,)
 
 
