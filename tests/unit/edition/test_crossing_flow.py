@@ -31,7 +31,8 @@ def test_crossing_row_gives_a_percentage_of_the_public_deltas(tmp_path: Path) ->
 
 def test_crossing_column_gives_the_delta_of_the_public_percentages(tmp_path: Path) -> None:
     rows = _body(_report(tmp_path, "column"))
-    assert rows[2] == "data    | Aandeel A | 100,0%^h^ (r) | 100,0%^h^ (r) | 0,0%^h^ (r)"
+    assert rows[2].replace("\u00a0", " ") == (
+        "data    | Aandeel A | 100,0%^h^ (r) | 100,0%^h^ (r) | 0,0 procentpunt^h^ (r)")
 
 
 def test_crossing_empty_prints_nothing_in_any_edition(tmp_path: Path) -> None:
