@@ -33,6 +33,9 @@ _NUMBER_ONLY = re.compile(r"[+\-−±]?\s*(?:€\s*)?[+\-−]?[\d.,\u00a0\u202f\
                           r"(?:\s*(?:duizend|miljoen|miljard))?\*?")
 
 
+_FIGURE_PLACE = re.compile(r", figure (['\"]).*\1$")
+
+
 @dataclass
 class Gathered:
     """A source's candidates, and the notices of declared-public entries that exempted
@@ -116,20 +119,47 @@ def confidential_units(documents: Mapping[Edition, t.Document],
     public = Counter(u.text for u in [*document_units(documents["openbaar"]),
                                       *drawn.get("openbaar", [])])
     found: dict[str, list[str]] = {label: [] for label in labels}
+    spots: dict[str, tuple[str, ...]] = {}
     cells: set[str] = set()
     for units in ([*document_units(documents["vertrouwelijk"]),
                    *drawn.get("vertrouwelijk", [])],
                   document_units(documents["bijlage"], skip_sections=1, min_heading=3)):
         places: dict[str, list[str]] = {}
+        bare: dict[str, list[str]] = {}
         for unit in units:
             places.setdefault(unit.text, []).append(unit.place)
+            bare.setdefault(unit.text, []).append(unit.where)
             if unit.cell:
                 cells.add(unit.text)
         for text, where in places.items():
             if len(where) > public[text] and text not in found:
-                found[text] = where
-    return [Unit(text, _places(where), text in cells) for text, where in found.items()
-            if where]
+                found[text], spots[text] = where, tuple(dict.fromkeys(bare[text]))
+    return [Unit(text, _places(where), text in cells, places=spots.get(text, ()))
+            for text, where in found.items() if where]
+
+
+def public_figures(units: Iterable[Unit]) -> dict[str, set[str]]:
+    """The figures (as printed) each place of the public edition prints."""
+    shown: dict[str, set[str]] = {}
+    for unit in units:
+        for printed, _keys in figure_keys(unit.text.replace(GAP, " "), dutch_only=True):
+            shown.setdefault(unit.where, set()).add(printed)
+    return shown
+
+
+def printed_there(candidate: Candidate, unit: Unit, shown: Mapping[str, set[str]]) -> bool:
+    """Whether the public edition prints a figure of a confidential figure's text (its
+    alt text) at that figure's own place (or inside it: its data table) wherever the
+    unit stands. A chart's
+    generated text differs per edition, so it is a confidential unit as a whole, but its
+    figures of public rows print in the public chart too; a withheld row's figure does
+    not, and it stays a candidate (the withheld cells themselves remain units too)."""
+    if candidate.kind != "figure" or not unit.places or not all(
+            _FIGURE_PLACE.search(place) for place in unit.places):
+        return False
+    return all(any(candidate.text in figures for where, figures in shown.items()
+                   if where == place or where.startswith(place + ", "))
+               for place in unit.places)
 
 
 def _places(where: list[str]) -> str:
@@ -227,8 +257,11 @@ def gather(report: Report, levels: Levels,
     charts = {edition: chart_units(report, edition, levels, templates) for edition in shown}
     statuses = status_texts(templates)
     gathered = Gathered(public=[*document_units(composed["openbaar"]), *charts["openbaar"]])
+    shown_at = public_figures(gathered.public)
     for unit in confidential_units(composed, standard_labels(templates), charts):
         for candidate in unit_candidates(unit, statuses=statuses):
+            if printed_there(candidate, unit, shown_at):
+                continue
             ident = (candidate.kind, candidate.text)
             if ident in seen:
                 continue

@@ -30,6 +30,8 @@ class Unit:
     source: str = ""
     """The source file and line of the block the unit stands in, where compose recorded
     it (compose/provenance.py): "hoofdstuk-1.yaml:31"."""
+    places: tuple[str, ...] = ()
+    """For a confidential unit: every `where` (without source) it stands at."""
 
     @property
     def place(self) -> str:
