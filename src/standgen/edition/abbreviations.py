@@ -27,6 +27,7 @@ from standgen.validate.abbreviations import (
     Use,
     abbreviation_lists,
     check_uses,
+    glossaries,
     listed_entries,
     unused_message,
 )
@@ -51,7 +52,7 @@ def edition_abbreviation_problems(report: Report, editions: Iterable[Edition] = 
     prints. A report whose editions cannot be selected (an unknown rubricering, reported
     by validation) gets none."""
     judged = judged_editions(editions)
-    if not judged or not abbreviation_lists(report):
+    if not judged or not (abbreviation_lists(report) or glossaries(report)):
         return []
     paths = {id(node): path for path, node in walk(report)}
 
@@ -71,6 +72,7 @@ def edition_abbreviation_problems(report: Report, editions: Iterable[Edition] = 
         refused: set[str] = set()
         if edition == "openbaar":
             found, refused = _public_problems(report, selected, text, everywhere, path_of)
+            found += _confidential_glossary_entries(selected, text, everywhere, path_of)
             public += found if edition in judged else []
         withheld = all_terms - {entry.term for _, entry in listed_entries(selected)}
         for problem in check_uses(selected, path_of, text, withheld):
@@ -133,6 +135,30 @@ def _left_out_use(term: str, meaning: str, text: TextUses, everywhere: TextUses,
         return None
     use = everywhere.first_use(meaning, public)
     return None if use is None else ("its meaning stands only in", use)
+
+
+def _confidential_glossary_entries(selected: Report, text: TextUses, everywhere: TextUses,
+                                   path_of: PathOf) -> list[Problem]:
+    """Errors: public begrippenlijst entries whose term or meaning only text left out of
+    the openbare versie holds; the public list would print it."""
+    public = text.node_ids()
+    problems: list[Problem] = []
+    for path, part in glossaries(selected):
+        for index, entry in enumerate(part.entries):
+            for name, value in (("term", entry.term), ("meaning", entry.meaning)):
+                use = None if text.uses(value, fold=True) else everywhere.first_use(
+                    value, public)
+                if use is None:
+                    continue
+                where, node, field = use
+                at = node.loc(field, f"{where}.{field}" if where else field)
+                problems.append(error(entry, name, path_of(entry, f"{path}.entries[{index}]"), (
+                    f"the {name} {value!r} of the begrippenlijst entry {entry.term!r} is "
+                    "printed in the openbare versie, but stands only in text left out of "
+                    f"that version (first at {at}); the public list would name it: give the "
+                    "entry the rubricering of that text, or remove it"), "term-confidential"))
+                break
+    return problems
 
 
 def _emptied_lists(report: Report, selected: Report) -> list[Problem]:

@@ -38,6 +38,17 @@ def _same_path(_node: Node, path: str) -> str:
 
 def abbreviation_lists(report: Report) -> list[tuple[str, TermList]]:
     """Every abbreviation list with its field path."""
+    return term_lists(report, "afkortingen")
+
+
+def glossaries(report: Report) -> list[tuple[str, TermList]]:
+    """Every begrippenlijst (the part, or an annex of `kind: begrippen`) with its path."""
+    return term_lists(report, "begrippen")
+
+
+def term_lists(report: Report, kind: str) -> list[tuple[str, TermList]]:
+    """Every term list of one kind (`afkortingen`, `begrippen`) with its field path."""
+    part_name = "begrippenlijst" if kind == "begrippen" else kind
     found: list[tuple[str, TermList]] = []
     for where, matter in (("front_matter", report.front_matter),
                           ("back_matter", report.back_matter)):
@@ -46,8 +57,8 @@ def abbreviation_lists(report: Report) -> list[tuple[str, TermList]]:
             path = f"{where}.{name}"
             if isinstance(part, Annex):
                 path, annexes = f"{path}[{annexes}]", annexes + 1
-            is_annex_list = isinstance(part, Annex) and part.kind == "afkortingen"
-            if isinstance(part, TermList) and (is_annex_list or name == "afkortingen"):
+            is_annex_list = isinstance(part, Annex) and part.kind == kind
+            if isinstance(part, TermList) and (is_annex_list or name == part_name):
                 found.append((path, part))
     return found
 
@@ -78,10 +89,14 @@ _SCRIPT_DIGITS = {"~": str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈�
 _POSTCODE = re.compile(r"(?<![\w-])\d{4}[ \u00a0]?[A-Z]{2}(?![\w])")
 
 
+_EMPHASIS = re.compile(r"\*+|`+|(?<![^\W_])_+|_+(?![^\W_])")
+"""Markdown emphasis and code markers: every `*` and backtick, and `_` at a word's edge."""
+
+
 def printed(text: str) -> str:
     """A text without what is not printed as written (template code, footnote references,
-    link targets), with `CO~2~` read as the CO₂ it prints."""
-    text = _NOT_PRINTED.sub(" ", text)
+    link targets, emphasis and code markers), with `CO~2~` read as the CO₂ it prints."""
+    text = _EMPHASIS.sub("", _NOT_PRINTED.sub(" ", text))
     return _SCRIPT.sub(lambda m: m.group(2).translate(_SCRIPT_DIGITS[m.group(1)]), text)
 
 
@@ -111,11 +126,11 @@ class TextUses:
         return phrase(term, fold).search(self.shown) is not None
 
     def first_use(self, term: str, skip: frozenset[int] = frozenset()) -> Use | None:
-        """Where the text as written first holds `term` in any case, template code
-        included, outside the nodes whose ids are in `skip`."""
+        """Where the text as written (template code included) or as printed first holds
+        `term` in any case, outside the nodes whose ids are in `skip`."""
         pattern = phrase(term, fold=True)
-        return next((use for use, text in self.texts
-                     if id(use[1]) not in skip and pattern.search(text)), None)
+        return next((use for use, text in self.texts if id(use[1]) not in skip and (
+            pattern.search(text) or pattern.search(printed(text)))), None)
 
     def node_ids(self) -> frozenset[int]:
         """The ids of the nodes whose text this is."""
