@@ -1,7 +1,8 @@
 """Generated reports with abbreviations in public and confidential text and list entries
 with and without a rubricering: the openbare versie never names an abbreviation, nor its
 meaning, that only confidential text uses; where the list would, the build refuses with an
-error at the entry. Public entries are never dropped from the public edition."""
+error at the entry. The same holds for a begrippenlijst. Public entries are never dropped
+from the public edition."""
 
 from __future__ import annotations
 
@@ -36,7 +37,8 @@ def cases(draw: st.DrawFn) -> dict[str, Any]:
     return {"uses": {t: draw(st.sampled_from(USES)) for t in chosen},
             "entries": {t: draw(st.sampled_from(ENTRIES)) for t in chosen},
             "secret_topic": draw(st.booleans()), "annex": draw(st.booleans()),
-            "list_secret": draw(st.booleans())}
+            "list_secret": draw(st.booleans()),
+            "glossary": draw(st.booleans())}
 
 
 def _sentence(terms: list[str]) -> str:
@@ -57,13 +59,22 @@ def _data(case: dict[str, Any]) -> dict[str, Any]:
     listing: dict[str, Any] = {"entries": entries}
     if case["list_secret"]:
         listing["rubricering"] = SECRET
-    back = ({"bijlagen": [{"title": "Afkortingen", "kind": "afkortingen", **listing}]}
-            if case["annex"] else {"afkortingen": listing})
+    kind, part = (("begrippen", "begrippenlijst") if case["glossary"]
+                  else ("afkortingen", "afkortingen"))
+    back = ({"bijlagen": [{"title": "Lijst", "kind": kind, **listing}]}
+            if case["annex"] else {part: listing})
     return {"chapters": [{"number": 1, "title": "Voortgang",
                           "blocks": [{"text": _sentence(public)}],
                           "sections": [{"number": "1.1", "title": "Eerste",
                                         "topics": [topic]}]}],
             "back_matter": back}
+
+
+def _entry_term(message: str) -> str:
+    """The term of the entry an error is about (a glossary error may quote its meaning)."""
+    if "entry '" in message:
+        return message.split("entry '")[1].split("'")[0]
+    return message.split("'")[1]
 
 
 @settings(max_examples=EXAMPLES, deadline=None,
@@ -78,14 +89,15 @@ def test_the_public_edition_never_names_a_confidential_abbreviation(case: dict[s
     errors = [p for p in problems if p.severity == "error" and p.code != "abbr-empty"]
     written = [e for e in case["entries"].values() if e != "none"]
     assert bool(emptied) == (not case["list_secret"] and bool(written)
-                             and "public" not in written)
+                             and "public" not in written and not case["glossary"])
     entry_level = {t: ("secret" if case["list_secret"] else e)
                    for t, e in case["entries"].items()}
     only_secret = {t for t, u in case["uses"].items() if u in ("secret", "secret-meaning")}
     leaking = {t for t in only_secret if entry_level[t] == "public"}
-    assert {p.message.split("'")[1] for p in errors} == leaking
+    assert {_entry_term(p.message) for p in errors} == leaking
     for problem in errors:
-        assert problem.code == "abbr-confidential"
+        assert problem.code == ("term-confidential" if case["glossary"]
+                                else "abbr-confidential")
         assert problem.location.line is not None and problem.location.file is not None
         assert ".entries[" in problem.location.field
     if errors or emptied:
