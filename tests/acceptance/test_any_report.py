@@ -259,3 +259,18 @@ def test_every_markdown_link_resolves_and_public_images_are_public(
     confidential_media = _media(next(p for n, p in docx_of.items() if "vertrouwelijk" in n))
     assert images and images <= public_media
     assert not images & (confidential_media - public_media)
+
+
+def test_the_leak_check_reads_what_a_screen_reader_speaks(
+        built: tuple[Path, BuildResult]) -> None:
+    """The tagged structure's alternate texts are part of the public artifact: a figure's
+    alt text never shows on the page, so a leak there is found only by reading them."""
+    from standgen.leaks.extract import artifact_text
+
+    out, _result = built
+    pdf = out / f"{STEM}-openbare-versie.pdf"
+    page_text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                               check=True).stdout
+    spoken = "Staafdiagram van het uitgegeven bedrag per tranche"
+    assert spoken not in page_text
+    assert spoken in artifact_text(pdf)

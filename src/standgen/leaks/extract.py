@@ -123,7 +123,38 @@ def pdf_text(path: Path, part: Part = WHOLE) -> str:
         info: dict[str, Any] = dict(reader.metadata or {})
         pieces.extend(str(v) for v in info.values())
         pieces.extend(_outline_titles(reader.outline))
+        pieces.extend(_structure_texts(reader.trailer["/Root"]))
     return "\n".join(pieces)
+
+
+_SPOKEN = ("/Alt", "/ActualText", "/E", "/T")
+
+
+def _structure_texts(catalog: Any) -> list[str]:
+    """What a screen reader speaks instead of the page text: the alternate, actual and
+    expansion texts and titles of the tagged structure (every element, walked once)."""
+    root = catalog.get("/StructTreeRoot")
+    found: list[str] = []
+    stack = [root] if root is not None else []
+    seen: set[int] = set()
+    while stack:
+        node = stack.pop()
+        ref = getattr(node, "idnum", None)
+        node = node.get_object() if hasattr(node, "get_object") else node
+        if ref is not None:
+            if ref in seen:
+                continue
+            seen.add(ref)
+        if isinstance(node, list):
+            stack.extend(node)
+            continue
+        if not hasattr(node, "get"):
+            continue
+        found.extend(str(node[key]) for key in _SPOKEN if key in node)
+        kids = node.get("/K")
+        if kids is not None:
+            stack.extend(kids if isinstance(kids, list) else [kids])
+    return found
 
 
 def _share(pages: Any, part: Part) -> list[Any]:
