@@ -44,6 +44,18 @@ CASES = {
                               "getallen.datum", "{{ jaar }}, each once"),
     "copy file name without the number": ('files:\n  exemplaar: copy\n', 2,
                                           "files.exemplaar", "use {{ n }}"),
+    "filter Jinja has but the texts do not": ('labels:\n  bron: "{{ text|list }}"\n', 2,
+                                               "labels.bron", "named 'list'"),
+    "unknown filter": ('labels:\n  bron: "{{ text|nosuchfilter }}"\n', 2, "labels.bron",
+                       "author guide lists"),
+    "unknown test": ('labels:\n  bron: "{% if text is nosuchtest %}x{% endif %}"\n', 2,
+                     "labels.bron", "no test named 'nosuchtest'"),
+    "unknown filter in an untaken branch": ('labels:\n  bron: "{% if false %}{{ text|nosuch }}'
+                                            '{% endif %}"\n', 2, "labels.bron",
+                                            "no filter named 'nosuch'"),
+    "unknown filter on a later line": ("phrases:\n  tabel_herberekend: |-\n    Recomputed\n"
+                                       "    {{ 'x'|nosuch }}\n", 3,
+                                       "phrases.tabel_herberekend", "filter named"),
 }
 
 
@@ -86,4 +98,18 @@ def test_the_command_line_refuses_a_typo_without_output(tmp_path: Path) -> None:
     assert run.code == 2, run.output
     assert "Traceback" not in run.output
     assert f"{folder / 'text' / 'nl.yaml'}:3: words.figur" in run.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+@pytest.mark.parametrize("source", ['"{{ text|list }}"', '"{{ text|nosuchfilter }}"'])
+def test_an_unknown_filter_in_an_override_is_exit_2_without_output(source: str,
+                                                                  tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    main = write_report(tmp_path / "project", one_topic("- toelichting: Tekst.\n"))
+    folder = _override(tmp_path / "sjablonen", f"labels:\n  bron: {source}\n")
+    run = run_cli(["build", str(main), "--out", str(tmp_path / "out"), "--templates",
+                   str(folder)])
+    assert run.code == 2, run.output
+    assert "Traceback" not in run.output and "internal error" not in run.output
+    assert f"{folder / 'text' / 'nl.yaml'}:2: labels.bron" in run.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
