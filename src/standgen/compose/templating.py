@@ -20,7 +20,7 @@ from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from standgen.compose.labelled import Labelled, labelling, plain
 from standgen.compose.sandbox import ReportSandbox, make_sandbox, render_bounded
-from standgen.compose.text_file import check_override, names_of, read_texts
+from standgen.compose.text_file import check_marks, check_override, names_of, read_texts
 from standgen.compose.unitfilters import (
     PrintedValue,
     doubled_unit,
@@ -168,6 +168,7 @@ class TextTemplates:
         if override_dir is not None and (override_dir / "text" / "nl.yaml").is_file():
             override = read_texts(override_dir / "text" / "nl.yaml")
             check_override(standard, override)
+            check_marks(standard, override)
             self.path = override.path
             for group, entries in override.texts.items():
                 self.data[group].update(entries)
