@@ -5,6 +5,7 @@ the standard keys so that a typo or a key at the wrong level is an error, not ig
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -117,7 +118,6 @@ def check_override(standard: TextFile, override: TextFile) -> None:
                                    f"are {', '.join(known)}", code="template-key")
 
 
-_BLANK = " \t\r\n\u00a0\u202f\u2007\u2009\u200b\ufeff"
 _EDITION_FILES = ("openbaar", "vertrouwelijk", "bijlage")
 
 
@@ -128,13 +128,13 @@ def check_marks(standard: TextFile, override: TextFile) -> None:
     for group, entries in override.texts.items():
         for key, text in entries.items():
             where, line = f"{group}.{key}", override.lines[group, key]
-            if not text.strip(_BLANK):
+            if all(unicodedata.category(c)[0] in "ZC" for c in text):
                 raise source_error(override.path, line, where, "this text is blank; a "
                                    "blank mark would make a withheld or recomputed figure "
                                    "read as an empty cell; write words, or leave the key "
                                    "out to keep the standard text", code="template-key")
             if (group == "waarden" or where == "labels.herberekend") and any(
-                    c.isdigit() for c in text):
+                    c.isnumeric() for c in text):
                 raise source_error(override.path, line, where, f"{text!r} holds a digit; "
                                    "a mark must never look like a figure; use words or "
                                    "signs (such as — or n.v.t.)", code="template-key")
