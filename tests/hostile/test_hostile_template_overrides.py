@@ -69,6 +69,9 @@ CASES = {
                                        "files.openbaar", "confidential"),
     "two editions one file name": ("files:\n  bijlage: extra\n  vertrouwelijk: extra\n",
                                    3, "files.vertrouwelijk", "files.bijlage"),
+    "public and confidential one name": ("files:\n  openbaar: versie\n  vertrouwelijk: "
+                                         "Versie\n", 2, "files.openbaar",
+                                         "also the file name of files.vertrouwelijk"),
     "annex named as the public file": ("files:\n  bijlage: openbare-versie\n", 2,
                                        "files.bijlage", "each edition needs its own"),
     "unknown filter in an untaken branch": ('labels:\n  bron: "{% if false %}{{ text|nosuch }}'
