@@ -44,6 +44,42 @@ CASES = {
                               "getallen.datum", "{{ jaar }}, each once"),
     "copy file name without the number": ('files:\n  exemplaar: copy\n', 2,
                                           "files.exemplaar", "use {{ n }}"),
+    "filter Jinja has but the texts do not": ('labels:\n  bron: "{{ text|list }}"\n', 2,
+                                               "labels.bron", "named 'list'"),
+    "unknown filter": ('labels:\n  bron: "{{ text|nosuchfilter }}"\n', 2, "labels.bron",
+                       "author guide lists"),
+    "unknown test": ('labels:\n  bron: "{% if text is nosuchtest %}x{% endif %}"\n', 2,
+                     "labels.bron", "no test named 'nosuchtest'"),
+    "confidential mark as a zero": ('waarden:\n  vertrouwelijk: "0"\n', 2,
+                                    "waarden.vertrouwelijk", "holds a digit"),
+    "recomputed mark as a digit": ('labels:\n  herberekend: "1"\n', 2, "labels.herberekend",
+                                   "never look like a figure"),
+    "blank recomputed mark": ('labels:\n  herberekend: " "\n', 2, "labels.herberekend",
+                              "blank"),
+    "no-break space note": ('phrases:\n  tabel_vertrouwelijk: "\u00a0 "\n', 2,
+                            "phrases.tabel_vertrouwelijk", "blank"),
+    "zero-width and ideographic spaces": ('phrases:\n  tabel_vertrouwelijk: "\u200b\u3000"\n',
+                                          2, "phrases.tabel_vertrouwelijk", "blank"),
+    "roman numeral as a mark": ('waarden:\n  ntb: "Ⅻ"\n', 2, "waarden.ntb", "holds a digit"),
+    "blank recomputed note": ('phrases:\n  tabel_herberekend: "  "\n', 2,
+                              "phrases.tabel_herberekend", "blank"),
+    "public file reads as confidential": ("files:\n  openbaar: vertrouwelijk\n", 2,
+                                          "files.openbaar", "must not read as confidential"),
+    "public file named as the annex": ("files:\n  openbaar: Vertrouwelijke-Bijlage\n", 2,
+                                       "files.openbaar", "confidential"),
+    "two editions one file name": ("files:\n  bijlage: extra\n  vertrouwelijk: extra\n",
+                                   3, "files.vertrouwelijk", "files.bijlage"),
+    "public and confidential one name": ("files:\n  openbaar: versie\n  vertrouwelijk: "
+                                         "Versie\n", 2, "files.openbaar",
+                                         "also the file name of files.vertrouwelijk"),
+    "annex named as the public file": ("files:\n  bijlage: openbare-versie\n", 2,
+                                       "files.bijlage", "each edition needs its own"),
+    "unknown filter in an untaken branch": ('labels:\n  bron: "{% if false %}{{ text|nosuch }}'
+                                            '{% endif %}"\n', 2, "labels.bron",
+                                            "no filter named 'nosuch'"),
+    "unknown filter on a later line": ("phrases:\n  tabel_herberekend: |-\n    Recomputed\n"
+                                       "    {{ 'x'|nosuch }}\n", 3,
+                                       "phrases.tabel_herberekend", "filter named"),
 }
 
 
@@ -86,4 +122,18 @@ def test_the_command_line_refuses_a_typo_without_output(tmp_path: Path) -> None:
     assert run.code == 2, run.output
     assert "Traceback" not in run.output
     assert f"{folder / 'text' / 'nl.yaml'}:3: words.figur" in run.stderr
+    assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())
+
+
+@pytest.mark.parametrize("source", ['"{{ text|list }}"', '"{{ text|nosuchfilter }}"'])
+def test_an_unknown_filter_in_an_override_is_exit_2_without_output(source: str,
+                                                                  tmp_path: Path) -> None:
+    (tmp_path / "project").mkdir()
+    main = write_report(tmp_path / "project", one_topic("- toelichting: Tekst.\n"))
+    folder = _override(tmp_path / "sjablonen", f"labels:\n  bron: {source}\n")
+    run = run_cli(["build", str(main), "--out", str(tmp_path / "out"), "--templates",
+                   str(folder)])
+    assert run.code == 2, run.output
+    assert "Traceback" not in run.output and "internal error" not in run.output
+    assert f"{folder / 'text' / 'nl.yaml'}:2: labels.bron" in run.stderr
     assert not (tmp_path / "out").exists() or not any((tmp_path / "out").iterdir())

@@ -14,13 +14,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, cast
 
-from jinja2 import TemplateError, TemplateSyntaxError, UndefinedError, meta
-from jinja2.exceptions import SecurityError
+from jinja2 import Environment, TemplateError, TemplateSyntaxError, UndefinedError, meta, nodes
+from jinja2.exceptions import SecurityError, TemplateAssertionError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from standgen.compose.labelled import Labelled, labelling, plain
 from standgen.compose.sandbox import ReportSandbox, make_sandbox, render_bounded
-from standgen.compose.text_file import check_override, names_of, read_texts
+from standgen.compose.text_file import check_marks, check_override, names_of, read_texts
 from standgen.compose.unitfilters import (
     PrintedValue,
     doubled_unit,
@@ -168,6 +168,7 @@ class TextTemplates:
         if override_dir is not None and (override_dir / "text" / "nl.yaml").is_file():
             override = read_texts(override_dir / "text" / "nl.yaml")
             check_override(standard, override)
+            check_marks(standard, override)
             self.path = override.path
             for group, entries in override.texts.items():
                 self.data[group].update(entries)
@@ -196,8 +197,21 @@ class TextTemplates:
         at = self.where[group, key]
         try:
             parsed = self.env.parse(source)
+            self.env.compile(parsed)  # an unknown filter or test is found only here
+        except TemplateAssertionError as exc:
+            raise _located(at, exc.lineno, f"template error: {(exc.message or '').rstrip('.')}; "
+                           "use a filter the author guide lists (Template functions and "
+                           "filters), or plain {{ name }}") from None
         except TemplateSyntaxError as exc:
             raise _located(at, exc.lineno, f"template syntax error: {exc.message}") from None
+        except (TemplateError, ValueError, LookupError, TypeError, RecursionError) as exc:
+            raise _located(at, None, f"template error: {exc}; simplify the text to "
+                           "plain words and {{ name }}") from None
+        unknown_use = _unknown_filter_or_test(self.env, parsed)
+        if unknown_use:
+            raise _located(at, unknown_use[0], f"template error: {unknown_use[1]}; use a "
+                           "filter or test the author guide lists (Template functions and "
+                           "filters), or plain {{ name }}")
         given = {*names_of(group, key), *self.env.globals}
         unknown = sorted(meta.find_undeclared_variables(parsed) - given)
         if unknown:
@@ -236,6 +250,18 @@ class TextTemplates:
             before, rest = rest.split(marks[i])
             pieces.append(before)
         return (*pieces, rest), tuple(names[i] for i in order)
+
+
+def _unknown_filter_or_test(env: Environment, parsed: nodes.Template
+                            ) -> tuple[int, str] | None:
+    """The line and name of the first filter or test the environment lacks, also inside
+    a branch that Jinja's compiler leaves to be found when it runs."""
+    for node in parsed.find_all((nodes.Filter, nodes.Test)):
+        table, kind = ((env.filters, "filter") if isinstance(node, nodes.Filter)
+                       else (env.tests, "test"))
+        if node.name not in table:
+            return node.lineno, f"no {kind} named {node.name!r}"
+    return None
 
 
 def render_text(env: ImmutableSandboxedEnvironment, source: str, context: Mapping[str, Any],

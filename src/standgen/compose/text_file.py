@@ -5,6 +5,7 @@ the standard keys so that a typo or a key at the wrong level is an error, not ig
 from __future__ import annotations
 
 import difflib
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -115,6 +116,46 @@ def check_override(standard: TextFile, override: TextFile) -> None:
                                    f"{group}.{key}", "unknown template text"
                                    f"{_nearest(key, known, group)}; the texts of {group} "
                                    f"are {', '.join(known)}", code="template-key")
+
+
+_EDITION_FILES = ("openbaar", "vertrouwelijk", "bijlage")
+
+
+def check_marks(standard: TextFile, override: TextFile) -> None:
+    """Refuse an override that would let a withheld or recomputed figure read as a real
+    one: a blank text, a digit in a value mark or in the recomputed mark, and edition file
+    names that coincide or make the public file read as confidential."""
+    for group, entries in override.texts.items():
+        for key, text in entries.items():
+            where, line = f"{group}.{key}", override.lines[group, key]
+            if all(unicodedata.category(c)[0] in "ZC" for c in text):
+                raise source_error(override.path, line, where, "this text is blank; a "
+                                   "blank mark would make a withheld or recomputed figure "
+                                   "read as an empty cell; write words, or leave the key "
+                                   "out to keep the standard text", code="template-key")
+            if (group == "waarden" or where == "labels.herberekend") and any(
+                    c.isnumeric() for c in text):
+                raise source_error(override.path, line, where, f"{text!r} holds a digit; "
+                                   "a mark must never look like a figure; use words or "
+                                   "signs (such as — or n.v.t.)", code="template-key")
+    _check_edition_files(standard, override)
+
+
+def _check_edition_files(standard: TextFile, override: TextFile) -> None:
+    given = override.texts.get("files", {})
+    names = {key: given.get(key, standard.texts.get("files", {}).get(key, ""))
+             for key in _EDITION_FILES}
+    for key in (k for k in _EDITION_FILES if k in given):
+        line, mine = override.lines["files", key], names[key].strip().casefold()
+        if key == "openbaar" and "vertrouwelijk" in mine:
+            raise source_error(override.path, line, "files.openbaar", "the public "
+                               "edition's file name must not read as confidential; leave "
+                               "'vertrouwelijk' out of it", code="template-key")
+        for other in _EDITION_FILES:
+            if other != key and names[other].strip().casefold() == mine:
+                raise source_error(override.path, line, f"files.{key}", f"{names[key]!r} "
+                                   f"is also the file name of files.{other}; each edition "
+                                   "needs its own file name", code="template-key")
 
 
 def _nearest(name: str, names: Mapping[str, object], group: str = "") -> str:

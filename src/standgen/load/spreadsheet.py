@@ -62,6 +62,11 @@ def _xlsx_sheet(path: Path, sheet: str | None, at: Location
         if sheet is not None and sheet not in book.sheetnames:
             raise source_error(at.file, at.line, "sheet", f"sheet {sheet!r} not found; the "
                                f"workbook has {', '.join(book.sheetnames)}")
+        if sheet is None and len(book.sheetnames) > 1:
+            raise source_error(at.file, at.line, at.field or "data", f"{path.name} has "
+                               f"{len(book.sheetnames)} sheets ({', '.join(book.sheetnames)})"
+                               "; say which one holds this table: write 'sheet: NAME' "
+                               "next to 'data:'", code="sheet")
         ws = book[sheet] if sheet is not None else book.worksheets[0]
         for row in ws.iter_rows():
             out.append([(getattr(c, "value", None), _kind(c)) for c in row[: MAX_COLUMNS + 2]])

@@ -42,7 +42,7 @@ def _check_chart(chart: ChartSpec, path: str,
         return [error(chart, "table", path, f"chart refers to table {chart.table!r}, which "
                       f"does not exist; tables: {', '.join(sorted(tables)) or 'none'}",
                       "unknown-table")]
-    problems: list[Problem] = []
+    problems: list[Problem] = _check_round(chart, path, table)
     row_keys = [r.key for r in table.rows]
     for field, wanted, known in (("rows", chart.rows, row_keys),
                                  ("columns", chart.columns, table.column_keys)):
@@ -55,11 +55,38 @@ def _check_chart(chart: ChartSpec, path: str,
     return problems
 
 
+ROUND = ("pie", "donut")
+
+
+def _check_round(chart: ChartSpec, path: str, table: IndicatorTable) -> list[Problem]:
+    """A pie or donut draws one row of a table, its columns as slices; over a table that
+    gives it several rows it would have to pick one, so it is refused (it used to take the
+    first row silently)."""
+    if chart.type not in ROUND:
+        return []
+    rows = [r.key for r in table.rows if r.role != "group"
+            and ((chart.rows is None and r.role not in ("total", "subtotal", "percentage"))
+                 or (chart.rows is not None and r.key in chart.rows))]
+    if len(rows) == 1:
+        return []
+    field = "rows" if chart.rows is not None else "type"
+    return [error(chart, field, path, f"a {chart.type} chart draws one row of a table (its "
+                  f"columns are the slices), and table {table.id!r} gives it {len(rows)} "
+                  f"rows ({', '.join(rows) or 'none'}); name the one row with "
+                  "`rows: [ID]`, or use type: bar or stacked to compare rows",
+                  "round-chart-shape")]
+
+
 def _check_own_data(chart: ChartSpec, path: str) -> list[Problem]:
     if chart.categories is None or not chart.series:
         return [error(chart, "type", path, "a chart needs either `table` or `categories` "
                       "with `series`", "chart-data")]
     problems: list[Problem] = []
+    drawn = [s for s in chart.series if s.role == "data"]
+    if chart.type in ROUND and len(drawn) != 1:
+        problems.append(error(chart, "series", path, f"a {chart.type} chart draws one "
+                              f"series and this one has {len(drawn)}; give one series, "
+                              "or use type: bar to compare several", "round-chart-shape"))
     for index, series in enumerate(chart.series):
         if len(series.values) != len(chart.categories):
             problems.append(error(

@@ -58,6 +58,20 @@ def _xlsx(cells: list[list[object]]) -> Callable[[Path], None]:
     return make
 
 
+def _two_sheets(folder: Path) -> None:
+    """A workbook whose first sheet is last year's: reading it unasked would be a guess."""
+    book = Workbook()
+    old = book.active
+    assert old is not None
+    old.title = "oud"
+    for row in (["id", 2024, 2025], ["a", 1, 2], ["b", 3, 4]):
+        old.append(row)
+    new = book.create_sheet("actueel")
+    for row in (["id", 2024, 2025], ["a", 5, 6], ["b", 7, 8]):
+        new.append(row)
+    book.save(folder / "data.xlsx")
+
+
 def _symlink(folder: Path) -> None:
     outside = folder.parent / f"{folder.name}-outside.yaml"
     outside.write_text("number: 1\ntitle: Buiten\n", encoding="utf-8")
@@ -193,6 +207,11 @@ CASES = [
         **WITH_H1, "h1.yaml": chapter(DATA_TABLE.format(data="data.xlsx"))},
          "data.xlsx", 2, "sheet Sheet, cell C2", "spreadsheet error #REF!",
          setup=_xlsx([["id", 2024, 2025], ["a", 1, "#REF!"], ["b", 3, 4]])),
+    Case("workbook of two sheets without sheet:", {
+        **WITH_H1, "h1.yaml": chapter(DATA_TABLE.format(data="data.xlsx"))},
+         "h1.yaml", BLOCKS_LINE + 4, TABLE + ".data",
+         "has 2 sheets (oud, actueel); say which one holds this table: write 'sheet: NAME'",
+         setup=_two_sheets),
     Case("formula without a value in a spreadsheet", {
         **WITH_H1, "h1.yaml": chapter(DATA_TABLE.format(data="data.xlsx"))},
          "data.xlsx", 3, "sheet Sheet, cell B3", "formula =B2*2 without",

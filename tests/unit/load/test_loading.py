@@ -91,6 +91,8 @@ def test_xlsx_values_and_sheet(tmp_path: Path) -> None:
     assert grid == {"a": {"2024": D("1.5"), "2025": "n.v.t."}}
     with pytest.raises(SourceError, match="sheet 'ontbreekt' not found"):
         read_grid(tmp_path / "d.xlsx", "ontbreekt", AT)
+    with pytest.raises(SourceError, match=r"2 sheets \(eerste, cijfers\).*'sheet: NAME'"):
+        read_grid(tmp_path / "d.xlsx", None, AT)
 
 
 def test_not_a_zip_is_refused(tmp_path: Path) -> None:

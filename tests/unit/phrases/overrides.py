@@ -23,10 +23,11 @@ def standard_texts() -> dict[str, dict[str, str]]:
 
 
 def markers() -> dict[tuple[str, str], str]:
-    """A short marker per key (Qz1, Qz2, …): letters no Dutch word holds, short enough
-    not to change the layout much."""
+    """A short marker per key (Qzaa, Qzab, …): letters no Dutch word holds, short enough
+    not to change the layout much, and no digits (a mark may not look like a figure)."""
     keys = [(group, key) for group, entries in standard_texts().items() for key in entries]
-    return {place: f"Qz{i}" for i, place in enumerate(keys, start=1)}
+    return {place: f"Qz{chr(97 + i // 26)}{chr(97 + i % 26)}"
+            for i, place in enumerate(keys)}
 
 
 def marked(mark: str, default: str) -> str:

@@ -44,6 +44,31 @@ CHART = """\
     title: Figuur
     chart: {{type: line, table: {table}, rows: [{row}]}}
 """
+ROUND_CHART = """\
+- table:
+    id: t
+    title: Tabel
+    columns: [2024, 2025]
+    rows:
+      - {{id: a, label: A, values: [1, 2]}}
+      - {{id: b, label: B, values: [3, 4]}}
+      - {{id: tot, label: Totaal, role: total, derived: {{sum: above}}, values: [4, 6]}}
+- figure:
+    id: f
+    title: Figuur
+    chart: {{type: {kind}, table: t{rows}}}
+"""
+OWN_ROUND = """\
+- figure:
+    id: f
+    title: Figuur
+    chart:
+      type: donut
+      categories: ["2024", "2025"]
+      series:
+        - {label: A, values: [1, 2]}
+        - {label: B, values: [3, 4]}
+"""
 TWO_SECTIONS = """\
 number: 1
 title: Hoofdstuk
@@ -165,6 +190,14 @@ CASES = [
     Case("chart pointing at a missing row", _h1(CHART.format(table="t", row="z")),
          1, "h1.yaml", L + 9, TOPIC_PATH + ".blocks[1].chart.rows", "chart rows 'z' not in "
          "table 't'"),
+    Case("pie over a table of two rows", _h1(ROUND_CHART.format(kind="pie", rows="")),
+         1, "h1.yaml", L + 11, TOPIC_PATH + ".blocks[1].chart.type",
+         "gives it 2 rows (a, b); name the one row with `rows: [ID]`"),
+    Case("donut naming two rows", _h1(ROUND_CHART.format(kind="donut", rows=", rows: [a, b]")),
+         1, "h1.yaml", L + 11, TOPIC_PATH + ".blocks[1].chart.rows", "a donut chart draws one "
+         "row of a table"),
+    Case("donut of its own two series", _h1(OWN_ROUND), 1, "h1.yaml", L + 6,
+         TOPIC_PATH + ".blocks[0].chart.series", "draws one series and this one has 2"),
     Case("chart series shorter than its categories", _h1("""\
         - figure:
             id: f
@@ -302,3 +335,11 @@ def test_misspelt_status_word_is_refused_with_the_word(tmp_path: Path,
     (problem,) = outcome.problems
     assert (problem.line, problem.field) == (L + 5, TABLE + ".rows[0].values[1]")
     assert "did you mean the status word n.t.b.?" in problem.message
+
+
+@pytest.mark.parametrize("rows", [", rows: [b]", ", rows: [tot]"])
+def test_a_pie_naming_one_row_is_valid(rows: str, tmp_path: Path,
+                                       capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(tmp_path, _h1(ROUND_CHART.format(kind="pie", rows=rows)))
+    outcome = run_validate(capsys, path)
+    assert outcome.code == 0, outcome.stderr
