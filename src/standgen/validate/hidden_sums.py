@@ -26,8 +26,8 @@ from standgen.validate.problems import error
 from standgen.validate.sum_search import Entry, Line, SumFinder
 from standgen.validate.walk import walk
 
-TOTAL_LABEL = re.compile(
-    r"^\s*(sub)?(totaal|total|som|eindtotaal|generaal totaal|grand total)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+\.?")
+_TOTAL_WORDS = ("tot.", "som", "subtotaal", "subtotal", "eindtotaal")
 _SUMS = ("total", "subtotal")
 _NOT_ADDED = ("percentage", "delta", "group")
 
@@ -60,7 +60,7 @@ def _check_table(original: IndicatorTable, public: IndicatorTable, path: str
         finders: dict[tuple[str, str], SumFinder] = {}
         for line in lines:
             node = grid.node(axis, line.key)
-            if node.not_a_total or _declared(node) or not grid.printed(axis, line.key):
+            if node.not_a_total or _exempt(node) or not grid.printed(axis, line.key):
                 continue
             unit = _unit(node, grid.table.unit)
             if unit not in finders:
@@ -69,13 +69,28 @@ def _check_table(original: IndicatorTable, public: IndicatorTable, path: str
             found = finders[unit].find(line) if grid.hidden_any else None
             if found is not None:
                 problems.append(_undeclared(node, axis, line, found, grid, path))
-            elif TOTAL_LABEL.match(node.label or ""):
+            elif not _declared(node) and _labelled_total(node.label):
                 problems.append(_labelled(node, axis, line.index, grid.table, path))
     return problems
 
 
 def _declared(node: Row | Column) -> bool:
     return node.role in _SUMS or node.derived is not None or node.role in _NOT_ADDED
+
+
+def _labelled_total(label: str | None) -> bool:
+    """Whether any word of the label (Markdown emphasis stripped) says total: one starting
+    with "totaal" or "total", or "tot.", "som", "subtotaal", "eindtotaal"."""
+    words = _WORD.findall(re.sub(r"[*_~`]", " ", label or "").lower())
+    return any(w.rstrip(".").startswith(("totaal", "total", "subtota", "eindtota"))
+               or w in _TOTAL_WORDS or w.rstrip(".") in _TOTAL_WORDS for w in words)
+
+
+def _exempt(node: Row | Column) -> bool:
+    """Only a group header is never searched. A declared row is searched too: its cells the
+    openbaar recomputes are settled and drop out of the search, but a typed figure it keeps
+    (a derivation over other rows, or one within its tolerance) is printed as typed."""
+    return node.role == "group"
 
 
 class _Grid:
@@ -174,6 +189,18 @@ def _undeclared(node: Row | Column, axis: str, line: Line, found: tuple[Line, ..
         + ", ".join(str(grid.node(other, p).label or p) for p, e in f.entries.items() if e.hidden)
         for f in found if any(e.hidden for e in f.entries.values())], "; ")
     keys = ", ".join(f.key for f in found) if len(found) <= 8 else "..."
+    if _declared(node):
+        message = (
+            f"{_name(node, axis)} of table {grid.table.id!r} is declared, but the openbare "
+            f"versie prints its typed figures (its derivation does not take in the withheld "
+            f"cells, or its tolerance keeps the typed figure), and they add up {parts}, of "
+            f"which it withholds the cells of {secret}: the printed figure minus the others "
+            "gives the withheld figure away. Declare the sum over all of them "
+            f"(`derived: {{sum: [{keys}]}}`, no `tolerance`) so that the openbare versie "
+            "recomputes it without the withheld cells, or correct the typed figures")
+        return error(node, "label" if node.label else "id",
+                     _node_path(path, axis, line.index), message, "undeclared-total",
+                     (grid.table, axis))
     message = (
         f"{_name(node, axis)} of table {grid.table.id!r} adds up {parts}, and the openbare "
         f"versie withholds the cells of {secret}: printed as written, it minus the others "

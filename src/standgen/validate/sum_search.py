@@ -61,11 +61,13 @@ class SumFinder:
         """The lines that add up to `target` (two or more, one withheld), or None."""
         places = [p for p in self.positions
                   if p in target.entries and not target.entries[p].hidden]
-        if not places or id(target) not in self.at:
+        if not places:
             return None
         goal = tuple(target.entries[p].value for p in places)
         slack = tuple(target.entries[p].half for p in places)
         if len(self.lines) - 1 > EXHAUSTIVE:
+            if id(target) not in self.at:
+                return None  # a line outside the group: only short tables are searched
             key = tuple(places)
             if key not in self._prefixes:
                 self._prefixes[key] = _Prefix(self.lines, places)
