@@ -23,7 +23,7 @@ from standgen.model.tables import Column, IndicatorTable, Row
 from standgen.model.values import Status, Unit
 from standgen.validate.derive import filled_values
 from standgen.validate.problems import error
-from standgen.validate.sum_search import Entry, Line, SumFinder
+from standgen.validate.sum_search import Entry, Line, SumFinder, find_withheld
 from standgen.validate.walk import walk
 
 _WORD = re.compile(r"[^\W\d_]+\.?")
@@ -71,7 +71,53 @@ def _check_table(original: IndicatorTable, public: IndicatorTable, path: str
                 problems.append(_undeclared(node, axis, line, found, grid, path))
             elif not _declared(node) and _labelled_total(node.label):
                 problems.append(_labelled(node, axis, line.index, grid.table, path))
+        problems += _reverse(grid, axis, lines, positions, path)
     return problems
+
+
+def _reverse(grid: _Grid, axis: str, lines: list[Line], positions: list[str], path: str
+             ) -> list[Problem]:
+    """An error at each withheld row (column) whose figures printed rows (columns) add up
+    to: the withheld figure on the sum side, or a difference of two printed figures."""
+    problems: list[Problem] = []
+    for line in lines:
+        node = grid.node(axis, line.key)
+        if node.not_a_total or _exempt(node) or not any(
+                e.hidden for e in line.entries.values()):
+            continue
+        unit = _unit(node, grid.table.unit)
+        printed = [c for c in lines if c is not line and grid.printed(axis, c.key)
+                   and not _exempt(grid.node(axis, c.key))
+                   and _unit(grid.node(axis, c.key), grid.table.unit) == unit]
+        found = find_withheld(line, printed, positions)
+        if found is not None:
+            problems.append(_given_away(node, axis, line, found, grid, path))
+    return problems
+
+
+def _given_away(node: Row | Column, axis: str, line: Line, found: tuple[Line, ...],
+                grid: _Grid, path: str) -> Problem:
+    other = "rows" if axis == "columns" else "columns"
+    hidden = [p for p, e in line.entries.items() if e.hidden]
+    where = ", ".join(str(grid.node(other, p).label or p) for p in hidden)
+    parts = _few([grid.node(axis, f.key).label or f.key for f in found])
+    what = "row" if axis == "rows" else "column"
+    subject = (f"{_name(node, axis)} (in {where})" if axis == "rows"
+               else f"the cells of {_name(node, axis)} in row {where}")
+    message = (
+        f"in table {grid.table.id!r} the openbare versie withholds {subject}, but it "
+        f"prints the {what}s {parts}, whose sum is that withheld "
+        f"figure (also in every other position): a reader adds them up and has it. "
+        f"Withhold one of {parts} in the openbare versie as well (`rubricering:`), or, if "
+        f"the sum is a coincidence, write `not_a_total:` with the reason on {_name(node, axis)}")
+    if axis == "rows":
+        return error(node, "label" if node.label else "id",
+                     _node_path(path, axis, line.index), message, "withheld-sum",
+                     (grid.table, axis))
+    row = grid.rows[hidden[0]]
+    return error(row, "label" if row.label else "id",
+                 _node_path(path, "rows", grid.index[row.key]), message, "withheld-sum",
+                 (grid.table, axis))
 
 
 def _declared(node: Row | Column) -> bool:

@@ -10,7 +10,7 @@ from standgen.errors import Problem, SourceError
 from standgen.validate import validate_report
 from tests.reports import load_text, one_topic
 
-CODES = ("undeclared-total", "total-label")
+CODES = ("undeclared-total", "total-label", "withheld-sum")
 
 
 def _problems(tmp_path: Path, rows: str, columns: str = "[2023, 2024, 2025]",
@@ -179,3 +179,33 @@ def test_a_blank_not_a_total_reason_is_refused_at_the_field(tmp_path: Path) -> N
                   "values: [7035, 7404]}", columns="[2024, 2025]")
     text = str(caught.value)
     assert "rows[3].not_a_total" in text and "reason" in text and ":" in text
+
+
+def test_a_withheld_row_that_printed_rows_add_up_to_is_refused_at_its_row(
+        tmp_path: Path) -> None:
+    rows = """\
+- {id: bruto, label: Bruto, values: [5000, 5200], rubricering: dep-vertrouwelijk%s}
+- {id: aftrek, label: Aftrek, values: [1234, 1357]}
+- {id: netto, label: Netto, values: [3766, 3843]}
+"""
+    (problem,) = _problems(tmp_path, rows % "", columns="[2024, 2025]")
+    assert problem.code == "withheld-sum" and problem.location.field.endswith(
+        "rows[0].label")
+    assert problem.location.file is not None and problem.location.line is not None
+    assert "Aftrek, Netto" in problem.message and "rubricering" in problem.message
+    assert _problems(tmp_path, rows % ", not_a_total: toevallig", columns="[2024, 2025]") \
+        == []
+    assert _problems(tmp_path, (rows % "").replace("3843", "3850"),
+                     columns="[2024, 2025]") == []
+
+
+def test_a_withheld_cell_that_a_printed_difference_column_gives_away_is_refused(
+        tmp_path: Path) -> None:
+    (problem,) = _problems(tmp_path, """\
+- {id: a, label: Eenheid A, values: [1234, 1357, 123]}
+- {id: b, label: Eenheid B, values: [2345, {value: 2468, rubricering: dep-vertrouwelijk}, 123]}
+- {id: c, label: Eenheid C, values: [3456, 3579, 123]}
+""", columns="[2024, 2025, {id: groei, label: Groei}]")
+    assert problem.code == "withheld-sum" and problem.location.field.endswith(
+        "rows[1].label")
+    assert "column '2025'" in problem.message and "2024, Groei" in problem.message
