@@ -29,6 +29,7 @@ from standgen.validate.walk import walk
 _WORD = re.compile(r"[^\W\d_]+\.?")
 _TOTAL_WORDS = ("tot.", "som", "subtotaal", "subtotal", "eindtotaal")
 _SUMS = ("total", "subtotal")
+_SHIFT = {"een": 0, "duizend": 3, "miljoen": 6, "miljard": 9}
 _NOT_ADDED = ("percentage", "delta", "group")
 
 
@@ -57,7 +58,7 @@ def _check_table(original: IndicatorTable, public: IndicatorTable, path: str
     for axis in ("rows", "columns"):
         lines = grid.lines(axis)
         positions = grid.positions(axis)
-        finders: dict[tuple[str, str], SumFinder] = {}
+        finders: dict[str, SumFinder] = {}
         for line in lines:
             node = grid.node(axis, line.key)
             if node.not_a_total or _exempt(node) or not grid.printed(axis, line.key):
@@ -166,16 +167,21 @@ class _Grid:
                     continue
                 if isinstance(cell, SettledCell):
                     self.settled.add((row_key, col_key))
-                cells[(row_key, col_key)] = (value, self._places(row, col_key, value), hidden)
+                shift = _SHIFT[self._unit(row, col_key).scale]
+                cells[(row_key, col_key)] = (value.scaleb(shift),
+                                             self._places(row, col_key, value) - shift, hidden)
         self.hidden_any = any(h for _, _, h in cells.values())
-        finest = min(12, max((p for _, p, _ in cells.values()), default=0))
+        finest = min(12, max(0, max((p for _, p, _ in cells.values()), default=0)))
         self.entries = {key: Entry(int((v * 2 * 10 ** finest).to_integral_value()),
                                    10 ** max(0, finest - p), h)
                         for key, (v, p, h) in cells.items()}
         self.kept = set(kept)
 
+    def _unit(self, row: Row, col_key: str) -> Unit:
+        return row.unit or self.columns[col_key].unit or self.table.unit
+
     def _places(self, row: Row, col_key: str, value: Decimal) -> int:
-        unit = row.unit or self.columns[col_key].unit or self.table.unit
+        unit = self._unit(row, col_key)
         return unit.decimals if unit.decimals is not None else decimals_of(value)
 
     def node(self, axis: str, key: str) -> Row | Column:
@@ -202,7 +208,7 @@ class _Grid:
             if entry is not None and (entry.hidden or cell not in self.settled):
                 yield other, entry
 
-    def addable(self, axis: str, unit: tuple[str, str], other: Line) -> bool:
+    def addable(self, axis: str, unit: str, other: Line) -> bool:
         """Whether a reader would add `other` to reach a figure of `unit`: the same unit,
         not a percentage, delta or group."""
         node = self.node(axis, other.key)
@@ -216,9 +222,11 @@ def _paired(node: Row | Column) -> bool:
         derived is not None and derived.sum is None)
 
 
-def _unit(node: Row | Column, default: Unit) -> tuple[str, str]:
-    unit = node.unit or default
-    return unit.kind, unit.scale
+def _unit(node: Row | Column, default: Unit) -> str:
+    """The kind of figure a reader adds up: counts, numbers and vte together, euro amounts
+    of any scale together (the grid holds them in euro), every other kind apart."""
+    kind = (node.unit or default).kind
+    return "count" if kind in ("count", "number", "vte") else kind
 
 
 def _name(node: Row | Column, axis: str) -> str:

@@ -209,3 +209,18 @@ def test_a_withheld_cell_that_a_printed_difference_column_gives_away_is_refused(
     assert problem.code == "withheld-sum" and problem.location.field.endswith(
         "rows[1].label")
     assert "column '2025'" in problem.message and "2024, Groei" in problem.message
+
+
+def test_a_total_in_another_unit_of_the_same_kind_is_still_searched(tmp_path: Path) -> None:
+    number = _UNITS + "- {id: tot, label: Alle eenheden, unit: number, values: [7035, 7404]}"
+    (problem,) = _problems(tmp_path, number, columns="[2024, 2025]")
+    assert problem.code == "undeclared-total" and "Eenheid B" in problem.message
+    euro = "\n".join(line.replace("values:", "unit: {kind: euro, scale: duizend}, values:")
+                     for line in _UNITS.splitlines()) + "\n" + \
+        "- {id: tot, label: Alle eenheden, unit: {kind: euro, scale: miljoen}, " \
+        "values: [7.035, 7.404]}"
+    (problem,) = _problems(tmp_path, euro, columns="[2024, 2025]")
+    assert problem.code == "undeclared-total" and problem.location.field.endswith(
+        "rows[3].label")
+    percent = _UNITS + "- {id: tot, label: Alle eenheden, unit: percent, values: [7035, 7404]}"
+    assert _problems(tmp_path, percent, columns="[2024, 2025]") == []
