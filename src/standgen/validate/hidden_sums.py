@@ -127,7 +127,9 @@ def _declared(node: Row | Column) -> bool:
 
 def _labelled_total(label: str | None) -> bool:
     """Whether any word of the label (Markdown emphasis stripped) says total: one starting
-    with "totaal" or "total", or "tot.", "som", "subtotaal", "eindtotaal"."""
+    with "totaal" or "total", or "tot.", "som", "subtotaal", "eindtotaal"; or a sum sign."""
+    if "Σ" in (label or "") or "∑" in (label or ""):
+        return True
     words = _WORD.findall(re.sub(r"[*_~`]", " ", label or "").lower())
     return any(w.rstrip(".").startswith(("totaal", "total", "subtota", "eindtota"))
                or w in _TOTAL_WORDS or w.rstrip(".") in _TOTAL_WORDS for w in words)

@@ -164,7 +164,7 @@ def test_a_declared_total_whose_typed_figure_is_kept_is_searched_like_a_typed_ro
 
 def test_any_word_of_the_label_that_says_total_is_a_total_label(tmp_path: Path) -> None:
     for label in ("Totalen", "Tot.", "Eenheden totaal", "Totaalcijfer", "**Totaal**",
-                  "Eindtotaal", "Som"):
+                  "Eindtotaal", "Som", "Σ"):
         (problem,) = _problems(tmp_path, _UNITS + f"- {{id: s, label: '{label}', "
                                "values: [1, 2]}", columns="[2024, 2025]")
         assert problem.code == "total-label", label
