@@ -79,11 +79,12 @@ def _check_table(original: IndicatorTable, public: IndicatorTable, path: str
 def _reverse(grid: _Grid, axis: str, lines: list[Line], positions: list[str], path: str
              ) -> list[Problem]:
     """An error at each withheld row (column) whose figures printed rows (columns) add up
-    to: the withheld figure on the sum side, or a difference of two printed figures."""
+    to: the withheld figure on the sum side, or a difference of two printed figures. A
+    withheld declared total of printed rows is `edition/listing.py`'s notice."""
     problems: list[Problem] = []
     for line in lines:
         node = grid.node(axis, line.key)
-        if node.not_a_total or _exempt(node) or not any(
+        if node.not_a_total or _declared(node) or not any(
                 e.hidden for e in line.entries.values()):
             continue
         unit = _unit(node, grid.table.unit)
