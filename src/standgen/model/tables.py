@@ -7,13 +7,24 @@ columns (delta) are declared, computed by standgen and checked against published
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import AfterValidator, Field, ValidationError, model_validator
 from pydantic_core import InitErrorDetails, PydanticCustomError
 
 from standgen.model.base import AltText, Classified, Node
 from standgen.model.values import EMPTY_CELL, Cell, Unit
+
+
+def _a_reason(text: str) -> str:
+    if not text.strip():
+        raise ValueError("`not_a_total` needs the reason why the figures are no total "
+                         "(e.g. `not_a_total: toevallig gelijk aan de som`), not a blank")
+    return text
+
+
+Reason = Annotated[str, AfterValidator(_a_reason)]
+"""A written reason: text with at least one character that is not blank."""
 
 Role = Literal[
     "data", "realisatie", "plan", "streefwaarde", "norm", "doel", "percentage",
@@ -62,7 +73,7 @@ class Column(Node):
     group: str | None = None
     unit: Unit | None = None
     derived: Derivation | None = None
-    not_a_total: str | None = Field(default=None, min_length=1)
+    not_a_total: Reason | None = None
 
     @model_validator(mode="before")
     @classmethod
@@ -98,7 +109,7 @@ class Row(Classified):
     values: list[Cell] | dict[str, Cell] = Field(default_factory=list)
     derived: Derivation | None = None
     marker: str | None = None
-    not_a_total: str | None = Field(default=None, min_length=1)
+    not_a_total: Reason | None = None
     """Why this undeclared row is no total although its figures match a sum of rows (or
     its label reads like one), in a table the openbaar loses figures of."""
 

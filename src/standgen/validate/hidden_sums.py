@@ -23,12 +23,13 @@ from standgen.model.tables import Column, IndicatorTable, Row
 from standgen.model.values import Status, Unit
 from standgen.validate.derive import filled_values
 from standgen.validate.problems import error
-from standgen.validate.sum_search import Entry, Line, SumFinder
+from standgen.validate.sum_search import Entry, Line, SumFinder, find_withheld
 from standgen.validate.walk import walk
 
-TOTAL_LABEL = re.compile(
-    r"^\s*(sub)?(totaal|total|som|eindtotaal|generaal totaal|grand total)\b", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+\.?")
+_TOTAL_WORDS = ("tot.", "som", "subtotaal", "subtotal", "eindtotaal")
 _SUMS = ("total", "subtotal")
+_SHIFT = {"een": 0, "duizend": 3, "miljoen": 6, "miljard": 9}
 _NOT_ADDED = ("percentage", "delta", "group")
 
 
@@ -57,10 +58,10 @@ def _check_table(original: IndicatorTable, public: IndicatorTable, path: str
     for axis in ("rows", "columns"):
         lines = grid.lines(axis)
         positions = grid.positions(axis)
-        finders: dict[tuple[str, str], SumFinder] = {}
+        finders: dict[str, SumFinder] = {}
         for line in lines:
             node = grid.node(axis, line.key)
-            if node.not_a_total or _declared(node) or not grid.printed(axis, line.key):
+            if node.not_a_total or _exempt(node) or not grid.printed(axis, line.key):
                 continue
             unit = _unit(node, grid.table.unit)
             if unit not in finders:
@@ -69,13 +70,77 @@ def _check_table(original: IndicatorTable, public: IndicatorTable, path: str
             found = finders[unit].find(line) if grid.hidden_any else None
             if found is not None:
                 problems.append(_undeclared(node, axis, line, found, grid, path))
-            elif TOTAL_LABEL.match(node.label or ""):
+            elif not _declared(node) and _labelled_total(node.label):
                 problems.append(_labelled(node, axis, line.index, grid.table, path))
+        problems += _reverse(grid, axis, lines, positions, path)
     return problems
+
+
+def _reverse(grid: _Grid, axis: str, lines: list[Line], positions: list[str], path: str
+             ) -> list[Problem]:
+    """An error at each withheld row (column) whose figures printed rows (columns) add up
+    to: the withheld figure on the sum side, or a difference of two printed figures. A
+    withheld declared total of printed rows is `edition/listing.py`'s notice."""
+    problems: list[Problem] = []
+    for line in lines:
+        node = grid.node(axis, line.key)
+        if node.not_a_total or _declared(node) or not any(
+                e.hidden for e in line.entries.values()):
+            continue
+        unit = _unit(node, grid.table.unit)
+        printed = [c for c in lines if c is not line and grid.printed(axis, c.key)
+                   and not _exempt(grid.node(axis, c.key))
+                   and _unit(grid.node(axis, c.key), grid.table.unit) == unit]
+        found = find_withheld(line, printed, positions)
+        if found is not None:
+            problems.append(_given_away(node, axis, line, found, grid, path))
+    return problems
+
+
+def _given_away(node: Row | Column, axis: str, line: Line, found: tuple[Line, ...],
+                grid: _Grid, path: str) -> Problem:
+    other = "rows" if axis == "columns" else "columns"
+    hidden = [p for p, e in line.entries.items() if e.hidden]
+    where = ", ".join(str(grid.node(other, p).label or p) for p in hidden)
+    parts = _few([grid.node(axis, f.key).label or f.key for f in found])
+    what = "row" if axis == "rows" else "column"
+    subject = (f"{_name(node, axis)} (in {where})" if axis == "rows"
+               else f"the cells of {_name(node, axis)} in row {where}")
+    message = (
+        f"in table {grid.table.id!r} the openbare versie withholds {subject}, but it "
+        f"prints the {what}s {parts}, whose sum is that withheld "
+        f"figure (also in every other position): a reader adds them up and has it. "
+        f"Withhold one of {parts} in the openbare versie as well (`rubricering:`), or, if "
+        f"the sum is a coincidence, write `not_a_total:` with the reason on {_name(node, axis)}")
+    if axis == "rows":
+        return error(node, "label" if node.label else "id",
+                     _node_path(path, axis, line.index), message, "withheld-sum",
+                     (grid.table, axis))
+    row = grid.rows[hidden[0]]
+    return error(row, "label" if row.label else "id",
+                 _node_path(path, "rows", grid.index[row.key]), message, "withheld-sum",
+                 (grid.table, axis))
 
 
 def _declared(node: Row | Column) -> bool:
     return node.role in _SUMS or node.derived is not None or node.role in _NOT_ADDED
+
+
+def _labelled_total(label: str | None) -> bool:
+    """Whether any word of the label (Markdown emphasis stripped) says total: one starting
+    with "totaal" or "total", or "tot.", "som", "subtotaal", "eindtotaal"; or a sum sign."""
+    if "Σ" in (label or "") or "∑" in (label or ""):
+        return True
+    words = _WORD.findall(re.sub(r"[*_~`]", " ", label or "").lower())
+    return any(w.rstrip(".").startswith(("totaal", "total", "subtota", "eindtota"))
+               or w in _TOTAL_WORDS or w.rstrip(".") in _TOTAL_WORDS for w in words)
+
+
+def _exempt(node: Row | Column) -> bool:
+    """Only a group header is never searched. A declared row is searched too: its cells the
+    openbaar recomputes are settled and drop out of the search, but a typed figure it keeps
+    (a derivation over other rows, or one within its tolerance) is printed as typed."""
+    return node.role == "group"
 
 
 class _Grid:
@@ -105,16 +170,21 @@ class _Grid:
                     continue
                 if isinstance(cell, SettledCell):
                     self.settled.add((row_key, col_key))
-                cells[(row_key, col_key)] = (value, self._places(row, col_key, value), hidden)
+                shift = _SHIFT[self._unit(row, col_key).scale]
+                cells[(row_key, col_key)] = (value.scaleb(shift),
+                                             self._places(row, col_key, value) - shift, hidden)
         self.hidden_any = any(h for _, _, h in cells.values())
-        finest = min(12, max((p for _, p, _ in cells.values()), default=0))
+        finest = min(12, max(0, max((p for _, p, _ in cells.values()), default=0)))
         self.entries = {key: Entry(int((v * 2 * 10 ** finest).to_integral_value()),
                                    10 ** max(0, finest - p), h)
                         for key, (v, p, h) in cells.items()}
         self.kept = set(kept)
 
+    def _unit(self, row: Row, col_key: str) -> Unit:
+        return row.unit or self.columns[col_key].unit or self.table.unit
+
     def _places(self, row: Row, col_key: str, value: Decimal) -> int:
-        unit = row.unit or self.columns[col_key].unit or self.table.unit
+        unit = self._unit(row, col_key)
         return unit.decimals if unit.decimals is not None else decimals_of(value)
 
     def node(self, axis: str, key: str) -> Row | Column:
@@ -141,7 +211,7 @@ class _Grid:
             if entry is not None and (entry.hidden or cell not in self.settled):
                 yield other, entry
 
-    def addable(self, axis: str, unit: tuple[str, str], other: Line) -> bool:
+    def addable(self, axis: str, unit: str, other: Line) -> bool:
         """Whether a reader would add `other` to reach a figure of `unit`: the same unit,
         not a percentage, delta or group."""
         node = self.node(axis, other.key)
@@ -155,9 +225,11 @@ def _paired(node: Row | Column) -> bool:
         derived is not None and derived.sum is None)
 
 
-def _unit(node: Row | Column, default: Unit) -> tuple[str, str]:
-    unit = node.unit or default
-    return unit.kind, unit.scale
+def _unit(node: Row | Column, default: Unit) -> str:
+    """The kind of figure a reader adds up: counts, numbers and vte together, euro amounts
+    of any scale together (the grid holds them in euro), every other kind apart."""
+    kind = (node.unit or default).kind
+    return "count" if kind in ("count", "number", "vte") else kind
 
 
 def _name(node: Row | Column, axis: str) -> str:
@@ -174,6 +246,18 @@ def _undeclared(node: Row | Column, axis: str, line: Line, found: tuple[Line, ..
         + ", ".join(str(grid.node(other, p).label or p) for p, e in f.entries.items() if e.hidden)
         for f in found if any(e.hidden for e in f.entries.values())], "; ")
     keys = ", ".join(f.key for f in found) if len(found) <= 8 else "..."
+    if _declared(node):
+        message = (
+            f"{_name(node, axis)} of table {grid.table.id!r} is declared, but the openbare "
+            f"versie prints its typed figures (its derivation does not take in the withheld "
+            f"cells, or its tolerance keeps the typed figure), and they add up {parts}, of "
+            f"which it withholds the cells of {secret}: the printed figure minus the others "
+            "gives the withheld figure away. Declare the sum over all of them "
+            f"(`derived: {{sum: [{keys}]}}`, no `tolerance`) so that the openbare versie "
+            "recomputes it without the withheld cells, or correct the typed figures")
+        return error(node, "label" if node.label else "id",
+                     _node_path(path, axis, line.index), message, "undeclared-total",
+                     (grid.table, axis))
     message = (
         f"{_name(node, axis)} of table {grid.table.id!r} adds up {parts}, and the openbare "
         f"versie withholds the cells of {secret}: printed as written, it minus the others "

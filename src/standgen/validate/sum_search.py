@@ -61,11 +61,13 @@ class SumFinder:
         """The lines that add up to `target` (two or more, one withheld), or None."""
         places = [p for p in self.positions
                   if p in target.entries and not target.entries[p].hidden]
-        if not places or id(target) not in self.at:
+        if not places:
             return None
         goal = tuple(target.entries[p].value for p in places)
         slack = tuple(target.entries[p].half for p in places)
         if len(self.lines) - 1 > EXHAUSTIVE:
+            if id(target) not in self.at:
+                return None  # a line outside the group: only short tables are searched
             key = tuple(places)
             if key not in self._prefixes:
                 self._prefixes[key] = _Prefix(self.lines, places)
@@ -104,14 +106,16 @@ def _subsets(singles: list[_Partial], width: int) -> list[_Partial]:
     return out
 
 
-def _fits(goal: tuple[int, ...], slack: tuple[int, ...], part: _Partial) -> bool:
-    return part.count >= 2 and part.hidden and all(
+def _fits(goal: tuple[int, ...], slack: tuple[int, ...], part: _Partial,
+          need_hidden: bool = True) -> bool:
+    return part.count >= 2 and (part.hidden or not need_hidden) and all(
         abs(g - s) <= t + u for g, s, t, u in zip(goal, part.sums, slack, part.slack,
                                                   strict=True))
 
 
 def _meet_in_the_middle(goal: tuple[int, ...], slack: tuple[int, ...], lines: list[Line],
-                        places: Sequence[str]) -> tuple[int, ...] | None:
+                        places: Sequence[str], need_hidden: bool = True
+                        ) -> tuple[int, ...] | None:
     singles = [_single(line, places, i) for i, line in enumerate(lines)]
     half = len(singles) // 2
     left, right = _subsets(singles[:half], len(places)), _subsets(singles[half:], len(places))
@@ -124,7 +128,7 @@ def _meet_in_the_middle(goal: tuple[int, ...], slack: tuple[int, ...], lines: li
         reach = slack[pivot] + a.slack[pivot] + widest
         for b in right[bisect_left(keys, rest - reach):bisect_right(keys, rest + reach)]:
             joined = _join(a, b)
-            if _fits(goal, slack, joined):
+            if _fits(goal, slack, joined, need_hidden):
                 return joined.members
     return None
 
@@ -189,3 +193,27 @@ def _add(a: tuple[int, ...], b: tuple[int, ...]) -> tuple[int, ...]:
 
 def _neg(a: tuple[int, ...]) -> tuple[int, ...]:
     return tuple(-x for x in a)
+
+
+def find_withheld(target: Line, lines: Sequence[Line], positions: Sequence[str]
+                  ) -> tuple[Line, ...] | None:
+    """Printed lines (two or more) that add up to the withheld `target` in every position,
+    each printed where the target is withheld: their sum gives the withheld figure away.
+    A difference (withheld = x − y) is the other search's: x = withheld + y. Of more than
+    `EXHAUSTIVE` candidates only the nearest to the target are tried."""
+    places = [p for p in positions if p in target.entries]
+    secret = [p for p in places if target.entries[p].hidden]
+    if not secret:
+        return None
+    candidates = [c for c in lines if c is not target
+                  and all(p in c.entries and not c.entries[p].hidden for p in secret)
+                  and any(c.entries.get(p) is not None and c.entries[p].value
+                          for p in places)]
+    candidates = sorted(candidates, key=lambda c: abs(c.index - target.index))[:EXHAUSTIVE]
+    if len(candidates) < 2:
+        return None
+    goal = tuple(target.entries[p].value for p in places)
+    slack = tuple(target.entries[p].half for p in places)
+    members = _meet_in_the_middle(goal, slack, candidates, places, need_hidden=False)
+    return None if members is None else tuple(
+        sorted((candidates[i] for i in members), key=lambda c: c.index))

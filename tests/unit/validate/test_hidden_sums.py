@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from standgen.errors import Problem
+import pytest
+
+from standgen.errors import Problem, SourceError
 from standgen.validate import validate_report
 from tests.reports import load_text, one_topic
 
-CODES = ("undeclared-total", "total-label")
+CODES = ("undeclared-total", "total-label", "withheld-sum")
 
 
 def _problems(tmp_path: Path, rows: str, columns: str = "[2023, 2024, 2025]",
@@ -137,3 +139,88 @@ def test_a_total_label_is_refused_also_when_only_a_note_is_confidential(tmp_path
 """))
     (problem,) = [p for p in validate_report(report).errors if p.code in CODES]
     assert problem.code == "total-label" and problem.location.field.endswith("rows[1].label")
+
+
+_UNITS = """\
+- {id: a, label: Eenheid A, values: [1234, 1357]}
+- {id: b, label: Eenheid B, values: [2345, 2468], rubricering: dep-vertrouwelijk}
+- {id: c, label: Eenheid C, values: [3456, 3579]}
+"""
+
+
+def test_a_declared_total_whose_typed_figure_is_kept_is_searched_like_a_typed_row(
+        tmp_path: Path) -> None:
+    for derived in ("derived: {sum: [a, c], tolerance: 5000}", "derived: {sum: [a, c]}",
+                    "derived: {difference: [c, a], tolerance: 100000}"):
+        (problem,) = _problems(tmp_path, _UNITS + "- {id: tot, label: Totaal, role: total, "
+                               + derived + ", values: [7035, 7404]}", columns="[2024, 2025]")
+        assert problem.code == "undeclared-total" and problem.location.field.endswith(
+            "rows[3].label")
+        assert "derived: {sum: [a, b, c]}" in problem.message and "Eenheid B" in problem.message
+    recomputed = _UNITS + "- {id: tot, label: Totaal, derived: {sum: [a, b, c]}, " \
+        "values: [7035, 7404]}"
+    assert _problems(tmp_path, recomputed, columns="[2024, 2025]") == []
+
+
+def test_any_word_of_the_label_that_says_total_is_a_total_label(tmp_path: Path) -> None:
+    for label in ("Totalen", "Tot.", "Eenheden totaal", "Totaalcijfer", "**Totaal**",
+                  "Eindtotaal", "Som", "Σ"):
+        (problem,) = _problems(tmp_path, _UNITS + f"- {{id: s, label: '{label}', "
+                               "values: [1, 2]}", columns="[2024, 2025]")
+        assert problem.code == "total-label", label
+    for label in ("Tot 2025 ingestroomd", "Somalië", "Eenheid D"):
+        assert _problems(tmp_path, _UNITS + f"- {{id: s, label: '{label}', "
+                         "values: [1, 2]}", columns="[2024, 2025]") == [], label
+
+
+def test_a_blank_not_a_total_reason_is_refused_at_the_field(tmp_path: Path) -> None:
+    with pytest.raises(SourceError) as caught:
+        _problems(tmp_path, _UNITS + "- {id: s, label: Alle, not_a_total: ' ', "
+                  "values: [7035, 7404]}", columns="[2024, 2025]")
+    text = str(caught.value)
+    assert "rows[3].not_a_total" in text and "reason" in text and ":" in text
+
+
+def test_a_withheld_row_that_printed_rows_add_up_to_is_refused_at_its_row(
+        tmp_path: Path) -> None:
+    rows = """\
+- {id: bruto, label: Bruto, values: [5000, 5200], rubricering: dep-vertrouwelijk%s}
+- {id: aftrek, label: Aftrek, values: [1234, 1357]}
+- {id: netto, label: Netto, values: [3766, 3843]}
+"""
+    (problem,) = _problems(tmp_path, rows % "", columns="[2024, 2025]")
+    assert problem.code == "withheld-sum" and problem.location.field.endswith(
+        "rows[0].label")
+    assert problem.location.file is not None and problem.location.line is not None
+    assert "Aftrek, Netto" in problem.message and "rubricering" in problem.message
+    assert _problems(tmp_path, rows % ", not_a_total: toevallig", columns="[2024, 2025]") \
+        == []
+    assert _problems(tmp_path, (rows % "").replace("3843", "3850"),
+                     columns="[2024, 2025]") == []
+
+
+def test_a_withheld_cell_that_a_printed_difference_column_gives_away_is_refused(
+        tmp_path: Path) -> None:
+    (problem,) = _problems(tmp_path, """\
+- {id: a, label: Eenheid A, values: [1234, 1357, 123]}
+- {id: b, label: Eenheid B, values: [2345, {value: 2468, rubricering: dep-vertrouwelijk}, 123]}
+- {id: c, label: Eenheid C, values: [3456, 3579, 123]}
+""", columns="[2024, 2025, {id: groei, label: Groei}]")
+    assert problem.code == "withheld-sum" and problem.location.field.endswith(
+        "rows[1].label")
+    assert "column '2025'" in problem.message and "2024, Groei" in problem.message
+
+
+def test_a_total_in_another_unit_of_the_same_kind_is_still_searched(tmp_path: Path) -> None:
+    number = _UNITS + "- {id: tot, label: Alle eenheden, unit: number, values: [7035, 7404]}"
+    (problem,) = _problems(tmp_path, number, columns="[2024, 2025]")
+    assert problem.code == "undeclared-total" and "Eenheid B" in problem.message
+    euro = "\n".join(line.replace("values:", "unit: {kind: euro, scale: duizend}, values:")
+                     for line in _UNITS.splitlines()) + "\n" + \
+        "- {id: tot, label: Alle eenheden, unit: {kind: euro, scale: miljoen}, " \
+        "values: [7.035, 7.404]}"
+    (problem,) = _problems(tmp_path, euro, columns="[2024, 2025]")
+    assert problem.code == "undeclared-total" and problem.location.field.endswith(
+        "rows[3].label")
+    percent = _UNITS + "- {id: tot, label: Alle eenheden, unit: percent, values: [7035, 7404]}"
+    assert _problems(tmp_path, percent, columns="[2024, 2025]") == []
