@@ -70,7 +70,8 @@ def _check_table(original: IndicatorTable, public: IndicatorTable, path: str
             found = finders[unit].find(line) if grid.hidden_any else None
             if found is not None:
                 problems.append(_undeclared(node, axis, line, found, grid, path))
-            elif not _declared(node) and _labelled_total(node.label):
+            elif not _declared(node) and labelled_total(node.label) and any(
+                    not e.hidden for e in line.entries.values()):
                 problems.append(_labelled(node, axis, line.index, grid.table, path))
         problems += _reverse(grid, axis, lines, positions, path)
     return problems
@@ -126,12 +127,12 @@ def _declared(node: Row | Column) -> bool:
     return node.role in _SUMS or node.derived is not None or node.role in _NOT_ADDED
 
 
-def _labelled_total(label: str | None) -> bool:
+def labelled_total(label: str | None) -> bool:
     """Whether any word of the label (Markdown emphasis stripped) says total: one starting
     with "totaal" or "total", or "tot.", "som", "subtotaal", "eindtotaal"; or a sum sign."""
-    if "Σ" in (label or "") or "∑" in (label or ""):
-        return True
     words = _WORD.findall(re.sub(r"[*_~`]", " ", label or "").lower())
+    if any(w in ("σ", "∑") for w in words) or (label or "").strip() in ("Σ", "∑"):
+        return True
     return any(w.rstrip(".").startswith(("totaal", "total", "subtota", "eindtota"))
                or w in _TOTAL_WORDS or w.rstrip(".") in _TOTAL_WORDS for w in words)
 
