@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from standgen.compose import tree as t
+from standgen.compose.richtext import plain
 from standgen.theme.metrics import (
     NORMAL_PADDING_PT,
     SLACK_PT,
@@ -117,16 +118,8 @@ def _measure(need: Need, cell: t.Cell, metrics: TableMetrics, bold: bool,
 
 def _text(inlines: tuple[t.Inline, ...]) -> tuple[str, str]:
     """A cell's text, and the digits of its footnote marks."""
-    parts: list[str] = []
-    marks: list[str] = []
-    for item in inlines:
-        if isinstance(item, t.Text):
-            parts.append(item.text)
-        elif isinstance(item, t.Link):
-            parts.extend(run.text for run in item.children)
-        else:
-            marks.append(str(item.number))
-    return "".join(parts), "".join(marks)
+    marks = "".join(str(i.number) for i in inlines if isinstance(i, t.FootnoteRef))
+    return plain(inlines), marks
 
 
 def _shrink(natural: list[float], minimum: list[float], budget: float) -> list[float]:

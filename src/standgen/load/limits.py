@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator
 
 from standgen.errors import Location, source_error
 from standgen.model.base import Node
@@ -23,6 +22,7 @@ from standgen.model.report import (
 )
 from standgen.model.tables import Column, IndicatorTable, Row
 from standgen.model.values import Cell
+from standgen.model.walk import Anchor, walk_tree
 
 MAX_HEADING = 1_000  # characters of a chapter, section, topic or sub-heading title
 MAX_CELL_TEXT = 50_000  # characters of one table cell (about ten pages in a narrow column)
@@ -41,7 +41,7 @@ def check_limits(report: Report) -> None:
         raise source_error(at.file, at.line, at.field,
                            f"title {report.title!r} has no letter a-z or digit; it names the "
                            "output files, so give it at least one")
-    for path, node, anchor in _walk(report, "", report):
+    for path, node, anchor in walk_tree(report):
         _check_heading(node, path)
         _check_cell(node, path, anchor)
         _check_length(node, path)
@@ -75,16 +75,16 @@ def _check_length(node: Node, path: str) -> None:
                            "shorten it and move the rest into the text")
 
 
-def _check_cell(node: Node, path: str, anchor: Node) -> None:
+def _check_cell(node: Node, path: str, anchor: Anchor) -> None:
     key = "text" if isinstance(node, Cell) else "label"
     if not isinstance(node, Cell | Row | Column):
         return
     text = getattr(node, key) or ""
     if len(text) > MAX_CELL_TEXT:
         field = f"{path}.{key}"
+        source = anchor[0].source if anchor is not None else None
         at = node.loc(key, field) if node.source is not None else Location(
-            anchor.source.file if anchor.source else None,
-            anchor.source.line if anchor.source else None, field)
+            source.file if source else None, source.line if source else None, field)
         raise source_error(at.file, at.line, at.field,
                            f"table cell of {len(text):,} characters; the limit is "
                            f"{MAX_CELL_TEXT:,}; move the text into a paragraph or a note")
@@ -111,24 +111,3 @@ def _check_id(node: Node, node_id: str, path: str) -> None:
                                f"id {node_id!r} holds the invisible character "
                                f"U+{ord(char):04X} ({unicodedata.name(char, 'unnamed')}); "
                                "ids must differ in visible characters, remove it")
-
-
-def _walk(node: Node, path: str, anchor: Node) -> Iterator[tuple[str, Node, Node]]:
-    """Every node with its path and its nearest ancestor read from a source mapping."""
-    anchor = node if node.source is not None else anchor
-    yield path, node, anchor
-    for name in type(node).model_fields:
-        if name == "source":
-            continue
-        value = getattr(node, name)
-        sub = f"{path}.{name}" if path else name
-        if isinstance(value, Node):
-            yield from _walk(value, sub, anchor)
-        elif isinstance(value, list | tuple):
-            for index, item in enumerate(value):
-                if isinstance(item, Node):
-                    yield from _walk(item, f"{sub}[{index}]", anchor)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(item, Node):
-                    yield from _walk(item, f"{sub}.{key}", anchor)

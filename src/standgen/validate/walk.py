@@ -1,4 +1,5 @@
-"""Walk a report's model tree, yielding every node with its dotted field path."""
+"""Walk a report's model tree, yielding every node with its dotted field path (the walk
+itself is `model.walk`; validation shares one walk over its checks)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,9 @@ from contextvars import ContextVar
 
 from standgen.errors import Location
 from standgen.model.base import Node
-
-Anchor = tuple[Node, str] | None
-
-
-def child_path(path: str, name: str) -> str:
-    """The dotted path of field `name` below `path`."""
-    return f"{path}.{name}" if path else name
-
+from standgen.model.walk import Anchor as Anchor
+from standgen.model.walk import child_path as child_path
+from standgen.model.walk import walk_tree as _walk
 
 Walked = tuple[tuple[str, Node, Anchor], ...]
 _SHARED: ContextVar[tuple[Node, Walked] | None] = ContextVar("shared_walk", default=None)
@@ -46,26 +42,6 @@ def walk_anchored(node: Node, path: str = "",
     if shared is not None and shared[0] is node and path == "" and anchor is None:
         return iter(shared[1])
     return _walk(node, path, anchor)
-
-
-def _walk(node: Node, path: str, anchor: Anchor) -> Iterator[tuple[str, Node, Anchor]]:
-    yield path, node, anchor
-    for name in type(node).model_fields:
-        if name == "source":
-            continue
-        value = getattr(node, name)
-        sub = child_path(path, name)
-        below: Anchor = (node, name) if node.source is not None else anchor
-        if isinstance(value, Node):
-            yield from _walk(value, sub, below)
-        elif isinstance(value, list | tuple):
-            for index, item in enumerate(value):
-                if isinstance(item, Node):
-                    yield from _walk(item, f"{sub}[{index}]", below)
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                if isinstance(item, Node):
-                    yield from _walk(item, f"{sub}.{key}", below)
 
 
 def place(node: Node, key: str, path: str, anchor: Anchor = None) -> Location:
