@@ -103,8 +103,8 @@ def cell_text(table: IndicatorTable, row: Row, column: Column | None, cell: Cell
     signed = is_change(row, column)
     if signed and unit.kind == "percent" and _computed_change(row, column):
         points = dutch.number(cell.value, unit.decimals, signed=True)
-        return qualified(cell, f"{points}{dutch.NBSP}{numbers.points}")
-    if not prose and not cell.top and _unit_in_header(table, row, column, cell):
+        printed = qualified(cell, f"{points}{dutch.NBSP}{numbers.points}")
+    elif not prose and not cell.top and _unit_in_header(table, row, column, cell):
         printed = qualified(cell, dutch.number(cell.value, unit.decimals, signed))
     else:
         printed = format_amount(cell.value, unit, words=numbers, of=cell.of, top=cell.top,
